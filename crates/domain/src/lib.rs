@@ -1,0 +1,9 @@
+//! Pure types and rules of the Alliances platform. Nothing here does I/O: the store, the
+//! web layer and the command line build on these types.
+
+pub mod error;
+pub mod odd;
+pub mod pagination;
+pub mod taxonomy;
+pub mod territory;
+pub mod text;

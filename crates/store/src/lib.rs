@@ -1,0 +1,235 @@
+//! Storage of the Alliances platform.
+//!
+//! One [`Db`] over two concrete sqlx back-ends, chosen from the database URL: embedded
+//! SQLite (WAL, one writer connection and a pool of readers) by default, PostgreSQL when
+//! several app servers share one database. SQL is written once where the dialects agree
+//! (`$1` placeholders work on both) and per back-end only where they differ. Each
+//! repository module holds the queries of one aggregate.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::postgres::{PgPool, PgPoolOptions};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+
+pub mod meta;
+pub mod migrate;
+pub mod odd;
+pub mod reference;
+pub mod territoires;
+
+/// Runs `$body` with `$p` bound to the pool that serves reads.
+macro_rules! on_read {
+    ($db:expr, $p:ident => $body:expr) => {
+        match $db {
+            $crate::Db::Sqlite(s) => {
+                let $p = &s.read;
+                $body
+            }
+            $crate::Db::Pg($p) => $body,
+        }
+    };
+}
+pub(crate) use on_read;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("base de données : {0}")]
+    Sqlx(#[from] sqlx::Error),
+    #[error("adresse de base de données invalide « {url} » : {reason}")]
+    Url { url: String, reason: String },
+    #[error("migration {version} ({name}) : {reason}")]
+    Migration { version: i64, name: String, reason: String },
+    #[error("données de référence : {0}")]
+    Reference(String),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// The two SQLite pools: many readers, one writer (so that writers queue in the process
+/// instead of failing with SQLITE_BUSY).
+#[derive(Clone, Debug)]
+pub struct SqliteDb {
+    pub read: SqlitePool,
+    pub write: SqlitePool,
+}
+
+#[derive(Clone, Debug)]
+pub enum Db {
+    Sqlite(SqliteDb),
+    Pg(PgPool),
+}
+
+/// Which back-end a URL selects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    /// Reads the scheme of a database URL.
+    pub fn of_url(url: &str) -> Result<Backend> {
+        if url.starts_with("sqlite:") {
+            Ok(Backend::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Backend::Postgres)
+        } else {
+            Err(StoreError::Url {
+                url: redact_url(url),
+                reason: "le schéma doit être sqlite://CHEMIN ou postgres://…".into(),
+            })
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ConnectOptions {
+    /// Reader connections (SQLite) or all connections (PostgreSQL).
+    pub max_connections: u32,
+    pub acquire_timeout: Duration,
+}
+
+impl Default for ConnectOptions {
+    fn default() -> Self {
+        Self { max_connections: 8, acquire_timeout: Duration::from_secs(10) }
+    }
+}
+
+/// Hides the password of a database URL, for logs and error messages.
+#[must_use]
+pub fn redact_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    match rest.split_once('@') {
+        Some((userinfo, host)) => {
+            let user = userinfo.split(':').next().unwrap_or("");
+            if userinfo.contains(':') {
+                format!("{scheme}://{user}:***@{host}")
+            } else {
+                url.to_owned()
+            }
+        }
+        None => url.to_owned(),
+    }
+}
+
+impl Db {
+    /// Connects to `url`, creating the SQLite file (and its folder) when missing.
+    pub async fn connect(url: &str, options: &ConnectOptions) -> Result<Db> {
+        match Backend::of_url(url)? {
+            Backend::Sqlite => {
+                let base = SqliteConnectOptions::from_str(url)
+                    .map_err(|e| StoreError::Url { url: url.into(), reason: e.to_string() })?
+                    .create_if_missing(true)
+                    .journal_mode(SqliteJournalMode::Wal)
+                    .synchronous(SqliteSynchronous::Normal)
+                    .busy_timeout(Duration::from_secs(5))
+                    .foreign_keys(true);
+                if let Some(parent) = base.get_filename().parent() {
+                    if !parent.as_os_str().is_empty() && !parent.exists() {
+                        std::fs::create_dir_all(parent).map_err(|e| StoreError::Url {
+                            url: url.into(),
+                            reason: format!("impossible de créer le dossier {}: {e}", parent.display()),
+                        })?;
+                    }
+                }
+                // The writer first: it creates the file and switches it to WAL.
+                let write = SqlitePoolOptions::new()
+                    .max_connections(1)
+                    .acquire_timeout(options.acquire_timeout)
+                    .connect_with(base.clone())
+                    .await?;
+                let read = SqlitePoolOptions::new()
+                    .max_connections(options.max_connections.max(1))
+                    .acquire_timeout(options.acquire_timeout)
+                    .connect_with(base)
+                    .await?;
+                Ok(Db::Sqlite(SqliteDb { read, write }))
+            }
+            Backend::Postgres => {
+                let pool = PgPoolOptions::new()
+                    .max_connections(options.max_connections.max(2))
+                    .acquire_timeout(options.acquire_timeout)
+                    .connect(url)
+                    .await?;
+                Ok(Db::Pg(pool))
+            }
+        }
+    }
+
+    #[must_use]
+    pub fn backend(&self) -> Backend {
+        match self {
+            Db::Sqlite(_) => Backend::Sqlite,
+            Db::Pg(_) => Backend::Postgres,
+        }
+    }
+
+    /// A cheap round trip, for readiness checks.
+    pub async fn ping(&self) -> Result<()> {
+        on_read!(self, p => {
+            sqlx::query("SELECT 1").execute(p).await?;
+        });
+        Ok(())
+    }
+
+    /// Closes every connection (SQLite checkpoints its WAL on the last close).
+    pub async fn close(&self) {
+        match self {
+            Db::Sqlite(s) => {
+                s.read.close().await;
+                s.write.close().await;
+            }
+            Db::Pg(p) => p.close().await,
+        }
+    }
+}
+
+/// FNV-1a, 64 bits: a stable fingerprint for migrations and embedded data (not a security
+/// hash).
+#[must_use]
+pub fn fingerprint(parts: &[&[u8]]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for b in *part {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        // Separate parts so that ("ab", "c") and ("a", "bc") differ.
+        h ^= 0xff;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn selects_backend_from_scheme() {
+        assert_eq!(Backend::of_url("sqlite://a.db").unwrap(), Backend::Sqlite);
+        assert_eq!(Backend::of_url("postgres://u@h/db").unwrap(), Backend::Postgres);
+        assert_eq!(Backend::of_url("postgresql://u@h/db").unwrap(), Backend::Postgres);
+        let err = Backend::of_url("mysql://u:secret@h/db").unwrap_err().to_string();
+        assert!(err.contains("sqlite://"), "{err}");
+        assert!(!err.contains("secret"), "{err}");
+    }
+
+    #[test]
+    fn redacts_passwords() {
+        assert_eq!(redact_url("postgres://al:pw@localhost/db"), "postgres://al:***@localhost/db");
+        assert_eq!(redact_url("postgres://al@localhost/db"), "postgres://al@localhost/db");
+        assert_eq!(redact_url("sqlite://x.db"), "sqlite://x.db");
+    }
+
+    #[test]
+    fn fingerprint_separates_parts() {
+        assert_ne!(fingerprint(&[b"ab", b"c"]), fingerprint(&[b"a", b"bc"]));
+        assert_eq!(fingerprint(&[b"x"]), fingerprint(&[b"x"]));
+    }
+}
