@@ -303,9 +303,11 @@ def derive_geo():
             tf = transform_for(dep)
             pts = [tf(p) for poly in polys for p in poly[0]]
             x0, y0, x1, y1 = bbox(pts)
+            label = centroid([[[tf(p) for p in poly[0]]] for poly in polys])
             item = {"code": props["code"], "d": path_d(polys, tf),
                     "boite": [round(x0, 1), round(y0, 1), round(x1 - x0, 1), round(y1 - y0, 1)],
-                    "centre": centroid(polys)}
+                    "centre": centroid(polys),
+                    "etiquette": [round(label[0], 1), round(label[1], 1)]}
             if "region" in props:
                 item["region"] = props["region"]
             out.append(item)

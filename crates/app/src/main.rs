@@ -1,1 +1,121 @@
-fn main() {}
+//! `alliances`: the one binary of the platform.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod cli;
+mod config;
+
+use config::{Config, ConfigError};
+
+#[derive(Parser)]
+#[command(name = "alliances", version, about = "Alliances — l'ODD 17 en pratique : la plateforme pour apprendre à faire alliance.")]
+struct Cli {
+    /// Fichier de configuration TOML (aussi ALLIANCES_CONFIG).
+    #[arg(long, global = true, value_name = "FICHIER")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Sert le site et l'API ; sur une base vide, applique les migrations et charge les données de référence.
+    Serve {
+        /// Adresse de la base (remplace ALLIANCES_DATABASE_URL).
+        #[arg(long, value_name = "URL")]
+        database: Option<String>,
+        /// Adresse d'écoute HÔTE:PORT (remplace ALLIANCES_BIND).
+        #[arg(long, value_name = "ADRESSE")]
+        bind: Option<String>,
+        /// Dossier des données dérivées (remplace ALLIANCES_DATA_DIR).
+        #[arg(long, value_name = "DOSSIER")]
+        data_dir: Option<String>,
+    },
+    /// Applique les migrations en attente et charge les données de référence, puis s'arrête.
+    Migrate {
+        /// Adresse de la base (remplace ALLIANCES_DATABASE_URL).
+        #[arg(long, value_name = "URL")]
+        database: Option<String>,
+    },
+    /// Configuration.
+    Config {
+        #[command(subcommand)]
+        action: ConfigAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum ConfigAction {
+    /// Vérifie la configuration (fichier, environnement) et affiche les valeurs retenues.
+    Check,
+    /// Affiche la liste des clés de configuration (Markdown).
+    Keys,
+}
+
+/// Exit code of a configuration error.
+const EXIT_CONFIG: u8 = 2;
+
+fn env_vars() -> Vec<(String, String)> {
+    std::env::vars_os()
+        .filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().unwrap_or_default())))
+        .collect()
+}
+
+fn load(cli_config: Option<PathBuf>, flags: &[(&str, String)]) -> Result<(Config, Option<PathBuf>), ConfigError> {
+    let env = env_vars();
+    let file = Config::file_from(cli_config, &env);
+    Ok((Config::load(file.as_deref(), &env, flags)?, file))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let (flags, run): (Vec<(&str, String)>, _) = match cli.command {
+        Command::Serve { database, bind, data_dir } => {
+            let mut f = Vec::new();
+            if let Some(v) = database {
+                f.push(("database_url", v));
+            }
+            if let Some(v) = bind {
+                f.push(("bind", v));
+            }
+            if let Some(v) = data_dir {
+                f.push(("data_dir", v));
+            }
+            (f, Run::Serve)
+        }
+        Command::Migrate { database } => (database.map(|v| vec![("database_url", v)]).unwrap_or_default(), Run::Migrate),
+        Command::Config { action: ConfigAction::Check } => (Vec::new(), Run::Check),
+        Command::Config { action: ConfigAction::Keys } => {
+            print!("{}", Config::keys_markdown());
+            return ExitCode::SUCCESS;
+        }
+    };
+    let (config, file) = match load(cli.config, &flags) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("Erreur de configuration : {e}");
+            return ExitCode::from(EXIT_CONFIG);
+        }
+    };
+    match run {
+        Run::Check => {
+            match &file {
+                Some(f) => println!("Configuration valide (fichier {}, puis environnement).", f.display()),
+                None => println!("Configuration valide (aucun fichier ; valeurs par défaut et environnement)."),
+            }
+            print!("{}", config.describe());
+            ExitCode::SUCCESS
+        }
+        Run::Serve => cli::run(cli::serve::run(config)),
+        Run::Migrate => cli::run(cli::migrate::run(config)),
+    }
+}
+
+enum Run {
+    Serve,
+    Migrate,
+    Check,
+}

@@ -200,3 +200,16 @@ pub async fn search(db: &Db, query: &str, page: Page) -> Result<(u64, Vec<Territ
     });
     Ok((u64::try_from(total).unwrap_or_default(), items))
 }
+
+/// How many current communes a territory holds.
+pub async fn count_communes_of(db: &Db, level: Level, code: &str) -> Result<u64> {
+    let column = match level {
+        Level::Region => "region = $1",
+        Level::Departement | Level::Commune => "departement = $1",
+        Level::CollectiviteOutreMer => "com = $1",
+        Level::Epci => "(epci = $1 OR ept = $1)",
+    };
+    let sql = sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM territoires WHERE niveau = 'commune' AND {column}"));
+    let n: i64 = on_read!(db, p => sqlx::query_scalar(sql).bind(code).fetch_one(p).await?);
+    Ok(u64::try_from(n).unwrap_or_default())
+}

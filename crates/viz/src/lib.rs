@@ -1,1 +1,276 @@
-//! placeholder
+//! Server-side SVG maps of France, drawn from outlines projected once by
+//! `tools/derive-data.py` (Lambert conic for metropolitan France, one inset per overseas
+//! département). Every map is a group of links with accessible names, and every page that
+//! shows one also shows the same facts in a table.
+
+use std::fmt::Write as _;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+pub struct Inset {
+    pub departement: String,
+    pub region: String,
+    pub x: f64,
+    pub y: f64,
+    #[serde(rename = "largeur")]
+    pub width: f64,
+    #[serde(rename = "hauteur")]
+    pub height: f64,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Shape {
+    pub code: String,
+    pub d: String,
+    /// x, y, width, height in map units.
+    #[serde(rename = "boite")]
+    pub bbox: [f64; 4],
+    /// Longitude, latitude (WGS 84) of the main polygon's centroid.
+    #[serde(rename = "centre")]
+    pub centre: [f64; 2],
+    /// Région of a département.
+    pub region: Option<String>,
+    /// Where a label goes: the centroid of the main polygon, in map units.
+    #[serde(rename = "etiquette")]
+    pub label_at: [f64; 2],
+}
+
+#[derive(Debug, Deserialize)]
+pub struct MapData {
+    #[serde(rename = "largeur")]
+    pub width: f64,
+    #[serde(rename = "hauteur")]
+    pub height: f64,
+    #[serde(rename = "encarts")]
+    pub insets: Vec<Inset>,
+    #[serde(rename = "formes")]
+    pub shapes: Vec<Shape>,
+}
+
+impl MapData {
+    #[must_use]
+    pub fn shape(&self, code: &str) -> Option<&Shape> {
+        self.shapes.iter().find(|s| s.code == code)
+    }
+}
+
+fn parse(json: &str) -> MapData {
+    serde_json::from_str(json).expect("embedded map data is valid")
+}
+
+/// Régions of France (13 metropolitan, 5 overseas in insets).
+pub fn regions() -> &'static MapData {
+    static M: OnceLock<MapData> = OnceLock::new();
+    M.get_or_init(|| parse(include_str!("../../../data/geo/carte-regions.json")))
+}
+
+/// Départements of France (96 metropolitan, 5 overseas in insets).
+pub fn departements() -> &'static MapData {
+    static M: OnceLock<MapData> = OnceLock::new();
+    M.get_or_init(|| parse(include_str!("../../../data/geo/carte-departements.json")))
+}
+
+/// How one shape is drawn.
+#[derive(Debug, Clone)]
+pub struct Area {
+    pub code: String,
+    /// A link makes the shape focusable; without one it is decoration.
+    pub href: Option<String>,
+    /// Accessible name and tooltip.
+    pub label: String,
+    /// `actif` (highlighted), `lien` (plain link), `fond` (context), or a scale class
+    /// (`classe-1` … `classe-5`) for choropleths.
+    pub class: &'static str,
+}
+
+/// What part of the map to show.
+#[derive(Debug, Clone)]
+pub enum View {
+    /// The whole of France with the overseas insets.
+    Whole,
+    /// The bounding box of these shapes, with a margin.
+    Zoom(Vec<String>),
+}
+
+pub struct MapSpec<'a> {
+    /// Unique within the page (used for the title id).
+    pub id: &'a str,
+    pub title: &'a str,
+    pub view: View,
+    /// Shapes not listed are drawn as background (`fond`, hidden from assistive tech).
+    pub areas: &'a [Area],
+    /// Inset frames and captions (for `View::Whole`).
+    pub inset_labels: &'a [(String, String)],
+    /// Print each linked area's code on it (for zoomed maps).
+    pub code_labels: bool,
+}
+
+fn escape(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+fn view_box(map: &MapData, view: &View) -> (f64, f64, f64, f64) {
+    match view {
+        View::Whole => (0.0, 0.0, map.width, map.height),
+        View::Zoom(codes) => {
+            let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+            for s in map.shapes.iter().filter(|s| codes.contains(&s.code)) {
+                let [x, y, w, h] = s.bbox;
+                x0 = x0.min(x);
+                y0 = y0.min(y);
+                x1 = x1.max(x + w);
+                y1 = y1.max(y + h);
+            }
+            if x0 > x1 {
+                return (0.0, 0.0, map.width, map.height);
+            }
+            let margin = ((x1 - x0).max(y1 - y0) * 0.06).max(2.0);
+            (x0 - margin, y0 - margin, x1 - x0 + 2.0 * margin, y1 - y0 + 2.0 * margin)
+        }
+    }
+}
+
+/// The SVG markup of a map.
+#[must_use]
+pub fn render(map: &MapData, spec: &MapSpec<'_>) -> String {
+    let (vx, vy, vw, vh) = view_box(map, &spec.view);
+    let zoomed = matches!(spec.view, View::Zoom(_));
+    let mut out = String::with_capacity(map.shapes.iter().map(|s| s.d.len() + 120).sum::<usize>() + 1024);
+    let _ = write!(
+        out,
+        "<svg class=\"carte\" viewBox=\"{vx:.1} {vy:.1} {vw:.1} {vh:.1}\" role=\"group\" aria-labelledby=\"{id}-titre\" \
+         xmlns=\"http://www.w3.org/2000/svg\"><title id=\"{id}-titre\">",
+        id = spec.id
+    );
+    escape(spec.title, &mut out);
+    out.push_str("</title>");
+    if !zoomed {
+        for inset in &map.insets {
+            let _ = write!(
+                out,
+                "<rect class=\"encart\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"6\" aria-hidden=\"true\"/>",
+                inset.x, inset.y, inset.width, inset.height
+            );
+            if let Some((_, name)) = spec.inset_labels.iter().find(|(c, _)| *c == inset.departement || *c == inset.region) {
+                let _ = write!(
+                    out,
+                    "<text class=\"encart-nom\" x=\"{}\" y=\"{}\" aria-hidden=\"true\">",
+                    inset.x + 8.0,
+                    inset.y + 16.0
+                );
+                escape(name, &mut out);
+                out.push_str("</text>");
+            }
+        }
+    }
+    // Background shapes first, so that highlighted outlines are drawn on top.
+    for shape in &map.shapes {
+        if spec.areas.iter().any(|a| a.code == shape.code) {
+            continue;
+        }
+        if zoomed && !in_view(shape, (vx, vy, vw, vh)) {
+            continue;
+        }
+        let _ = write!(out, "<path class=\"fond\" d=\"{}\" aria-hidden=\"true\"/>", shape.d);
+    }
+    let mut ordered: Vec<&Area> = spec.areas.iter().collect();
+    ordered.sort_by_key(|a| a.class == "actif");
+    for area in ordered {
+        let Some(shape) = map.shape(&area.code) else { continue };
+        match &area.href {
+            Some(href) => {
+                out.push_str("<a href=\"");
+                escape(href, &mut out);
+                out.push_str("\" aria-label=\"");
+                escape(&area.label, &mut out);
+                let _ = write!(out, "\"><path class=\"{}\" d=\"{}\"><title>", area.class, shape.d);
+                escape(&area.label, &mut out);
+                out.push_str("</title></path></a>");
+            }
+            None => {
+                let _ = write!(out, "<path class=\"{}\" d=\"{}\"><title>", area.class, shape.d);
+                escape(&area.label, &mut out);
+                out.push_str("</title></path>");
+            }
+        }
+    }
+    if spec.code_labels {
+        let size = (vw.max(vh) / 32.0).max(3.0);
+        for area in spec.areas.iter().filter(|a| a.href.is_some()) {
+            let Some(shape) = map.shape(&area.code) else { continue };
+            let [x, y] = shape.label_at;
+            let _ = write!(
+                out,
+                "<text class=\"etiquette\" x=\"{x}\" y=\"{:.1}\" font-size=\"{size:.1}\" text-anchor=\"middle\" aria-hidden=\"true\">",
+                y + size / 3.0
+            );
+            escape(&area.code, &mut out);
+            out.push_str("</text>");
+        }
+    }
+    out.push_str("</svg>");
+    out
+}
+
+fn in_view(shape: &Shape, (vx, vy, vw, vh): (f64, f64, f64, f64)) -> bool {
+    let [x, y, w, h] = shape.bbox;
+    x < vx + vw && x + w > vx && y < vy + vh && y + h > vy
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_maps_have_every_region_and_departement() {
+        assert_eq!(regions().shapes.len(), 18);
+        assert_eq!(departements().shapes.len(), 101);
+        assert_eq!(regions().insets.len(), 5);
+        let calvados = departements().shape("14").unwrap();
+        assert_eq!(calvados.region.as_deref(), Some("28"));
+        // Calvados lies around 0.4° W, 49.1° N.
+        assert!((calvados.centre[0] + 0.4).abs() < 0.5 && (calvados.centre[1] - 49.1).abs() < 0.5);
+    }
+
+    #[test]
+    fn renders_links_with_names_and_escapes_text() {
+        let areas = [Area {
+            code: "28".into(),
+            href: Some("/territoires/regions/28".into()),
+            label: "Normandie <3 345 842 habitants>".into(),
+            class: "actif",
+        }];
+        let svg = render(
+            regions(),
+            &MapSpec { id: "m", title: "Carte & régions", view: View::Whole, areas: &areas, inset_labels: &[], code_labels: false },
+        );
+        assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
+        assert!(svg.contains("aria-label=\"Normandie &lt;3 345 842 habitants&gt;\""));
+        assert!(svg.contains("<title id=\"m-titre\">Carte &amp; régions</title>"));
+        assert_eq!(svg.matches("<a href").count(), 1);
+        assert_eq!(svg.matches("class=\"fond\"").count(), 17);
+    }
+
+    #[test]
+    fn zoom_keeps_only_shapes_in_view() {
+        let ids: Vec<String> = ["14", "27", "50", "61", "76"].map(String::from).to_vec();
+        let svg = render(
+            departements(),
+            &MapSpec { id: "z", title: "Normandie", view: View::Zoom(ids), areas: &[], inset_labels: &[], code_labels: true },
+        );
+        let drawn = svg.matches("<path").count();
+        assert!(drawn >= 5 && drawn < 40, "{drawn}");
+        assert!(!svg.contains("class=\"encart\""));
+    }
+}

@@ -1,1 +1,169 @@
-//! placeholder
+//! HTTP layer of the Alliances platform: HTML pages (askama, French at unprefixed paths,
+//! English under `/en`), the JSON API under `/api/v1` with its OpenAPI document, and the
+//! middleware every route shares.
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::http::{StatusCode, Uri};
+use axum::middleware::{from_fn, from_fn_with_state};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use tower::ServiceBuilder;
+use tower::util::MapRequest;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::{CompressionLayer, CompressionLevel};
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
+
+use alliances_i18n::Lang;
+
+pub mod assets;
+pub mod cache;
+pub mod content;
+pub mod ctx;
+pub mod error;
+pub mod features;
+pub mod metrics;
+pub mod middleware;
+pub mod state;
+
+pub use state::{AppState, Legal, Settings};
+
+use crate::error::{AppError, AppResult};
+use crate::features::{home, odd, ops, pages, territoires};
+
+/// Renders a template into an HTML response.
+pub fn render<T: askama::Template>(template: &T) -> AppResult<Html<String>> {
+    template.render().map(Html).map_err(|e| AppError::Internal(format!("rendu du gabarit : {e}")))
+}
+
+/// The whole application: the router behind the language prefix.
+pub type App = MapRequest<Router, fn(Request) -> Request>;
+
+/// Builds the application for a state.
+pub fn app(state: AppState) -> App {
+    ServiceBuilder::new()
+        .map_request(split_language as fn(Request) -> Request)
+        .service(router(state))
+}
+
+/// English pages live under `/en`: strip the prefix before routing and remember the
+/// language. French pages are at unprefixed paths, never behind a redirect.
+fn split_language(mut request: Request) -> Request {
+    let path = request.uri().path();
+    let stripped = if path == "/en" || path == "/en/" {
+        Some("/".to_owned())
+    } else {
+        path.strip_prefix("/en/").map(|rest| format!("/{rest}"))
+    };
+    let lang = if let Some(new_path) = stripped {
+        let rebuilt = match request.uri().query() {
+            Some(q) => format!("{new_path}?{q}"),
+            None => new_path,
+        };
+        if let Ok(uri) = rebuilt.parse::<Uri>() {
+            *request.uri_mut() = uri;
+        }
+        Lang::En
+    } else {
+        Lang::Fr
+    };
+    request.extensions_mut().insert(lang);
+    request
+}
+
+fn router(state: AppState) -> Router {
+    let settings = state.settings.clone();
+    // Pages that depend only on their path and the reference data: rendered once.
+    let cached = Router::new()
+        .route("/", get(home::page))
+        .route("/odd", get(odd::html::index))
+        .route("/odd/{numero}", get(odd::html::goal))
+        .route("/odd/cibles/{code}", get(odd::html::target))
+        .route("/territoires", get(territoires::html::index))
+        .route("/territoires/regions/{code}", get(territoires::html::region))
+        .route("/territoires/departements/{code}", get(territoires::html::departement))
+        .route("/territoires/collectivites-outre-mer/{code}", get(territoires::html::com))
+        .route("/methodes", get(pages::module_methodes))
+        .route("/exemples", get(pages::module_exemples))
+        .route("/donnees", get(pages::module_donnees))
+        .route("/outils", get(pages::module_outils))
+        .route("/competences", get(pages::module_competences))
+        .route("/accessibilite", get(pages::accessibilite))
+        .route("/confidentialite", get(pages::confidentialite))
+        .route("/mentions-legales", get(pages::mentions_legales))
+        .route("/sources-et-licences", get(pages::sources))
+        .route("/donnees-ouvertes", get(pages::donnees_ouvertes))
+        .route_layer(from_fn_with_state(state.clone(), cache::layer));
+    let dynamic = Router::new()
+        .route("/territoires/epci/{siren}", get(territoires::html::epci))
+        .route("/territoires/communes/{code}", get(territoires::html::commune))
+        .route("/sources-et-licences/{fichier}", get(pages::licence_text))
+        .route("/healthz", get(ops::healthz))
+        .route("/readyz", get(ops::readyz))
+        .route("/metrics", get(ops::metrics))
+        .route("/robots.txt", get(ops::robots))
+        .route("/static/{*path}", get(assets::serve))
+        .route("/api/docs", get(pages::api_docs))
+        .merge(features::api::router());
+
+    Router::new()
+        .merge(cached)
+        .merge(dynamic)
+        .fallback(not_found)
+        // Innermost first: the last layer added runs first.
+        .layer(from_fn_with_state(state.clone(), middleware::csrf::layer))
+        .layer(from_fn_with_state(state.clone(), middleware::rate_limit::layer))
+        .layer(from_fn_with_state(state.clone(), middleware::readiness::layer))
+        .layer(DefaultBodyLimit::max(settings.body_limit))
+        .layer(RequestBodyLimitLayer::new(settings.body_limit))
+        .layer(CompressionLayer::new().quality(CompressionLevel::Fastest))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, settings.request_timeout))
+        .layer(CatchPanicLayer::custom(|_| {
+            tracing::error!("panique pendant le traitement d'une requête");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }))
+        .layer(from_fn_with_state(state.clone(), middleware::errors::layer))
+        .layer(from_fn(middleware::security::layer))
+        .layer(from_fn_with_state(state.clone(), middleware::request_log::layer))
+        .with_state(state)
+}
+
+async fn not_found() -> Response {
+    AppError::NotFound.into_response()
+}
+
+/// Start-up work: migrations (unless `migrate` is false, in which case pending migrations
+/// are an error), reference data, and the in-memory referential. Marks the state ready.
+pub async fn prepare(state: &AppState, migrate: bool) -> Result<(), alliances_store::StoreError> {
+    let db = &state.db;
+    if migrate {
+        alliances_store::migrate::run(db).await?;
+    } else {
+        let pending = alliances_store::migrate::pending(db).await?;
+        if !pending.is_empty() {
+            return Err(alliances_store::StoreError::Migration {
+                version: pending[0],
+                name: "en attente".into(),
+                reason: "la base n'est pas à jour : lancez « alliances migrate » ou activez migrate_on_start".into(),
+            });
+        }
+    }
+    alliances_store::reference::ensure_loaded(db).await?;
+    let odd = alliances_store::odd::load_all(db).await?;
+    let mut counts = std::collections::HashMap::new();
+    for level in Level::ALL {
+        counts.insert(level, alliances_store::territoires::count(db, level).await?);
+    }
+    use alliances_domain::territory::Level;
+    use alliances_store::territoires::all;
+    let ready = state::Ready {
+        odd: state::OddIndex::new(odd),
+        regions: all(db, Level::Region).await?,
+        departements: all(db, Level::Departement).await?,
+        coms: all(db, Level::CollectiviteOutreMer).await?,
+        counts,
+    };
+    let _ = state.0.ready.set(ready);
+    Ok(())
+}

@@ -1,0 +1,72 @@
+//! `alliances serve`: binds first (so that `/healthz` answers and `/readyz` says 503 while
+//! the database is prepared), then migrates, loads the reference data and marks ready.
+
+use std::net::SocketAddr;
+
+use anyhow::Context as _;
+use axum::ServiceExt as _;
+
+use alliances_store::{Db, redact_url};
+use alliances_web::AppState;
+
+use crate::config::Config;
+
+pub async fn run(config: Config) -> anyhow::Result<()> {
+    super::init_logging(&config);
+    alliances_web::content::validate().map_err(anyhow::Error::msg)?;
+    let catalog = alliances_i18n::Catalog::load().map_err(anyhow::Error::msg)?;
+    let db = Db::connect(&config.database_url, &super::connect_options(&config))
+        .await
+        .with_context(|| format!("connexion à {}", redact_url(&config.database_url)))?;
+    let state = AppState::new(db.clone(), catalog, config.web_settings());
+    let listener = tokio::net::TcpListener::bind(&config.bind)
+        .await
+        .with_context(|| format!("écoute sur {}", config.bind))?;
+    let address = listener.local_addr()?;
+    println!("Alliances écoute sur http://{address} (base : {}).", redact_url(&config.database_url));
+
+    let preparing = state.clone();
+    let migrate = config.migrate_on_start;
+    let prepare = tokio::spawn(async move {
+        let started = std::time::Instant::now();
+        alliances_web::prepare(&preparing, migrate).await?;
+        tracing::info!(duree_ms = started.elapsed().as_millis(), "prêt");
+        Ok::<_, alliances_store::StoreError>(())
+    });
+
+    let app = alliances_web::app(state);
+    let server = axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal());
+    let server = tokio::spawn(async move { server.await });
+
+    match prepare.await {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => {
+            db.close().await;
+            return Err(anyhow::Error::new(e).context("préparation de la base"));
+        }
+        Err(e) => anyhow::bail!("préparation de la base interrompue : {e}"),
+    }
+    server.await.context("serveur")?.context("serveur")?;
+    db.close().await;
+    tracing::info!("arrêt");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

@@ -1,0 +1,87 @@
+//! Editorial pages written as Markdown files with a TOML front matter, under
+//! `content/pages/{fr,en}/`, embedded in the binary and rendered once.
+
+use std::sync::OnceLock;
+
+use alliances_i18n::Lang;
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+struct FrontMatter {
+    title: String,
+    description: String,
+}
+
+#[derive(Debug)]
+pub struct Page {
+    pub title: String,
+    pub description: String,
+    /// Rendered from our own Markdown files (never from user input).
+    pub html: String,
+}
+
+const FILES: &[(&str, &str, &str)] = &[
+    ("fr", "accessibilite", include_str!("../../../content/pages/fr/accessibilite.md")),
+    ("fr", "confidentialite", include_str!("../../../content/pages/fr/confidentialite.md")),
+    ("en", "accessibilite", include_str!("../../../content/pages/en/accessibilite.md")),
+    ("en", "confidentialite", include_str!("../../../content/pages/en/confidentialite.md")),
+];
+
+/// Splits `+++ front matter +++ body` and renders the body.
+fn parse(lang: &str, slug: &str, text: &str) -> Result<Page, String> {
+    let place = || format!("content/pages/{lang}/{slug}.md");
+    let rest = text.strip_prefix("+++\n").ok_or_else(|| format!("{} : le fichier doit commencer par +++", place()))?;
+    let (front, body) =
+        rest.split_once("\n+++\n").ok_or_else(|| format!("{} : bloc +++ non refermé", place()))?;
+    let meta: FrontMatter = toml::from_str(front).map_err(|e| format!("{} : en-tête invalide : {e}", place()))?;
+    let mut html = String::with_capacity(body.len() * 2);
+    let parser = pulldown_cmark::Parser::new_ext(body, pulldown_cmark::Options::ENABLE_TABLES);
+    pulldown_cmark::html::push_html(&mut html, parser);
+    Ok(Page { title: meta.title, description: meta.description, html })
+}
+
+fn pages() -> &'static Vec<((Lang, &'static str), Page)> {
+    static P: OnceLock<Vec<((Lang, &'static str), Page)>> = OnceLock::new();
+    P.get_or_init(|| {
+        FILES
+            .iter()
+            .map(|(lang, slug, text)| {
+                let l = if *lang == "en" { Lang::En } else { Lang::Fr };
+                let page = parse(lang, slug, text).unwrap_or_else(|e| panic!("{e}"));
+                ((l, *slug), page)
+            })
+            .collect()
+    })
+}
+
+/// Checks every content file; the binary calls this at start-up so that a broken file stops
+/// the server with its name rather than failing on first request.
+pub fn validate() -> Result<(), String> {
+    for (lang, slug, text) in FILES {
+        parse(lang, slug, text)?;
+    }
+    Ok(())
+}
+
+#[must_use]
+pub fn page(lang: Lang, slug: &str) -> Option<&'static Page> {
+    let find = |l: Lang| pages().iter().find(|((pl, ps), _)| *pl == l && *ps == slug).map(|(_, p)| p);
+    find(lang).or_else(|| find(Lang::Fr))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_page_parses_in_both_languages() {
+        validate().unwrap();
+        for slug in ["accessibilite", "confidentialite"] {
+            for lang in Lang::ALL {
+                let p = page(lang, slug).unwrap();
+                assert!(!p.title.is_empty() && p.html.contains("<h2>"), "{slug}");
+            }
+        }
+        assert!(parse("fr", "x", "pas d'en-tête").unwrap_err().contains("content/pages/fr/x.md"));
+    }
+}

@@ -1,0 +1,63 @@
+//! Errors at the HTTP edge. A handler returns [`AppError`]; the response carries an
+//! [`ErrorDetail`] and no body, and the error middleware renders it for the reader: a
+//! French (or English) HTML page, or RFC 9457 `application/problem+json` under `/api/`.
+//! Internal causes are logged, never shown.
+
+use alliances_domain::error::{FieldError, Invalid};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+
+#[derive(Debug)]
+pub enum AppError {
+    /// Unknown id or code: 404.
+    NotFound,
+    /// Bad values, each naming its field: 422.
+    Invalid(Invalid),
+    /// Start-up work not finished: 503.
+    Unavailable,
+    /// A fault of ours: 500; the message goes to the log only.
+    Internal(String),
+}
+
+/// Attached to error responses for the renderer.
+#[derive(Debug, Clone, Default)]
+pub struct ErrorDetail {
+    /// A French sentence saying what went wrong and what to do; the status's generic text
+    /// otherwise.
+    pub detail: Option<String>,
+    pub erreurs: Vec<FieldError>,
+}
+
+impl From<alliances_store::StoreError> for AppError {
+    fn from(e: alliances_store::StoreError) -> Self {
+        AppError::Internal(e.to_string())
+    }
+}
+
+impl From<Invalid> for AppError {
+    fn from(e: Invalid) -> Self {
+        AppError::Invalid(e)
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let (status, detail) = match self {
+            AppError::NotFound => (StatusCode::NOT_FOUND, ErrorDetail::default()),
+            AppError::Invalid(invalid) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                ErrorDetail { detail: None, erreurs: invalid.0 },
+            ),
+            AppError::Unavailable => (StatusCode::SERVICE_UNAVAILABLE, ErrorDetail::default()),
+            AppError::Internal(message) => {
+                tracing::error!(error = %message, "erreur interne");
+                (StatusCode::INTERNAL_SERVER_ERROR, ErrorDetail::default())
+            }
+        };
+        let mut response = status.into_response();
+        response.extensions_mut().insert(detail);
+        response
+    }
+}
+
+pub type AppResult<T> = Result<T, AppError>;

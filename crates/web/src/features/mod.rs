@@ -1,0 +1,36 @@
+//! One module per part of the site: HTML handlers and, where the part has one, its API.
+
+pub mod api;
+pub mod home;
+pub mod odd;
+pub mod ops;
+pub mod pages;
+pub mod territoires;
+
+use alliances_domain::error::Invalid;
+use alliances_domain::pagination::Page;
+use serde::Deserialize;
+
+/// `page` and `par_page` as given, validated by [`Page::parse`].
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PageParams {
+    /// Page number, from 1.
+    pub page: Option<String>,
+    /// Items per page, 1 to 1000 (default 20).
+    pub par_page: Option<String>,
+}
+
+impl PageParams {
+    pub fn parse(&self) -> Result<Page, Invalid> {
+        Page::parse(self.page.as_deref(), self.par_page.as_deref())
+    }
+}
+
+/// The slice of `items` a page shows.
+#[must_use]
+pub fn slice<T>(items: &[T], page: Page) -> &[T] {
+    let start = usize::try_from(page.offset()).unwrap_or(usize::MAX).min(items.len());
+    let end = start.saturating_add(usize::try_from(page.limit()).unwrap_or(usize::MAX)).min(items.len());
+    &items[start..end]
+}

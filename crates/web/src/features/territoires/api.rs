@@ -1,0 +1,230 @@
+//! `/api/v1/territoires/…`: every level by code, lists and name search.
+
+use alliances_domain::territory::{Level, Territory};
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::{Fiche, attachment, fiche, ready};
+use crate::error::{AppError, AppResult};
+use crate::features::PageParams;
+use crate::state::AppState;
+
+/// A territory named from another one.
+#[derive(Serialize, ToSchema)]
+pub struct Reference {
+    #[schema(example = "14")]
+    pub code: String,
+    #[schema(example = "Calvados")]
+    pub nom: String,
+    /// `region`, `departement`, `collectivite_outre_mer`, `epci` or `commune`.
+    #[schema(example = "departement")]
+    pub niveau: &'static str,
+    /// EPCI legal form (`CC`, `CA`, `CU`, `METRO`, `MET69`, `EPT`).
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub forme: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub population: Option<i64>,
+    /// HTML page.
+    #[schema(example = "/territoires/departements/14")]
+    pub url: String,
+}
+
+/// A territory of any level.
+#[derive(Serialize, ToSchema)]
+pub struct Territoire {
+    #[schema(example = "28")]
+    pub code: String,
+    #[schema(example = "Normandie")]
+    pub nom: String,
+    #[schema(example = "region")]
+    pub niveau: &'static str,
+    /// `metro`, `drom` or `com`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub zone: Option<String>,
+    /// EPCI legal form.
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub forme: Option<String>,
+    /// Population as an integer; null when the source gives none.
+    #[schema(example = 3_345_842)]
+    pub population: Option<i64>,
+    /// Reference year of the population when the source states it; null otherwise.
+    pub population_annee: Option<i64>,
+    /// `insee`, `insee-mayotte-2017`, `dgcl` or `somme` (sum of the communes).
+    pub population_source: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub siren: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub codes_postaux: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mode_financement: Option<String>,
+    #[schema(example = "/territoires/regions/28")]
+    pub url: String,
+}
+
+/// A territory with its parents and children.
+#[derive(Serialize, ToSchema)]
+pub struct TerritoireDetail {
+    #[serde(flatten)]
+    pub territoire: Territoire,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chef_lieu: Option<Reference>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<Reference>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub departement: Option<Reference>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub collectivite_outre_mer: Option<Reference>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub epci: Option<Reference>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ept: Option<Reference>,
+    /// Régions, EPCI: their départements.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub departements: Option<Vec<Reference>>,
+    /// Départements: the EPCI and EPT with communes in it.
+    #[serde(rename = "epci_liste", skip_serializing_if = "Option::is_none")]
+    pub epci_liste: Option<Vec<Reference>>,
+    /// Départements, EPCI, collectivités d'outre-mer: their current communes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub communes: Option<Vec<Reference>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nombre_communes: Option<u64>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ListeTerritoires {
+    pub total: u64,
+    pub resultats: Vec<Territoire>,
+}
+
+/// A search match.
+#[derive(Serialize, ToSchema)]
+pub struct Correspondance {
+    #[serde(flatten)]
+    pub territoire: Territoire,
+    /// Where it belongs (« Loire (42) » for a commune), when useful.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rattachement: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ListeCorrespondances {
+    pub total: u64,
+    pub resultats: Vec<Correspondance>,
+}
+
+fn reference(t: &Territory) -> Reference {
+    Reference {
+        code: t.code.clone(),
+        nom: t.name.clone(),
+        niveau: t.level.code(),
+        forme: t.kind.clone(),
+        population: t.population,
+        url: t.page_path(),
+    }
+}
+
+fn territoire(t: &Territory) -> Territoire {
+    Territoire {
+        code: t.code.clone(),
+        nom: t.name.clone(),
+        niveau: t.level.code(),
+        zone: t.zone.clone(),
+        forme: t.kind.clone(),
+        population: t.population,
+        population_annee: t.population_year,
+        population_source: t.population_source.clone(),
+        siren: t.siren.clone(),
+        codes_postaux: t.postal_codes.clone(),
+        mode_financement: t.funding_mode.clone(),
+        url: t.page_path(),
+    }
+}
+
+fn detail(f: &Fiche) -> TerritoireDetail {
+    let level = f.territory.level;
+    let refs = |list: &[Territory]| list.iter().map(reference).collect::<Vec<_>>();
+    TerritoireDetail {
+        territoire: territoire(&f.territory),
+        chef_lieu: f.chef_lieu.as_ref().map(reference),
+        region: f.region.as_ref().map(reference),
+        departement: f.departement.as_ref().map(reference),
+        collectivite_outre_mer: f.com.as_ref().map(reference),
+        epci: f.epci.as_ref().map(reference),
+        ept: f.ept.as_ref().map(reference),
+        departements: matches!(level, Level::Region | Level::Epci).then(|| refs(&f.departements)),
+        epci_liste: (level == Level::Departement).then(|| refs(&f.epcis)),
+        communes: matches!(level, Level::Departement | Level::Epci | Level::CollectiviteOutreMer)
+            .then(|| refs(&f.communes)),
+        nombre_communes: (level != Level::Commune).then_some(f.commune_count),
+    }
+}
+
+async fn list(state: &AppState, level: Level, p: &PageParams) -> AppResult<Json<ListeTerritoires>> {
+    let page = p.parse()?;
+    let (total, items) = alliances_store::territoires::list(&state.db, level, page).await?;
+    Ok(Json(ListeTerritoires { total, resultats: items.iter().map(territoire).collect() }))
+}
+
+async fn one(state: &AppState, level: Level, code: &str) -> AppResult<Json<TerritoireDetail>> {
+    Ok(Json(detail(&fiche(state, level, code).await?)))
+}
+
+macro_rules! level_routes {
+    ($list:ident, $one:ident, $level:expr, $segment:literal, $what:literal, $code_doc:literal) => {
+        #[doc = concat!("Every ", $what, ", by code.")]
+        #[utoipa::path(get, path = concat!("/api/v1/territoires/", $segment), tag = "Territoires", params(PageParams),
+            responses((status = 200, body = ListeTerritoires), (status = 422, description = "Pagination invalide")))]
+        pub async fn $list(State(state): State<AppState>, Query(p): Query<PageParams>) -> AppResult<Json<ListeTerritoires>> {
+            list(&state, $level, &p).await
+        }
+
+        #[doc = concat!("One ", $what, " with its parents and children.")]
+        #[utoipa::path(get, path = concat!("/api/v1/territoires/", $segment, "/{code}"), tag = "Territoires",
+            params(("code" = String, Path, description = $code_doc)),
+            responses((status = 200, body = TerritoireDetail), (status = 404, description = "Code inconnu à ce niveau")))]
+        pub async fn $one(State(state): State<AppState>, Path(code): Path<String>) -> AppResult<Json<TerritoireDetail>> {
+            one(&state, $level, &code).await
+        }
+    };
+}
+
+level_routes!(regions, region, Level::Region, "regions", "région", "Code INSEE de la région (2 chiffres)");
+level_routes!(departements, departement, Level::Departement, "departements", "département", "Code du département (01…95, 2A, 2B, 971…976)");
+level_routes!(coms, com, Level::CollectiviteOutreMer, "collectivites-outre-mer", "collectivité d'outre-mer", "Code de la collectivité (975, 977…989)");
+level_routes!(epcis, epci, Level::Epci, "epci", "EPCI or EPT", "SIREN de l'EPCI ou de l'EPT (9 chiffres)");
+level_routes!(communes, commune, Level::Commune, "communes", "current commune", "Code INSEE de la commune (5 caractères)");
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SearchParams {
+    /// Name (accents, hyphens and « St » abbreviations are optional), INSEE code or postal code.
+    q: Option<String>,
+    page: Option<String>,
+    par_page: Option<String>,
+}
+
+/// Territories of every level by name, code or postal code: exact name matches first, then
+/// names starting with the query, larger levels and populations first.
+#[utoipa::path(get, path = "/api/v1/territoires/recherche", tag = "Territoires", params(SearchParams),
+    responses((status = 200, body = ListeCorrespondances), (status = 422, description = "Paramètres invalides")))]
+pub async fn recherche(State(state): State<AppState>, Query(p): Query<SearchParams>) -> AppResult<Json<ListeCorrespondances>> {
+    let page = PageParams { page: p.page.clone(), par_page: p.par_page.clone() }.parse()?;
+    let q = p.q.unwrap_or_default();
+    if q.chars().count() > 200 {
+        let mut invalid = alliances_domain::error::Invalid::default();
+        invalid.push("q", "« q » ne doit pas dépasser 200 caractères.");
+        return Err(AppError::Invalid(invalid));
+    }
+    let ready = ready(&state)?;
+    let (total, found) = alliances_store::territoires::search(&state.db, &q, page).await?;
+    Ok(Json(ListeCorrespondances {
+        total,
+        resultats: found
+            .iter()
+            .map(|t| Correspondance { territoire: territoire(t), rattachement: attachment(ready, t) })
+            .collect(),
+    }))
+}

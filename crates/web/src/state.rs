@@ -1,0 +1,181 @@
+//! Application state shared by every request.
+
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+use std::time::{Duration, Instant};
+
+use alliances_domain::odd::{Goal, Indicator, Target};
+use alliances_domain::territory::{Level, Territory};
+use alliances_i18n::Catalog;
+use alliances_store::Db;
+use alliances_store::odd::OddData;
+
+use crate::cache::PageCache;
+use crate::metrics::Metrics;
+use crate::middleware::rate_limit::RateLimiter;
+
+/// Operator settings the web layer needs (the binary maps its configuration onto this).
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Public base URL (`https://alliances.example.org`), trusted for CSRF and canonical links.
+    pub public_url: Option<String>,
+    /// Requests per minute and per client for state-changing requests; `None` disables limits.
+    pub rate_limit_writes: Option<u32>,
+    /// Requests per minute and per client for reads.
+    pub rate_limit_reads: Option<u32>,
+    /// Take the client address from `X-Forwarded-For` (behind a trusted reverse proxy only).
+    pub trust_proxy: bool,
+    /// Keep rendered reference pages in memory.
+    pub page_cache: bool,
+    pub request_timeout: Duration,
+    pub body_limit: usize,
+    /// One structured log line per request.
+    pub log_requests: bool,
+    pub legal: Legal,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            public_url: None,
+            rate_limit_writes: Some(60),
+            rate_limit_reads: Some(1200),
+            trust_proxy: false,
+            page_cache: true,
+            request_timeout: Duration::from_secs(30),
+            body_limit: 1024 * 1024,
+            log_requests: true,
+            legal: Legal::default(),
+        }
+    }
+}
+
+/// What the legal notice shows about the operator of this instance.
+#[derive(Debug, Clone, Default)]
+pub struct Legal {
+    pub publisher: Option<String>,
+    pub address: Option<String>,
+    pub contact: Option<String>,
+    pub director: Option<String>,
+    pub host: Option<String>,
+}
+
+/// The SDG referential in memory, with indexes.
+#[derive(Debug, Default)]
+pub struct OddIndex {
+    pub data: OddData,
+    targets_of_goal: HashMap<u8, Vec<usize>>,
+    target_by_code: HashMap<String, usize>,
+    indicators_of_target: HashMap<String, Vec<usize>>,
+}
+
+impl OddIndex {
+    #[must_use]
+    pub fn new(data: OddData) -> Self {
+        let mut targets_of_goal: HashMap<u8, Vec<usize>> = HashMap::new();
+        let mut target_by_code = HashMap::new();
+        for (i, t) in data.targets.iter().enumerate() {
+            targets_of_goal.entry(t.goal).or_default().push(i);
+            target_by_code.insert(t.code.clone(), i);
+        }
+        let mut indicators_of_target: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, ind) in data.indicators.iter().enumerate() {
+            indicators_of_target.entry(ind.target.clone()).or_default().push(i);
+        }
+        Self { data, targets_of_goal, target_by_code, indicators_of_target }
+    }
+
+    #[must_use]
+    pub fn goal(&self, number: u8) -> Option<&Goal> {
+        self.data.goals.iter().find(|g| g.number == number)
+    }
+
+    pub fn targets_of(&self, goal: u8) -> impl Iterator<Item = &Target> {
+        self.targets_of_goal.get(&goal).into_iter().flatten().map(|i| &self.data.targets[*i])
+    }
+
+    #[must_use]
+    pub fn target(&self, code: &str) -> Option<&Target> {
+        self.target_by_code.get(code).map(|i| &self.data.targets[*i])
+    }
+
+    pub fn indicators_of(&self, target: &str) -> impl Iterator<Item = &Indicator> {
+        self.indicators_of_target.get(target).into_iter().flatten().map(|i| &self.data.indicators[*i])
+    }
+}
+
+/// What exists once start-up work (migrations, reference data) is done.
+#[derive(Debug)]
+pub struct Ready {
+    pub odd: OddIndex,
+    /// The small levels, kept in memory for names and maps.
+    pub regions: Vec<Territory>,
+    pub departements: Vec<Territory>,
+    pub coms: Vec<Territory>,
+    /// Number of territories per level.
+    pub counts: HashMap<Level, u64>,
+}
+
+impl Ready {
+    /// A région, département or collectivité d'outre-mer by level and code.
+    #[must_use]
+    pub fn small(&self, level: Level, code: &str) -> Option<&Territory> {
+        let list = match level {
+            Level::Region => &self.regions,
+            Level::Departement => &self.departements,
+            Level::CollectiviteOutreMer => &self.coms,
+            Level::Epci | Level::Commune => return None,
+        };
+        list.iter().find(|t| t.code == code)
+    }
+
+    #[must_use]
+    pub fn count(&self, level: Level) -> u64 {
+        self.counts.get(&level).copied().unwrap_or_default()
+    }
+}
+
+pub struct Inner {
+    pub db: Db,
+    pub catalog: Catalog,
+    pub settings: Settings,
+    pub ready: OnceLock<Ready>,
+    pub cache: PageCache,
+    pub metrics: Metrics,
+    pub limiter: RateLimiter,
+    pub started: Instant,
+}
+
+/// Cheap to clone: every handler gets one.
+#[derive(Clone)]
+pub struct AppState(pub Arc<Inner>);
+
+impl std::ops::Deref for AppState {
+    type Target = Inner;
+    fn deref(&self) -> &Inner {
+        &self.0
+    }
+}
+
+impl AppState {
+    #[must_use]
+    pub fn new(db: Db, catalog: Catalog, settings: Settings) -> AppState {
+        let limiter = RateLimiter::new(settings.rate_limit_reads, settings.rate_limit_writes);
+        AppState(Arc::new(Inner {
+            db,
+            catalog,
+            cache: PageCache::new(settings.page_cache),
+            settings,
+            ready: OnceLock::new(),
+            metrics: Metrics::default(),
+            limiter,
+            started: Instant::now(),
+        }))
+    }
+
+    /// The start-up data, once ready.
+    #[must_use]
+    pub fn ready(&self) -> Option<&Ready> {
+        self.0.ready.get()
+    }
+}
