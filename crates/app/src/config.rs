@@ -80,25 +80,95 @@ enum Kind {
 
 /// (key, kind, one-line documentation for `config check` and OPERATING.md).
 const KEYS: &[(&str, Kind, &str)] = &[
-    ("database_url", Kind::DatabaseUrl, "sqlite://CHEMIN (créé s'il manque) ou postgres://…"),
+    (
+        "database_url",
+        Kind::DatabaseUrl,
+        "sqlite://CHEMIN (créé s'il manque) ou postgres://…",
+    ),
     ("bind", Kind::Address, "adresse d'écoute HÔTE:PORT"),
-    ("data_dir", Kind::Text, "dossier des données dérivées (index, caches)"),
-    ("public_url", Kind::PublicUrl, "adresse publique du site, https://…"),
-    ("migrate_on_start", Kind::Bool, "appliquer les migrations au démarrage de serve"),
-    ("rate_limit", Kind::RateLimit, "requêtes d'écriture par minute et par client, ou off"),
-    ("rate_limit_reads", Kind::Int { min: 1, max: 1_000_000 }, "requêtes de lecture par minute et par client"),
-    ("trust_proxy", Kind::Bool, "lire l'adresse du client dans X-Forwarded-For (derrière un mandataire de confiance)"),
-    ("page_cache", Kind::Bool, "garder en mémoire les pages de référence rendues"),
-    ("request_timeout_secs", Kind::Int { min: 1, max: 3600 }, "durée maximale d'une requête, en secondes"),
-    ("body_limit_bytes", Kind::Int { min: 1024, max: 1_073_741_824 }, "taille maximale d'un corps de requête, en octets"),
-    ("db_max_connections", Kind::Int { min: 1, max: 1000 }, "connexions à la base (lecteurs SQLite, ou total PostgreSQL)"),
-    ("log_level", Kind::Choice(&["error", "warn", "info", "debug", "trace"]), "niveau des journaux"),
-    ("log_format", Kind::Choice(&["text", "json"]), "format des journaux"),
-    ("log_requests", Kind::Bool, "une ligne de journal par requête"),
-    ("legal_publisher", Kind::Text, "éditeur de l'instance (mentions légales)"),
+    (
+        "data_dir",
+        Kind::Text,
+        "dossier des données dérivées (index, caches)",
+    ),
+    (
+        "public_url",
+        Kind::PublicUrl,
+        "adresse publique du site, https://…",
+    ),
+    (
+        "migrate_on_start",
+        Kind::Bool,
+        "appliquer les migrations au démarrage de serve",
+    ),
+    (
+        "rate_limit",
+        Kind::RateLimit,
+        "requêtes d'écriture par minute et par client, ou off",
+    ),
+    (
+        "rate_limit_reads",
+        Kind::Int {
+            min: 1,
+            max: 1_000_000,
+        },
+        "requêtes de lecture par minute et par client",
+    ),
+    (
+        "trust_proxy",
+        Kind::Bool,
+        "lire l'adresse du client dans X-Forwarded-For (derrière un mandataire de confiance)",
+    ),
+    (
+        "page_cache",
+        Kind::Bool,
+        "garder en mémoire les pages de référence rendues",
+    ),
+    (
+        "request_timeout_secs",
+        Kind::Int { min: 1, max: 3600 },
+        "durée maximale d'une requête, en secondes",
+    ),
+    (
+        "body_limit_bytes",
+        Kind::Int {
+            min: 1024,
+            max: 1_073_741_824,
+        },
+        "taille maximale d'un corps de requête, en octets",
+    ),
+    (
+        "db_max_connections",
+        Kind::Int { min: 1, max: 1000 },
+        "connexions à la base (lecteurs SQLite, ou total PostgreSQL)",
+    ),
+    (
+        "log_level",
+        Kind::Choice(&["error", "warn", "info", "debug", "trace"]),
+        "niveau des journaux",
+    ),
+    (
+        "log_format",
+        Kind::Choice(&["text", "json"]),
+        "format des journaux",
+    ),
+    (
+        "log_requests",
+        Kind::Bool,
+        "une ligne de journal par requête",
+    ),
+    (
+        "legal_publisher",
+        Kind::Text,
+        "éditeur de l'instance (mentions légales)",
+    ),
     ("legal_address", Kind::Text, "adresse de l'éditeur"),
     ("legal_contact", Kind::Text, "contact de l'éditeur"),
-    ("legal_director", Kind::Text, "directeur ou directrice de la publication"),
+    (
+        "legal_director",
+        Kind::Text,
+        "directeur ou directrice de la publication",
+    ),
     ("legal_host", Kind::Text, "hébergeur de l'instance"),
 ];
 
@@ -129,7 +199,9 @@ enum Raw<'a> {
 fn expected(kind: Kind) -> String {
     match kind {
         Kind::Text => "un texte".into(),
-        Kind::DatabaseUrl => "une adresse sqlite://CHEMIN ou postgres://UTILISATEUR@HÔTE/BASE".into(),
+        Kind::DatabaseUrl => {
+            "une adresse sqlite://CHEMIN ou postgres://UTILISATEUR@HÔTE/BASE".into()
+        }
         Kind::Address => "une adresse HÔTE:PORT, par exemple 127.0.0.1:8080".into(),
         Kind::PublicUrl => "une adresse commençant par http:// ou https://".into(),
         Kind::Bool => "true ou false".into(),
@@ -151,7 +223,13 @@ fn describe(raw: &Raw<'_>) -> String {
 impl Config {
     /// Sets `key` from `raw`; `Err` holds the reason (the caller adds where it came from).
     fn set(&mut self, key: &str, kind: Kind, raw: &Raw<'_>) -> Result<(), String> {
-        let bad = || format!("valeur {} invalide : attendu {}", describe(raw), expected(kind));
+        let bad = || {
+            format!(
+                "valeur {} invalide : attendu {}",
+                describe(raw),
+                expected(kind)
+            )
+        };
         let text = || match raw {
             Raw::Str(s) => Ok((*s).to_owned()),
             _ => Err(bad()),
@@ -244,11 +322,16 @@ impl Config {
     }
 
     fn lookup(key: &str) -> Option<Kind> {
-        KEYS.iter().find(|(k, _, _)| *k == key).map(|(_, kind, _)| *kind)
+        KEYS.iter()
+            .find(|(k, _, _)| *k == key)
+            .map(|(_, kind, _)| *kind)
     }
 
     fn known_keys() -> String {
-        KEYS.iter().map(|(k, _, _)| *k).collect::<Vec<_>>().join(", ")
+        KEYS.iter()
+            .map(|(k, _, _)| *k)
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 
     /// Applies a TOML document.
@@ -283,7 +366,9 @@ impl Config {
                 toml::de::DeValue::Integer(i) => {
                     int_text = i.as_str().replace('_', "");
                     let int_text = int_text.trim_start_matches(['+']);
-                    let int_text = ["0x", "0o", "0b"].iter().fold(int_text, |t, p| t.strip_prefix(p).unwrap_or(t));
+                    let int_text = ["0x", "0o", "0b"]
+                        .iter()
+                        .fold(int_text, |t, p| t.strip_prefix(p).unwrap_or(t));
                     match i64::from_str_radix(int_text, i.radix()) {
                         Ok(n) => Raw::Int(n),
                         Err(_) => Raw::Other("entier hors limites"),
@@ -294,15 +379,19 @@ impl Config {
                 toml::de::DeValue::Array(_) => Raw::Other("liste"),
                 toml::de::DeValue::Table(_) => Raw::Other("table"),
             };
-            self.set(k, kind, &raw)
-                .map_err(|reason| ConfigError(format!("{name}, ligne {line}, clé « {k} » : {reason}.")))?;
+            self.set(k, kind, &raw).map_err(|reason| {
+                ConfigError(format!("{name}, ligne {line}, clé « {k} » : {reason}."))
+            })?;
         }
         Ok(())
     }
 
     /// Applies `ALLIANCES_*` variables.
     fn apply_env(&mut self, vars: &[(String, String)]) -> Result<(), ConfigError> {
-        let mut vars: Vec<&(String, String)> = vars.iter().filter(|(k, _)| k.starts_with("ALLIANCES_")).collect();
+        let mut vars: Vec<&(String, String)> = vars
+            .iter()
+            .filter(|(k, _)| k.starts_with("ALLIANCES_"))
+            .collect();
         vars.sort();
         for (var, value) in vars {
             if NON_KEYS.contains(&var.as_str()) {
@@ -312,31 +401,42 @@ impl Config {
             let Some(kind) = Config::lookup(&key) else {
                 return Err(ConfigError(format!(
                     "variable d'environnement inconnue {var}. Variables possibles : {}.",
-                    KEYS.iter().map(|(k, _, _)| format!("ALLIANCES_{}", k.to_ascii_uppercase())).collect::<Vec<_>>().join(", ")
+                    KEYS.iter()
+                        .map(|(k, _, _)| format!("ALLIANCES_{}", k.to_ascii_uppercase()))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 )));
             };
-            self.set(&key, kind, &Raw::Str(value))
-                .map_err(|reason| ConfigError(format!("variable d'environnement {var} : {reason}.")))?;
+            self.set(&key, kind, &Raw::Str(value)).map_err(|reason| {
+                ConfigError(format!("variable d'environnement {var} : {reason}."))
+            })?;
         }
         Ok(())
     }
 
     /// Loads the configuration: `file` (when given, it must exist), then `env`, then the
     /// flags (`(key, value)` pairs, for `--database`, `--bind`…).
-    pub fn load(file: Option<&Path>, env: &[(String, String)], flags: &[(&str, String)]) -> Result<Config, ConfigError> {
+    pub fn load(
+        file: Option<&Path>,
+        env: &[(String, String)],
+        flags: &[(&str, String)],
+    ) -> Result<Config, ConfigError> {
         let mut config = Config::default();
         if let Some(path) = file {
             let text = std::fs::read_to_string(path).map_err(|e| {
-                ConfigError(format!("fichier de configuration {} illisible : {e}", path.display()))
+                ConfigError(format!(
+                    "fichier de configuration {} illisible : {e}",
+                    path.display()
+                ))
             })?;
             config.apply_toml(path, &text)?;
         }
         config.apply_env(env)?;
         for (key, value) in flags {
             let kind = Config::lookup(key).expect("flags map onto known keys");
-            config
-                .set(key, kind, &Raw::Str(value))
-                .map_err(|reason| ConfigError(format!("option --{} : {reason}.", key.replace('_', "-"))))?;
+            config.set(key, kind, &Raw::Str(value)).map_err(|reason| {
+                ConfigError(format!("option --{} : {reason}.", key.replace('_', "-")))
+            })?;
         }
         Ok(config)
     }
@@ -345,7 +445,10 @@ impl Config {
     #[must_use]
     pub fn file_from(flag: Option<PathBuf>, env: &[(String, String)]) -> Option<PathBuf> {
         flag.or_else(|| {
-            env.iter().find(|(k, _)| k == "ALLIANCES_CONFIG").map(|(_, v)| PathBuf::from(v)).filter(|p| !p.as_os_str().is_empty())
+            env.iter()
+                .find(|(k, _)| k == "ALLIANCES_CONFIG")
+                .map(|(_, v)| PathBuf::from(v))
+                .filter(|p| !p.as_os_str().is_empty())
         })
     }
 
@@ -355,10 +458,18 @@ impl Config {
         if let Some(dir) = &self.data_dir {
             return PathBuf::from(dir);
         }
-        if let Some(path) = self.database_url.strip_prefix("sqlite://").or_else(|| self.database_url.strip_prefix("sqlite:")) {
+        if let Some(path) = self
+            .database_url
+            .strip_prefix("sqlite://")
+            .or_else(|| self.database_url.strip_prefix("sqlite:"))
+        {
             let path = path.split('?').next().unwrap_or(path);
             if let Some(parent) = Path::new(path).parent() {
-                return if parent.as_os_str().is_empty() { PathBuf::from(".") } else { parent.to_path_buf() };
+                return if parent.as_os_str().is_empty() {
+                    PathBuf::from(".")
+                } else {
+                    parent.to_path_buf()
+                };
             }
         }
         PathBuf::from("./data-cache")
@@ -394,17 +505,29 @@ impl Config {
             let _ = writeln!(out, "{k} = {v}");
         };
         let s = |v: &str| format!("{v:?}");
-        let opt = |v: &Option<String>| v.as_deref().map_or_else(|| "# non défini".to_owned(), |v| format!("{v:?}"));
-        line("database_url", s(&alliances_store::redact_url(&self.database_url)));
+        let opt = |v: &Option<String>| {
+            v.as_deref()
+                .map_or_else(|| "# non défini".to_owned(), |v| format!("{v:?}"))
+        };
+        line(
+            "database_url",
+            s(&alliances_store::redact_url(&self.database_url)),
+        );
         line("bind", s(&self.bind));
         line("data_dir", s(&self.data_dir().display().to_string()));
         line("public_url", opt(&self.public_url));
         line("migrate_on_start", self.migrate_on_start.to_string());
-        line("rate_limit", self.rate_limit.map_or_else(|| s("off"), |n| n.to_string()));
+        line(
+            "rate_limit",
+            self.rate_limit.map_or_else(|| s("off"), |n| n.to_string()),
+        );
         line("rate_limit_reads", self.rate_limit_reads.to_string());
         line("trust_proxy", self.trust_proxy.to_string());
         line("page_cache", self.page_cache.to_string());
-        line("request_timeout_secs", self.request_timeout_secs.to_string());
+        line(
+            "request_timeout_secs",
+            self.request_timeout_secs.to_string(),
+        );
         line("body_limit_bytes", self.body_limit_bytes.to_string());
         line("db_max_connections", self.db_max_connections.to_string());
         line("log_level", s(&self.log_level));
@@ -422,7 +545,8 @@ impl Config {
     #[must_use]
     pub fn keys_markdown() -> String {
         let defaults = Config::default().describe();
-        let mut out = String::from("| Clé | Variable | Attendu | Rôle | Défaut |\n|---|---|---|---|---|\n");
+        let mut out =
+            String::from("| Clé | Variable | Attendu | Rôle | Défaut |\n|---|---|---|---|---|\n");
         for (key, kind, doc) in KEYS {
             let default = defaults
                 .lines()
@@ -445,7 +569,10 @@ mod tests {
     use super::*;
 
     fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
     }
 
     fn toml_file(text: &str) -> tempfile_lite::TempFile {
@@ -477,19 +604,41 @@ mod tests {
     fn layers_defaults_file_env_and_flags() {
         let f = toml_file("bind = \"0.0.0.0:9000\"\nrate_limit = 10\npage_cache = false\n");
         let c = Config::load(Some(&f.0), &env(&[]), &[]).unwrap();
-        assert_eq!((c.bind.as_str(), c.rate_limit, c.page_cache), ("0.0.0.0:9000", Some(10), false));
+        assert_eq!(
+            (c.bind.as_str(), c.rate_limit, c.page_cache),
+            ("0.0.0.0:9000", Some(10), false)
+        );
         assert_eq!(c.database_url, "sqlite://alliances.db");
-        let c = Config::load(Some(&f.0), &env(&[("ALLIANCES_BIND", "127.0.0.1:7000"), ("ALLIANCES_RATE_LIMIT", "off")]), &[]).unwrap();
+        let c = Config::load(
+            Some(&f.0),
+            &env(&[
+                ("ALLIANCES_BIND", "127.0.0.1:7000"),
+                ("ALLIANCES_RATE_LIMIT", "off"),
+            ]),
+            &[],
+        )
+        .unwrap();
         assert_eq!((c.bind.as_str(), c.rate_limit), ("127.0.0.1:7000", None));
-        let c = Config::load(Some(&f.0), &env(&[("ALLIANCES_BIND", "127.0.0.1:7000")]), &[("bind", "127.0.0.1:6000".into())]).unwrap();
+        let c = Config::load(
+            Some(&f.0),
+            &env(&[("ALLIANCES_BIND", "127.0.0.1:7000")]),
+            &[("bind", "127.0.0.1:6000".into())],
+        )
+        .unwrap();
         assert_eq!(c.bind, "127.0.0.1:6000");
-        assert_eq!(Config::load(None, &env(&[("PATH", "/bin")]), &[]).unwrap(), Config::default());
+        assert_eq!(
+            Config::load(None, &env(&[("PATH", "/bin")]), &[]).unwrap(),
+            Config::default()
+        );
     }
 
     #[test]
     fn an_empty_file_is_valid() {
         let f = toml_file("");
-        assert_eq!(Config::load(Some(&f.0), &[], &[]).unwrap(), Config::default());
+        assert_eq!(
+            Config::load(Some(&f.0), &[], &[]).unwrap(),
+            Config::default()
+        );
         let f = toml_file("# rien\n\n");
         assert!(Config::load(Some(&f.0), &[], &[]).is_ok());
     }
@@ -506,7 +655,10 @@ mod tests {
     fn unknown_and_bad_keys_are_named() {
         let f = toml_file("\n\nbinds = \"x\"\n");
         let e = Config::load(Some(&f.0), &[], &[]).unwrap_err().0;
-        assert!(e.contains("ligne 3") && e.contains("clé inconnue « binds »"), "{e}");
+        assert!(
+            e.contains("ligne 3") && e.contains("clé inconnue « binds »"),
+            "{e}"
+        );
         let f = toml_file("bind = \"pas une adresse\"\n");
         let e = Config::load(Some(&f.0), &[], &[]).unwrap_err().0;
         assert!(e.contains("« bind »") && e.contains("HÔTE:PORT"), "{e}");
@@ -515,14 +667,25 @@ mod tests {
         assert!(e.contains("« server »"), "{e}");
         let f = toml_file("rate_limit = 1.5\n");
         let e = Config::load(Some(&f.0), &[], &[]).unwrap_err().0;
-        assert!(e.contains("« rate_limit »") && e.contains("nombre décimal"), "{e}");
-        let e = Config::load(None, &env(&[("ALLIANCES_DATABASE_URL", "mysql://x")]), &[]).unwrap_err().0;
+        assert!(
+            e.contains("« rate_limit »") && e.contains("nombre décimal"),
+            "{e}"
+        );
+        let e = Config::load(None, &env(&[("ALLIANCES_DATABASE_URL", "mysql://x")]), &[])
+            .unwrap_err()
+            .0;
         assert!(e.contains("ALLIANCES_DATABASE_URL"), "{e}");
-        let e = Config::load(None, &env(&[("ALLIANCES_BINDE", "x")]), &[]).unwrap_err().0;
+        let e = Config::load(None, &env(&[("ALLIANCES_BINDE", "x")]), &[])
+            .unwrap_err()
+            .0;
         assert!(e.contains("inconnue ALLIANCES_BINDE"), "{e}");
-        let e = Config::load(None, &env(&[("ALLIANCES_PAGE_CACHE", "peut-être")]), &[]).unwrap_err().0;
+        let e = Config::load(None, &env(&[("ALLIANCES_PAGE_CACHE", "peut-être")]), &[])
+            .unwrap_err()
+            .0;
         assert!(e.contains("true ou false"), "{e}");
-        let e = Config::load(Some(Path::new("/nonexistent/alliances.toml")), &[], &[]).unwrap_err().0;
+        let e = Config::load(Some(Path::new("/nonexistent/alliances.toml")), &[], &[])
+            .unwrap_err()
+            .0;
         assert!(e.contains("illisible"), "{e}");
     }
 

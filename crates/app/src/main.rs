@@ -11,7 +11,11 @@ mod config;
 use config::{Config, ConfigError};
 
 #[derive(Parser)]
-#[command(name = "alliances", version, about = "Alliances — l'ODD 17 en pratique : la plateforme pour apprendre à faire alliance.")]
+#[command(
+    name = "alliances",
+    version,
+    about = "Alliances — l'ODD 17 en pratique : la plateforme pour apprendre à faire alliance."
+)]
 struct Cli {
     /// Fichier de configuration TOML (aussi ALLIANCES_CONFIG).
     #[arg(long, global = true, value_name = "FICHIER")]
@@ -64,7 +68,10 @@ fn env_vars() -> Vec<(String, String)> {
         .collect()
 }
 
-fn load(cli_config: Option<PathBuf>, flags: &[(&str, String)]) -> Result<(Config, Option<PathBuf>), ConfigError> {
+fn load(
+    cli_config: Option<PathBuf>,
+    flags: &[(&str, String)],
+) -> Result<(Config, Option<PathBuf>), ConfigError> {
     let env = env_vars();
     let file = Config::file_from(cli_config, &env);
     Ok((Config::load(file.as_deref(), &env, flags)?, file))
@@ -73,7 +80,11 @@ fn load(cli_config: Option<PathBuf>, flags: &[(&str, String)]) -> Result<(Config
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let (flags, run): (Vec<(&str, String)>, _) = match cli.command {
-        Command::Serve { database, bind, data_dir } => {
+        Command::Serve {
+            database,
+            bind,
+            data_dir,
+        } => {
             let mut f = Vec::new();
             if let Some(v) = database {
                 f.push(("database_url", v));
@@ -86,9 +97,18 @@ fn main() -> ExitCode {
             }
             (f, Run::Serve)
         }
-        Command::Migrate { database } => (database.map(|v| vec![("database_url", v)]).unwrap_or_default(), Run::Migrate),
-        Command::Config { action: ConfigAction::Check } => (Vec::new(), Run::Check),
-        Command::Config { action: ConfigAction::Keys } => {
+        Command::Migrate { database } => (
+            database
+                .map(|v| vec![("database_url", v)])
+                .unwrap_or_default(),
+            Run::Migrate,
+        ),
+        Command::Config {
+            action: ConfigAction::Check,
+        } => (Vec::new(), Run::Check),
+        Command::Config {
+            action: ConfigAction::Keys,
+        } => {
             print!("{}", Config::keys_markdown());
             return ExitCode::SUCCESS;
         }
@@ -103,8 +123,13 @@ fn main() -> ExitCode {
     match run {
         Run::Check => {
             match &file {
-                Some(f) => println!("Configuration valide (fichier {}, puis environnement).", f.display()),
-                None => println!("Configuration valide (aucun fichier ; valeurs par défaut et environnement)."),
+                Some(f) => println!(
+                    "Configuration valide (fichier {}, puis environnement).",
+                    f.display()
+                ),
+                None => println!(
+                    "Configuration valide (aucun fichier ; valeurs par défaut et environnement)."
+                ),
             }
             print!("{}", config.describe());
             ExitCode::SUCCESS

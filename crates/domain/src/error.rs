@@ -11,7 +11,10 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(champ: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { champ: champ.into(), message: message.into() }
+        Self {
+            champ: champ.into(),
+            message: message.into(),
+        }
     }
 }
 

@@ -139,11 +139,38 @@ mod tests {
         let groups: Vec<_> = (1..=19)
             .map(|n| Sdg17Group::of_target(&format!("17.{n}")).unwrap())
             .collect();
-        assert_eq!(groups.iter().filter(|g| **g == Sdg17Group::Finance).count(), 5);
-        assert_eq!(groups.iter().filter(|g| **g == Sdg17Group::Technologie).count(), 3);
-        assert_eq!(groups.iter().filter(|g| **g == Sdg17Group::RenforcementCapacites).count(), 1);
-        assert_eq!(groups.iter().filter(|g| **g == Sdg17Group::Commerce).count(), 3);
-        assert_eq!(groups.iter().filter(|g| **g == Sdg17Group::QuestionsStructurelles).count(), 7);
+        assert_eq!(
+            groups.iter().filter(|g| **g == Sdg17Group::Finance).count(),
+            5
+        );
+        assert_eq!(
+            groups
+                .iter()
+                .filter(|g| **g == Sdg17Group::Technologie)
+                .count(),
+            3
+        );
+        assert_eq!(
+            groups
+                .iter()
+                .filter(|g| **g == Sdg17Group::RenforcementCapacites)
+                .count(),
+            1
+        );
+        assert_eq!(
+            groups
+                .iter()
+                .filter(|g| **g == Sdg17Group::Commerce)
+                .count(),
+            3
+        );
+        assert_eq!(
+            groups
+                .iter()
+                .filter(|g| **g == Sdg17Group::QuestionsStructurelles)
+                .count(),
+            7
+        );
         assert_eq!(Sdg17Group::of_target("17.20"), None);
         assert_eq!(Sdg17Group::of_target("16.1"), None);
         assert_eq!(
@@ -157,7 +184,9 @@ mod tests {
         for ok in ["1.1", "17.19", "6.a", "14.c"] {
             assert!(is_target_code(ok), "{ok}");
         }
-        for bad in ["", "17", "18.1", "0.1", "17.", "17.01", "1.A", "17.1.1", "x.1"] {
+        for bad in [
+            "", "17", "18.1", "0.1", "17.", "17.01", "1.A", "17.1.1", "x.1",
+        ] {
             assert!(!is_target_code(bad), "{bad}");
         }
     }

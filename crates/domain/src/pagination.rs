@@ -13,7 +13,10 @@ pub struct Page {
 
 impl Default for Page {
     fn default() -> Self {
-        Self { page: 1, per_page: DEFAULT_PER_PAGE }
+        Self {
+            page: 1,
+            per_page: DEFAULT_PER_PAGE,
+        }
     }
 }
 
@@ -25,7 +28,7 @@ impl Page {
         let page = match page.map(str::trim).filter(|s| !s.is_empty()) {
             None => 1,
             Some(s) => match s.parse::<u32>() {
-                Ok(n) if n >= 1 && n <= 1_000_000 => n,
+                Ok(n) if (1..=1_000_000).contains(&n) => n,
                 _ => {
                     errors.push("page", "« page » doit être un nombre entier à partir de 1.");
                     1
@@ -39,7 +42,9 @@ impl Page {
                 _ => {
                     errors.push(
                         "par_page",
-                        format!("« par_page » doit être un nombre entier entre 1 et {MAX_PER_PAGE}."),
+                        format!(
+                            "« par_page » doit être un nombre entier entre 1 et {MAX_PER_PAGE}."
+                        ),
                     );
                     DEFAULT_PER_PAGE
                 }
@@ -72,7 +77,13 @@ mod tests {
 
     #[test]
     fn defaults_and_bounds() {
-        assert_eq!(Page::parse(None, None).unwrap(), Page { page: 1, per_page: 20 });
+        assert_eq!(
+            Page::parse(None, None).unwrap(),
+            Page {
+                page: 1,
+                per_page: 20
+            }
+        );
         assert_eq!(Page::parse(Some("3"), Some("1000")).unwrap().offset(), 2000);
         let err = Page::parse(Some("0"), Some("1001")).unwrap_err();
         let fields: Vec<_> = err.0.iter().map(|e| e.champ.as_str()).collect();

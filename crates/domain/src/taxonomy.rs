@@ -120,7 +120,10 @@ mod tests {
             let mut seen = std::collections::HashSet::new();
             for c in t.codes {
                 assert!(seen.insert(*c), "{} repeats {c}", t.key);
-                assert!(c.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'), "{c}");
+                assert!(
+                    c.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
+                    "{c}"
+                );
             }
         }
         assert!(IMPACTS.contains("confiance"));

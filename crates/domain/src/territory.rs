@@ -130,7 +130,7 @@ fn luhn(digits: &str) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0 || digits == "356000000"
+    sum.is_multiple_of(10) || digits == "356000000"
 }
 
 /// Whether an INSEE département or commune code lies overseas.

@@ -27,7 +27,9 @@ fn fold_char(c: char, out: &mut String) -> bool {
         | 'Ě' => "e",
         'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'ī' | 'Ī' | 'ı' => "i",
         'ñ' | 'Ñ' | 'ń' | 'Ń' | 'ň' | 'Ň' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'ō' | 'Ō' => "o",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'ō' | 'Ō' => {
+            "o"
+        }
         'œ' | 'Œ' => "oe",
         'ř' | 'Ř' => "r",
         'ś' | 'Ś' | 'š' | 'Š' | 'ş' | 'Ş' => "s",
@@ -109,7 +111,10 @@ mod tests {
             ("L'Abergement-Clémenciat", "l abergement clemenciat"),
             ("  Île-de-France ", "ile de france"),
             ("Provence-Alpes-Côte d'Azur", "provence alpes cote d azur"),
-            ("CC du Pays de Pontchâteau St-Gildas-des-Bois", "cc du pays de pontchateau saint gildas des bois"),
+            (
+                "CC du Pays de Pontchâteau St-Gildas-des-Bois",
+                "cc du pays de pontchateau saint gildas des bois",
+            ),
             ("Ste-Marie", "sainte marie"),
             ("Lætitia", "laetitia"),
             ("", ""),
@@ -122,7 +127,10 @@ mod tests {
 
     #[test]
     fn words_skip_empty_parts() {
-        assert_eq!(words("saint etienne").collect::<Vec<_>>(), ["saint", "etienne"]);
+        assert_eq!(
+            words("saint etienne").collect::<Vec<_>>(),
+            ["saint", "etienne"]
+        );
         assert_eq!(words("").count(), 0);
     }
 

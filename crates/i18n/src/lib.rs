@@ -74,17 +74,49 @@ impl Lang {
 /// The embedded catalogue files, by language.
 const FILES: &[(&str, &str, &str)] = &[
     ("fr", "commun.ftl", include_str!("../locales/fr/commun.ftl")),
-    ("fr", "accueil.ftl", include_str!("../locales/fr/accueil.ftl")),
-    ("fr", "modules.ftl", include_str!("../locales/fr/modules.ftl")),
+    (
+        "fr",
+        "accueil.ftl",
+        include_str!("../locales/fr/accueil.ftl"),
+    ),
+    (
+        "fr",
+        "modules.ftl",
+        include_str!("../locales/fr/modules.ftl"),
+    ),
     ("fr", "odd.ftl", include_str!("../locales/fr/odd.ftl")),
-    ("fr", "territoires.ftl", include_str!("../locales/fr/territoires.ftl")),
-    ("fr", "taxonomies.ftl", include_str!("../locales/fr/taxonomies.ftl")),
+    (
+        "fr",
+        "territoires.ftl",
+        include_str!("../locales/fr/territoires.ftl"),
+    ),
+    (
+        "fr",
+        "taxonomies.ftl",
+        include_str!("../locales/fr/taxonomies.ftl"),
+    ),
     ("en", "commun.ftl", include_str!("../locales/en/commun.ftl")),
-    ("en", "accueil.ftl", include_str!("../locales/en/accueil.ftl")),
-    ("en", "modules.ftl", include_str!("../locales/en/modules.ftl")),
+    (
+        "en",
+        "accueil.ftl",
+        include_str!("../locales/en/accueil.ftl"),
+    ),
+    (
+        "en",
+        "modules.ftl",
+        include_str!("../locales/en/modules.ftl"),
+    ),
     ("en", "odd.ftl", include_str!("../locales/en/odd.ftl")),
-    ("en", "territoires.ftl", include_str!("../locales/en/territoires.ftl")),
-    ("en", "taxonomies.ftl", include_str!("../locales/en/taxonomies.ftl")),
+    (
+        "en",
+        "territoires.ftl",
+        include_str!("../locales/en/territoires.ftl"),
+    ),
+    (
+        "en",
+        "taxonomies.ftl",
+        include_str!("../locales/en/taxonomies.ftl"),
+    ),
 ];
 
 /// An error in a catalogue file, with its place.
@@ -111,7 +143,11 @@ impl std::fmt::Debug for Catalog {
 }
 
 fn line_of(text: &str, byte: usize) -> usize {
-    text[..byte.min(text.len())].bytes().filter(|b| *b == b'\n').count() + 1
+    text[..byte.min(text.len())]
+        .bytes()
+        .filter(|b| *b == b'\n')
+        .count()
+        + 1
 }
 
 impl Catalog {
@@ -131,9 +167,9 @@ impl Catalog {
                 ))
             })?;
             let bundle = if *lang == "fr" { &mut fr } else { &mut en };
-            bundle.add_resource(resource).map_err(|errors| {
-                CatalogError(format!("locales/{lang}/{name} : {errors:?}"))
-            })?;
+            bundle
+                .add_resource(resource)
+                .map_err(|errors| CatalogError(format!("locales/{lang}/{name} : {errors:?}")))?;
         }
         Ok(Catalog { fr, en })
     }
@@ -160,7 +196,12 @@ impl Catalog {
 
     /// The message `key` with named arguments.
     #[must_use]
-    pub fn get_with<'a>(&'a self, lang: Lang, key: &'a str, args: &[(&str, Value<'a>)]) -> Cow<'a, str> {
+    pub fn get_with<'a>(
+        &'a self,
+        lang: Lang,
+        key: &'a str,
+        args: &[(&str, Value<'a>)],
+    ) -> Cow<'a, str> {
         let mut fa = FluentArgs::new();
         for (name, value) in args {
             fa.set(*name, value.clone());
@@ -196,7 +237,9 @@ impl Catalog {
                 continue;
             }
             for line in text.lines() {
-                let Some(first) = line.chars().next() else { continue };
+                let Some(first) = line.chars().next() else {
+                    continue;
+                };
                 if first.is_ascii_alphabetic() {
                     if let Some((id, _)) = line.split_once('=') {
                         keys.push(id.trim().to_owned());
@@ -252,7 +295,8 @@ mod tests {
         let c = Catalog::load().unwrap();
         let count = |lang: Lang, n: i64| {
             let nf = lang.int(n);
-            c.get_with(lang, "nombre-communes", &[("n", num(n)), ("nf", text(&nf))]).into_owned()
+            c.get_with(lang, "nombre-communes", &[("n", num(n)), ("nf", text(&nf))])
+                .into_owned()
         };
         assert_eq!(count(Lang::Fr, 1), "1 commune");
         assert_eq!(count(Lang::Fr, 0), "0 commune");

@@ -41,7 +41,11 @@ pub enum StoreError {
     #[error("adresse de base de données invalide « {url} » : {reason}")]
     Url { url: String, reason: String },
     #[error("migration {version} ({name}) : {reason}")]
-    Migration { version: i64, name: String, reason: String },
+    Migration {
+        version: i64,
+        name: String,
+        reason: String,
+    },
     #[error("données de référence : {0}")]
     Reference(String),
 }
@@ -94,7 +98,10 @@ pub struct ConnectOptions {
 
 impl Default for ConnectOptions {
     fn default() -> Self {
-        Self { max_connections: 8, acquire_timeout: Duration::from_secs(10) }
+        Self {
+            max_connections: 8,
+            acquire_timeout: Duration::from_secs(10),
+        }
     }
 }
 
@@ -123,7 +130,10 @@ impl Db {
         match Backend::of_url(url)? {
             Backend::Sqlite => {
                 let base = SqliteConnectOptions::from_str(url)
-                    .map_err(|e| StoreError::Url { url: url.into(), reason: e.to_string() })?
+                    .map_err(|e| StoreError::Url {
+                        url: url.into(),
+                        reason: e.to_string(),
+                    })?
                     .create_if_missing(true)
                     .journal_mode(SqliteJournalMode::Wal)
                     .synchronous(SqliteSynchronous::Normal)
@@ -133,7 +143,10 @@ impl Db {
                     if !parent.as_os_str().is_empty() && !parent.exists() {
                         std::fs::create_dir_all(parent).map_err(|e| StoreError::Url {
                             url: url.into(),
-                            reason: format!("impossible de créer le dossier {}: {e}", parent.display()),
+                            reason: format!(
+                                "impossible de créer le dossier {}: {e}",
+                                parent.display()
+                            ),
                         })?;
                     }
                 }
@@ -213,17 +226,31 @@ mod tests {
     #[test]
     fn selects_backend_from_scheme() {
         assert_eq!(Backend::of_url("sqlite://a.db").unwrap(), Backend::Sqlite);
-        assert_eq!(Backend::of_url("postgres://u@h/db").unwrap(), Backend::Postgres);
-        assert_eq!(Backend::of_url("postgresql://u@h/db").unwrap(), Backend::Postgres);
-        let err = Backend::of_url("mysql://u:secret@h/db").unwrap_err().to_string();
+        assert_eq!(
+            Backend::of_url("postgres://u@h/db").unwrap(),
+            Backend::Postgres
+        );
+        assert_eq!(
+            Backend::of_url("postgresql://u@h/db").unwrap(),
+            Backend::Postgres
+        );
+        let err = Backend::of_url("mysql://u:secret@h/db")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("sqlite://"), "{err}");
         assert!(!err.contains("secret"), "{err}");
     }
 
     #[test]
     fn redacts_passwords() {
-        assert_eq!(redact_url("postgres://al:pw@localhost/db"), "postgres://al:***@localhost/db");
-        assert_eq!(redact_url("postgres://al@localhost/db"), "postgres://al@localhost/db");
+        assert_eq!(
+            redact_url("postgres://al:pw@localhost/db"),
+            "postgres://al:***@localhost/db"
+        );
+        assert_eq!(
+            redact_url("postgres://al@localhost/db"),
+            "postgres://al@localhost/db"
+        );
         assert_eq!(redact_url("sqlite://x.db"), "sqlite://x.db");
     }
 

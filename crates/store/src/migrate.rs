@@ -51,9 +51,15 @@ pub async fn run(db: &Db) -> Result<Report> {
         }
         Db::Pg(pool) => {
             let mut conn = pool.acquire().await?;
-            sqlx::query("SELECT pg_advisory_lock($1)").bind(PG_LOCK_KEY).execute(&mut *conn).await?;
+            sqlx::query("SELECT pg_advisory_lock($1)")
+                .bind(PG_LOCK_KEY)
+                .execute(&mut *conn)
+                .await?;
             let result = pg_impl::apply_all(&mut *conn, POSTGRES).await;
-            sqlx::query("SELECT pg_advisory_unlock($1)").bind(PG_LOCK_KEY).execute(&mut *conn).await?;
+            sqlx::query("SELECT pg_advisory_unlock($1)")
+                .bind(PG_LOCK_KEY)
+                .execute(&mut *conn)
+                .await?;
             result
         }
     }
@@ -62,10 +68,20 @@ pub async fn run(db: &Db) -> Result<Report> {
 /// Versions of migrations this binary knows but the database has not applied.
 pub async fn pending(db: &Db) -> Result<Vec<i64>> {
     let (known, applied): (&[Migration], Vec<i64>) = match db {
-        Db::Sqlite(s) => (SQLITE, sqlite_impl::applied_versions(&mut *s.write.acquire().await?).await?),
-        Db::Pg(p) => (POSTGRES, pg_impl::applied_versions(&mut *p.acquire().await?).await?),
+        Db::Sqlite(s) => (
+            SQLITE,
+            sqlite_impl::applied_versions(&mut *s.write.acquire().await?).await?,
+        ),
+        Db::Pg(p) => (
+            POSTGRES,
+            pg_impl::applied_versions(&mut *p.acquire().await?).await?,
+        ),
     };
-    Ok(known.iter().map(|m| m.version).filter(|v| !applied.contains(v)).collect())
+    Ok(known
+        .iter()
+        .map(|m| m.version)
+        .filter(|v| !applied.contains(v))
+        .collect())
 }
 
 /// The same steps for each concrete connection type.
@@ -152,9 +168,14 @@ mod tests {
                 .map(|e| e.unwrap().file_name().into_string().unwrap())
                 .collect();
             files.sort();
-            let listed: Vec<String> =
-                list.iter().map(|m| format!("{:04}_{}.sql", m.version, m.name)).collect();
-            assert_eq!(files, listed, "every file of migrations/{backend} must be listed");
+            let listed: Vec<String> = list
+                .iter()
+                .map(|m| format!("{:04}_{}.sql", m.version, m.name))
+                .collect();
+            assert_eq!(
+                files, listed,
+                "every file of migrations/{backend} must be listed"
+            );
         }
     }
 }

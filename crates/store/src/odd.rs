@@ -53,16 +53,18 @@ pub async fn load_all(db: &Db) -> Result<OddData> {
             .collect(),
         indicators: indicators
             .into_iter()
-            .map(|(code, target, title_fr, title_en, status, repeats)| Indicator {
-                code,
-                target,
-                title_fr,
-                title_en,
-                active: status == "active",
-                repeats: repeats
-                    .map(|r| r.split_whitespace().map(str::to_owned).collect())
-                    .unwrap_or_default(),
-            })
+            .map(
+                |(code, target, title_fr, title_en, status, repeats)| Indicator {
+                    code,
+                    target,
+                    title_fr,
+                    title_en,
+                    active: status == "active",
+                    repeats: repeats
+                        .map(|r| r.split_whitespace().map(str::to_owned).collect())
+                        .unwrap_or_default(),
+                },
+            )
             .collect(),
     })
 }

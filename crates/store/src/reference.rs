@@ -126,7 +126,8 @@ struct CsvRow {
 fn parse_csv(name: &str, text: &str, level: Level, rows: &mut Vec<TerritoryRow>) -> Result<()> {
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     for (i, record) in reader.deserialize::<CsvRow>().enumerate() {
-        let r = record.map_err(|e| StoreError::Reference(format!("{name}, ligne {} : {e}", i + 2)))?;
+        let r =
+            record.map_err(|e| StoreError::Reference(format!("{name}, ligne {} : {e}", i + 2)))?;
         let non_empty = |v: Option<String>| v.filter(|s| !s.is_empty());
         let code = match level {
             Level::Epci => non_empty(r.siren.clone()),
@@ -151,7 +152,11 @@ fn parse_csv(name: &str, text: &str, level: Level, rows: &mut Vec<TerritoryRow>)
             epci: non_empty(r.epci),
             ept: non_empty(r.ept),
             chef_lieu: non_empty(r.chef_lieu),
-            siren: if level == Level::Epci { None } else { non_empty(r.siren) },
+            siren: if level == Level::Epci {
+                None
+            } else {
+                non_empty(r.siren)
+            },
             codes_postaux: non_empty(r.codes_postaux),
             mode_financement: non_empty(r.mode_financement),
             population: r.population,
@@ -174,8 +179,18 @@ fn parse_csv(name: &str, text: &str, level: Level, rows: &mut Vec<TerritoryRow>)
 pub fn parse_territories() -> Result<Vec<TerritoryRow>> {
     let mut rows = Vec::with_capacity(36_500);
     parse_csv("regions.csv", REGIONS_CSV, Level::Region, &mut rows)?;
-    parse_csv("departements.csv", DEPARTEMENTS_CSV, Level::Departement, &mut rows)?;
-    parse_csv("collectivites-outre-mer.csv", COM_CSV, Level::CollectiviteOutreMer, &mut rows)?;
+    parse_csv(
+        "departements.csv",
+        DEPARTEMENTS_CSV,
+        Level::Departement,
+        &mut rows,
+    )?;
+    parse_csv(
+        "collectivites-outre-mer.csv",
+        COM_CSV,
+        Level::CollectiviteOutreMer,
+        &mut rows,
+    )?;
     parse_csv("epci.csv", EPCI_CSV, Level::Epci, &mut rows)?;
     parse_csv("communes.csv", COMMUNES_CSV, Level::Commune, &mut rows)?;
     Ok(rows)
@@ -187,7 +202,12 @@ pub fn parse_territories() -> Result<Vec<TerritoryRow>> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadOutcome {
     AlreadyCurrent,
-    Loaded { territories: usize, goals: usize, targets: usize, indicators: usize },
+    Loaded {
+        territories: usize,
+        goals: usize,
+        targets: usize,
+        indicators: usize,
+    },
 }
 
 /// Rows per INSERT statement: 19 parameters each stays far below both back-ends' limits.
@@ -364,10 +384,16 @@ mod tests {
         assert_eq!(count(Level::CollectiviteOutreMer), 8);
         assert!(count(Level::Epci) > 1200);
         assert!(count(Level::Commune) > 34_000);
-        let normandie = t.iter().find(|r| r.level == Some(Level::Region) && r.code == "28").unwrap();
+        let normandie = t
+            .iter()
+            .find(|r| r.level == Some(Level::Region) && r.code == "28")
+            .unwrap();
         assert_eq!(normandie.nom, "Normandie");
         let miquelon = t.iter().find(|r| r.code == "97501").unwrap();
-        assert_eq!((miquelon.com.as_deref(), miquelon.region.as_deref()), (Some("975"), None));
+        assert_eq!(
+            (miquelon.com.as_deref(), miquelon.region.as_deref()),
+            (Some("975"), None)
+        );
         let acoua = t.iter().find(|r| r.code == "97601").unwrap();
         assert_eq!(acoua.population_annee, Some(2017));
     }

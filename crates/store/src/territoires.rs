@@ -101,7 +101,8 @@ pub async fn count(db: &Db, level: Level) -> Result<u64> {
 /// The départements of a région, by code.
 pub async fn departements_of_region(db: &Db, region: &str) -> Result<Vec<Territory>> {
     Ok(fetch_territories!(db, |qb| {
-        qb.push("WHERE niveau = 'departement' AND region = ").push_bind(region);
+        qb.push("WHERE niveau = 'departement' AND region = ")
+            .push_bind(region);
         qb.push(" ORDER BY code");
     }))
 }
@@ -112,7 +113,11 @@ pub async fn communes_of(db: &Db, level: Level, code: &str) -> Result<Vec<Territ
         qb.push("WHERE niveau = 'commune' AND ");
         match level {
             Level::Epci => {
-                qb.push("(epci = ").push_bind(code).push(" OR ept = ").push_bind(code).push(")");
+                qb.push("(epci = ")
+                    .push_bind(code)
+                    .push(" OR ept = ")
+                    .push_bind(code)
+                    .push(")");
             }
             Level::CollectiviteOutreMer => {
                 qb.push("com = ").push_bind(code);
@@ -164,7 +169,8 @@ pub async fn search(db: &Db, query: &str, page: Page) -> Result<(u64, Vec<Territ
         return Ok((0, Vec::new()));
     }
     let exact = ws.join(" ");
-    let is_code = !raw.is_empty() && raw.len() <= 9 && raw.bytes().all(|b| b.is_ascii_alphanumeric());
+    let is_code =
+        !raw.is_empty() && raw.len() <= 9 && raw.bytes().all(|b| b.is_ascii_alphanumeric());
     macro_rules! push_where {
         ($qb:ident) => {
             $qb.push("WHERE (");
@@ -177,7 +183,8 @@ pub async fn search(db: &Db, query: &str, page: Page) -> Result<(u64, Vec<Territ
             $qb.push(")");
             if is_code {
                 $qb.push(" OR code = ").push_bind(raw.clone());
-                $qb.push(" OR (' ' || codes_postaux || ' ') LIKE ").push_bind(format!("% {raw} %"));
+                $qb.push(" OR (' ' || codes_postaux || ' ') LIKE ")
+                    .push_bind(format!("% {raw} %"));
             }
         };
     }
@@ -188,15 +195,20 @@ pub async fn search(db: &Db, query: &str, page: Page) -> Result<(u64, Vec<Territ
     });
     let items = fetch_territories!(db, |qb| {
         push_where!(qb);
-        qb.push(" ORDER BY CASE WHEN code = ").push_bind(raw.clone());
-        qb.push(" THEN 0 WHEN nom_normalise = ").push_bind(exact.clone());
-        qb.push(" THEN 1 WHEN nom_normalise LIKE ").push_bind(format!("{exact}%"));
-        qb.push(" THEN 2 ELSE 3 END, CASE niveau WHEN 'region' THEN 0 WHEN 'departement' THEN 1 \
+        qb.push(" ORDER BY CASE WHEN code = ")
+            .push_bind(raw.clone());
+        qb.push(" THEN 0 WHEN nom_normalise = ")
+            .push_bind(exact.clone());
+        qb.push(" THEN 1 WHEN nom_normalise LIKE ")
+            .push_bind(format!("{exact}%"));
+        qb.push(
+            " THEN 2 ELSE 3 END, CASE niveau WHEN 'region' THEN 0 WHEN 'departement' THEN 1 \
                  WHEN 'collectivite_outre_mer' THEN 2 WHEN 'epci' THEN 3 ELSE 4 END, \
-                 population DESC NULLS LAST, nom_normalise, code LIMIT ")
-            .push_bind(i64::try_from(page.limit()).unwrap_or(i64::MAX))
-            .push(" OFFSET ")
-            .push_bind(i64::try_from(page.offset()).unwrap_or(i64::MAX));
+                 population DESC NULLS LAST, nom_normalise, code LIMIT ",
+        )
+        .push_bind(i64::try_from(page.limit()).unwrap_or(i64::MAX))
+        .push(" OFFSET ")
+        .push_bind(i64::try_from(page.offset()).unwrap_or(i64::MAX));
     });
     Ok((u64::try_from(total).unwrap_or_default(), items))
 }
@@ -209,7 +221,9 @@ pub async fn count_communes_of(db: &Db, level: Level, code: &str) -> Result<u64>
         Level::CollectiviteOutreMer => "com = $1",
         Level::Epci => "(epci = $1 OR ept = $1)",
     };
-    let sql = sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM territoires WHERE niveau = 'commune' AND {column}"));
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT COUNT(*) FROM territoires WHERE niveau = 'commune' AND {column}"
+    ));
     let n: i64 = on_read!(db, p => sqlx::query_scalar(sql).bind(code).fetch_one(p).await?);
     Ok(u64::try_from(n).unwrap_or_default())
 }

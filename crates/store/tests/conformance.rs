@@ -70,7 +70,16 @@ async fn schema(db: &Db) -> Vec<String> {
             .unwrap();
             let mut cols: Vec<String> = rows
                 .into_iter()
-                .map(|(t, c, nn, pk)| format!("{t}.{c} {}", if nn == 1 || pk > 0 { "NOT NULL" } else { "NULL" }))
+                .map(|(t, c, nn, pk)| {
+                    format!(
+                        "{t}.{c} {}",
+                        if nn == 1 || pk > 0 {
+                            "NOT NULL"
+                        } else {
+                            "NULL"
+                        }
+                    )
+                })
                 .collect();
             let idx: Vec<(String,)> = sqlx::query_as(
                 "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'",
@@ -128,16 +137,30 @@ async fn reference_data_loads_once_and_is_idempotent(backend: &Backend) {
     let t = empty_db(backend).await;
     migrate::run(&t.db).await.unwrap();
     match reference::ensure_loaded(&t.db).await.unwrap() {
-        LoadOutcome::Loaded { territories, goals, targets, indicators } => {
+        LoadOutcome::Loaded {
+            territories,
+            goals,
+            targets,
+            indicators,
+        } => {
             assert!(territories > 36_000, "{territories}");
             assert_eq!((goals, targets), (17, 169));
             assert!(indicators >= 231);
         }
         other => panic!("expected a first load, got {other:?}"),
     }
-    let before = (count(&t.db, "territoires").await, count(&t.db, "odd_cibles").await);
-    assert_eq!(reference::ensure_loaded(&t.db).await.unwrap(), LoadOutcome::AlreadyCurrent);
-    let after = (count(&t.db, "territoires").await, count(&t.db, "odd_cibles").await);
+    let before = (
+        count(&t.db, "territoires").await,
+        count(&t.db, "odd_cibles").await,
+    );
+    assert_eq!(
+        reference::ensure_loaded(&t.db).await.unwrap(),
+        LoadOutcome::AlreadyCurrent
+    );
+    let after = (
+        count(&t.db, "territoires").await,
+        count(&t.db, "odd_cibles").await,
+    );
     assert_eq!(before, after);
     t.remove().await;
 }
@@ -160,9 +183,17 @@ async fn reference_upgrade_removes_rows_gone_from_the_data(backend: &Backend) {
         }
     }
     assert_eq!(count(&t.db, "territoires").await, total + 1);
-    assert!(matches!(reference::ensure_loaded(&t.db).await.unwrap(), LoadOutcome::Loaded { .. }));
+    assert!(matches!(
+        reference::ensure_loaded(&t.db).await.unwrap(),
+        LoadOutcome::Loaded { .. }
+    ));
     assert_eq!(count(&t.db, "territoires").await, total);
-    assert!(territoires::get(&t.db, Level::Commune, "99998").await.unwrap().is_none());
+    assert!(
+        territoires::get(&t.db, Level::Commune, "99998")
+            .await
+            .unwrap()
+            .is_none()
+    );
     t.remove().await;
 }
 
@@ -172,12 +203,24 @@ async fn odd_referential_is_complete_and_ordered(backend: &Backend) {
     assert_eq!(data.goals.len(), 17);
     assert_eq!(data.goals[16].number, 17);
     assert_eq!(data.goals[16].color, "#19486A");
-    assert_eq!(data.goals[16].short_fr, "Partenariats pour la réalisation des objectifs");
-    let sdg17: Vec<&str> =
-        data.targets.iter().filter(|c| c.goal == 17).map(|c| c.code.as_str()).collect();
+    assert_eq!(
+        data.goals[16].short_fr,
+        "Partenariats pour la réalisation des objectifs"
+    );
+    let sdg17: Vec<&str> = data
+        .targets
+        .iter()
+        .filter(|c| c.goal == 17)
+        .map(|c| c.code.as_str())
+        .collect();
     let expected: Vec<String> = (1..=19).map(|n| format!("17.{n}")).collect();
     assert_eq!(sdg17, expected);
-    let goal1: Vec<&str> = data.targets.iter().filter(|c| c.goal == 1).map(|c| c.code.as_str()).collect();
+    let goal1: Vec<&str> = data
+        .targets
+        .iter()
+        .filter(|c| c.goal == 1)
+        .map(|c| c.code.as_str())
+        .collect();
     assert_eq!(goal1, ["1.1", "1.2", "1.3", "1.4", "1.5", "1.a", "1.b"]);
     let retired = data.indicators.iter().find(|i| i.code == "17.6.2").unwrap();
     assert!(!retired.active);
@@ -188,21 +231,53 @@ async fn odd_referential_is_complete_and_ordered(backend: &Backend) {
 
 async fn territories_are_read_with_their_level(backend: &Backend) {
     let t = loaded_db(backend).await;
-    let region = territoires::get(&t.db, Level::Region, "24").await.unwrap().unwrap();
-    let departement = territoires::get(&t.db, Level::Departement, "24").await.unwrap().unwrap();
+    let region = territoires::get(&t.db, Level::Region, "24")
+        .await
+        .unwrap()
+        .unwrap();
+    let departement = territoires::get(&t.db, Level::Departement, "24")
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(region.name, "Centre-Val de Loire");
     assert_eq!(departement.name, "Dordogne");
-    assert!(territoires::get(&t.db, Level::Commune, "99999").await.unwrap().is_none());
-    assert!(territoires::get(&t.db, Level::Commune, "abc").await.unwrap().is_none());
-    let (total, regions) = territoires::list(&t.db, Level::Region, Page::default()).await.unwrap();
+    assert!(
+        territoires::get(&t.db, Level::Commune, "99999")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        territoires::get(&t.db, Level::Commune, "abc")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    let (total, regions) = territoires::list(&t.db, Level::Region, Page::default())
+        .await
+        .unwrap();
     assert_eq!((total, regions.len()), (18, 18));
     assert!(regions.iter().all(|r| r.population.is_some()));
-    assert_eq!(territoires::count(&t.db, Level::Departement).await.unwrap(), 101);
-    assert_eq!(territoires::count(&t.db, Level::CollectiviteOutreMer).await.unwrap(), 8);
-    let mayotte = territoires::get(&t.db, Level::Region, "06").await.unwrap().unwrap();
+    assert_eq!(
+        territoires::count(&t.db, Level::Departement).await.unwrap(),
+        101
+    );
+    assert_eq!(
+        territoires::count(&t.db, Level::CollectiviteOutreMer)
+            .await
+            .unwrap(),
+        8
+    );
+    let mayotte = territoires::get(&t.db, Level::Region, "06")
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(mayotte.population_year, Some(2017));
     assert_eq!(region.population_year, None);
-    let marcq = territoires::get(&t.db, Level::Commune, "59378").await.unwrap().unwrap();
+    let marcq = territoires::get(&t.db, Level::Commune, "59378")
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(marcq.name, "Marcq-en-Barœul");
     assert_eq!(marcq.departement.as_deref(), Some("59"));
     assert_eq!(marcq.region.as_deref(), Some("32"));
@@ -212,51 +287,116 @@ async fn territories_are_read_with_their_level(backend: &Backend) {
 
 async fn territory_hierarchy_queries(backend: &Backend) {
     let t = loaded_db(backend).await;
-    let deps = territoires::departements_of_region(&t.db, "28").await.unwrap();
+    let deps = territoires::departements_of_region(&t.db, "28")
+        .await
+        .unwrap();
     let codes: Vec<&str> = deps.iter().map(|d| d.code.as_str()).collect();
     assert_eq!(codes, ["14", "27", "50", "61", "76"]);
-    let communes = territoires::communes_of(&t.db, Level::Departement, "2A").await.unwrap();
+    let communes = territoires::communes_of(&t.db, Level::Departement, "2A")
+        .await
+        .unwrap();
     assert!(communes.len() > 100);
-    assert!(communes.iter().all(|c| c.departement.as_deref() == Some("2A")));
+    assert!(
+        communes
+            .iter()
+            .all(|c| c.departement.as_deref() == Some("2A"))
+    );
     let epcis = territoires::epci_of_departement(&t.db, "93").await.unwrap();
     // Seine-Saint-Denis: the Métropole du Grand Paris and its EPT.
     assert!(epcis.iter().any(|e| e.kind.as_deref() == Some("METRO")));
     assert!(epcis.iter().any(|e| e.kind.as_deref() == Some("EPT")));
-    let plaine_commune = territoires::communes_of(&t.db, Level::Epci, "200057867").await.unwrap();
+    let plaine_commune = territoires::communes_of(&t.db, Level::Epci, "200057867")
+        .await
+        .unwrap();
     assert_eq!(plaine_commune.len(), 9 - 1);
-    let spread = territoires::departements_of_epci(&t.db, "200054781").await.unwrap();
-    assert_eq!(spread.iter().map(|d| d.code.as_str()).collect::<Vec<_>>(), ["75", "91", "92", "93", "94", "95"]);
-    let spm = territoires::communes_of(&t.db, Level::CollectiviteOutreMer, "975").await.unwrap();
+    let spread = territoires::departements_of_epci(&t.db, "200054781")
+        .await
+        .unwrap();
+    assert_eq!(
+        spread.iter().map(|d| d.code.as_str()).collect::<Vec<_>>(),
+        ["75", "91", "92", "93", "94", "95"]
+    );
+    let spm = territoires::communes_of(&t.db, Level::CollectiviteOutreMer, "975")
+        .await
+        .unwrap();
     assert_eq!(spm.len(), 2);
     t.remove().await;
 }
 
 async fn territory_search_ranks_exact_names_first(backend: &Backend) {
     let t = loaded_db(backend).await;
-    let (total, found) = territoires::search(&t.db, "saint etienne", Page::default()).await.unwrap();
+    let (total, found) = territoires::search(&t.db, "saint etienne", Page::default())
+        .await
+        .unwrap();
     assert!(total > 10, "{total}");
-    assert_eq!((found[0].level, found[0].code.as_str()), (Level::Commune, "42218"));
-    let (_, found) = territoires::search(&t.db, "marcq en baroeul", Page::default()).await.unwrap();
+    assert_eq!(
+        (found[0].level, found[0].code.as_str()),
+        (Level::Commune, "42218")
+    );
+    let (_, found) = territoires::search(&t.db, "marcq en baroeul", Page::default())
+        .await
+        .unwrap();
     assert_eq!(found[0].code, "59378");
-    let (_, found) = territoires::search(&t.db, "NORMANDIE", Page::default()).await.unwrap();
-    assert_eq!((found[0].level, found[0].code.as_str()), (Level::Region, "28"));
-    let (_, found) = territoires::search(&t.db, "st gildas des bois", Page::default()).await.unwrap();
-    assert!(found.iter().any(|f| f.level == Level::Epci), "EPCI names abbreviate « St »");
-    let (total, found) = territoires::search(&t.db, "  ", Page::default()).await.unwrap();
+    let (_, found) = territoires::search(&t.db, "NORMANDIE", Page::default())
+        .await
+        .unwrap();
+    assert_eq!(
+        (found[0].level, found[0].code.as_str()),
+        (Level::Region, "28")
+    );
+    let (_, found) = territoires::search(&t.db, "st gildas des bois", Page::default())
+        .await
+        .unwrap();
+    assert!(
+        found.iter().any(|f| f.level == Level::Epci),
+        "EPCI names abbreviate « St »"
+    );
+    let (total, found) = territoires::search(&t.db, "  ", Page::default())
+        .await
+        .unwrap();
     assert_eq!((total, found.len()), (0, 0));
     t.remove().await;
 }
 
 async fn territory_search_handles_codes_and_pages(backend: &Backend) {
     let t = loaded_db(backend).await;
-    let (_, found) = territoires::search(&t.db, "76540", Page::default()).await.unwrap();
+    let (_, found) = territoires::search(&t.db, "76540", Page::default())
+        .await
+        .unwrap();
     assert_eq!(found[0].name, "Rouen");
-    let (_, found) = territoires::search(&t.db, "42000", Page::default()).await.unwrap();
-    assert!(found.iter().any(|f| f.code == "42218"), "postal code finds Saint-Étienne");
-    let (total, first) = territoires::search(&t.db, "saint", Page { page: 1, per_page: 5 }).await.unwrap();
-    let (_, second) = territoires::search(&t.db, "saint", Page { page: 2, per_page: 5 }).await.unwrap();
+    let (_, found) = territoires::search(&t.db, "42000", Page::default())
+        .await
+        .unwrap();
+    assert!(
+        found.iter().any(|f| f.code == "42218"),
+        "postal code finds Saint-Étienne"
+    );
+    let (total, first) = territoires::search(
+        &t.db,
+        "saint",
+        Page {
+            page: 1,
+            per_page: 5,
+        },
+    )
+    .await
+    .unwrap();
+    let (_, second) = territoires::search(
+        &t.db,
+        "saint",
+        Page {
+            page: 2,
+            per_page: 5,
+        },
+    )
+    .await
+    .unwrap();
     assert!(total > 1000);
     assert_eq!((first.len(), second.len()), (5, 5));
-    assert!(first.iter().all(|a| second.iter().all(|b| a.code != b.code || a.level != b.level)));
+    assert!(first.iter().all(|a| {
+        second
+            .iter()
+            .all(|b| a.code != b.code || a.level != b.level)
+    }));
     t.remove().await;
 }

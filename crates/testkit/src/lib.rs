@@ -11,6 +11,7 @@ use alliances_store::{ConnectOptions, Db, migrate, reference};
 use tokio::sync::OnceCell;
 
 pub mod http;
+pub use http::{TestApp, TestResponse, raw_get, test_settings};
 
 /// A back-end under test.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,7 +85,10 @@ impl TestDb {
 }
 
 fn small() -> ConnectOptions {
-    ConnectOptions { max_connections: 2, ..ConnectOptions::default() }
+    ConnectOptions {
+        max_connections: 2,
+        ..ConnectOptions::default()
+    }
 }
 
 fn remove_sqlite_files(path: &Path) {
@@ -102,7 +106,11 @@ fn unique(prefix: &str) -> String {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.subsec_nanos())
         .unwrap_or_default();
-    format!("{prefix}_{}_{}_{nanos}", std::process::id(), N.fetch_add(1, Ordering::Relaxed))
+    format!(
+        "{prefix}_{}_{}_{nanos}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed)
+    )
 }
 
 fn scratch_dir() -> PathBuf {
@@ -118,14 +126,27 @@ pub async fn empty_db(backend: &Backend) -> TestDb {
             let path = scratch_dir().join(format!("{}.db", unique("empty")));
             let url = format!("sqlite://{}", path.display());
             let db = Db::connect(&url, &small()).await.expect("open SQLite");
-            TestDb { db, url, cleanup: Cleanup::File(path) }
+            TestDb {
+                db,
+                url,
+                cleanup: Cleanup::File(path),
+            }
         }
         Backend::Postgres(admin_url) => {
             let name = unique("alliances_test");
             create_pg_database(admin_url, &name, None).await;
             let url = pg_url_for(admin_url, &name);
-            let db = Db::connect(&url, &small()).await.expect("connect to PostgreSQL");
-            TestDb { db, url, cleanup: Cleanup::Database { admin_url: admin_url.clone(), name } }
+            let db = Db::connect(&url, &small())
+                .await
+                .expect("connect to PostgreSQL");
+            TestDb {
+                db,
+                url,
+                cleanup: Cleanup::Database {
+                    admin_url: admin_url.clone(),
+                    name,
+                },
+            }
         }
     }
 }
@@ -140,15 +161,28 @@ pub async fn loaded_db(backend: &Backend) -> TestDb {
             std::fs::copy(template, &path).expect("copy the SQLite template");
             let url = format!("sqlite://{}", path.display());
             let db = Db::connect(&url, &small()).await.expect("open SQLite copy");
-            TestDb { db, url, cleanup: Cleanup::File(path) }
+            TestDb {
+                db,
+                url,
+                cleanup: Cleanup::File(path),
+            }
         }
         Backend::Postgres(admin_url) => {
             let template = pg_template(admin_url).await;
             let name = unique("alliances_test");
             create_pg_database(admin_url, &name, Some(template)).await;
             let url = pg_url_for(admin_url, &name);
-            let db = Db::connect(&url, &small()).await.expect("connect to PostgreSQL copy");
-            TestDb { db, url, cleanup: Cleanup::Database { admin_url: admin_url.clone(), name } }
+            let db = Db::connect(&url, &small())
+                .await
+                .expect("connect to PostgreSQL copy");
+            TestDb {
+                db,
+                url,
+                cleanup: Cleanup::Database {
+                    admin_url: admin_url.clone(),
+                    name,
+                },
+            }
         }
     }
 }
@@ -160,7 +194,11 @@ fn template_key() -> String {
         .chain(migrate::POSTGRES)
         .map(|m| m.sql.as_bytes())
         .collect();
-    format!("{}_{}", alliances_store::fingerprint(&sql), reference::version())
+    format!(
+        "{}_{}",
+        alliances_store::fingerprint(&sql),
+        reference::version()
+    )
 }
 
 async fn sqlite_template() -> &'static Path {
@@ -172,9 +210,15 @@ async fn sqlite_template() -> &'static Path {
             // a half-built template.
             let tmp = scratch_dir().join(format!("{}.db", unique("building")));
             let url = format!("sqlite://{}", tmp.display());
-            let db = Db::connect(&url, &small()).await.expect("open SQLite template");
-            migrate::run(&db).await.expect("migrate the SQLite template");
-            reference::ensure_loaded(&db).await.expect("load the SQLite template");
+            let db = Db::connect(&url, &small())
+                .await
+                .expect("open SQLite template");
+            migrate::run(&db)
+                .await
+                .expect("migrate the SQLite template");
+            reference::ensure_loaded(&db)
+                .await
+                .expect("load the SQLite template");
             db.close().await;
             std::fs::rename(&tmp, &path).expect("publish the SQLite template");
             remove_sqlite_files(&tmp);
@@ -188,22 +232,36 @@ async fn pg_template(admin_url: &str) -> &'static str {
     static T: OnceCell<String> = OnceCell::const_new();
     T.get_or_init(|| async {
         let name = format!("alliances_tpl_{}", template_key());
-        let admin = Db::connect(admin_url, &small()).await.expect("connect to PostgreSQL");
-        let Db::Pg(pool) = &admin else { unreachable!("a postgres URL") };
+        let admin = Db::connect(admin_url, &small())
+            .await
+            .expect("connect to PostgreSQL");
+        let Db::Pg(pool) = &admin else {
+            unreachable!("a postgres URL")
+        };
         // One builder at a time across test processes.
         let mut conn = pool.acquire().await.expect("admin connection");
-        sqlx::query("SELECT pg_advisory_lock(4242)").execute(&mut *conn).await.expect("lock");
-        let exists: Option<i32> = sqlx::query_scalar("SELECT 1 FROM pg_database WHERE datname = $1")
-            .bind(&name)
-            .fetch_optional(&mut *conn)
+        sqlx::query("SELECT pg_advisory_lock(4242)")
+            .execute(&mut *conn)
             .await
-            .expect("look for the template");
+            .expect("lock");
+        let exists: Option<i32> =
+            sqlx::query_scalar("SELECT 1 FROM pg_database WHERE datname = $1")
+                .bind(&name)
+                .fetch_optional(&mut *conn)
+                .await
+                .expect("look for the template");
         if exists.is_none() {
             let building = unique("alliances_building");
             create_pg_database(admin_url, &building, None).await;
-            let db = Db::connect(&pg_url_for(admin_url, &building), &small()).await.expect("connect");
-            migrate::run(&db).await.expect("migrate the PostgreSQL template");
-            reference::ensure_loaded(&db).await.expect("load the PostgreSQL template");
+            let db = Db::connect(&pg_url_for(admin_url, &building), &small())
+                .await
+                .expect("connect");
+            migrate::run(&db)
+                .await
+                .expect("migrate the PostgreSQL template");
+            reference::ensure_loaded(&db)
+                .await
+                .expect("load the PostgreSQL template");
             db.close().await;
             sqlx::query(sqlx::AssertSqlSafe(format!(
                 "ALTER DATABASE \"{building}\" RENAME TO \"{name}\""
@@ -212,7 +270,10 @@ async fn pg_template(admin_url: &str) -> &'static str {
             .await
             .expect("publish the PostgreSQL template");
         }
-        sqlx::query("SELECT pg_advisory_unlock(4242)").execute(&mut *conn).await.expect("unlock");
+        sqlx::query("SELECT pg_advisory_unlock(4242)")
+            .execute(&mut *conn)
+            .await
+            .expect("unlock");
         drop(conn);
         admin.close().await;
         name
@@ -221,8 +282,12 @@ async fn pg_template(admin_url: &str) -> &'static str {
 }
 
 async fn create_pg_database(admin_url: &str, name: &str, template: Option<&str>) {
-    let admin = Db::connect(admin_url, &small()).await.expect("connect to PostgreSQL");
-    let Db::Pg(pool) = &admin else { unreachable!("a postgres URL") };
+    let admin = Db::connect(admin_url, &small())
+        .await
+        .expect("connect to PostgreSQL");
+    let Db::Pg(pool) = &admin else {
+        unreachable!("a postgres URL")
+    };
     let sql = match template {
         Some(t) => format!("CREATE DATABASE \"{name}\" TEMPLATE \"{t}\""),
         None => format!("CREATE DATABASE \"{name}\""),
@@ -230,7 +295,10 @@ async fn create_pg_database(admin_url: &str, name: &str, template: Option<&str>)
     // Copies of one template may collide for an instant: retry.
     let mut attempt = 0;
     loop {
-        match sqlx::query(sqlx::AssertSqlSafe(sql.clone())).execute(pool).await {
+        match sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
+            .execute(pool)
+            .await
+        {
             Ok(_) => break,
             Err(e) if attempt < 20 && e.to_string().contains("being accessed by other users") => {
                 attempt += 1;
@@ -261,8 +329,14 @@ mod tests {
 
     #[test]
     fn builds_database_urls() {
-        assert_eq!(pg_url_for("postgres://u@h:5/postgres", "x"), "postgres://u@h:5/x");
+        assert_eq!(
+            pg_url_for("postgres://u@h:5/postgres", "x"),
+            "postgres://u@h:5/x"
+        );
         assert_eq!(pg_url_for("postgres://u@h:5", "x"), "postgres://u@h:5/x");
-        assert_eq!(pg_url_for("postgres://u@h/p?sslmode=disable", "x"), "postgres://u@h/x?sslmode=disable");
+        assert_eq!(
+            pg_url_for("postgres://u@h/p?sslmode=disable", "x"),
+            "postgres://u@h/x?sslmode=disable"
+        );
     }
 }

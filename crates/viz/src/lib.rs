@@ -136,7 +136,12 @@ fn view_box(map: &MapData, view: &View) -> (f64, f64, f64, f64) {
                 return (0.0, 0.0, map.width, map.height);
             }
             let margin = ((x1 - x0).max(y1 - y0) * 0.06).max(2.0);
-            (x0 - margin, y0 - margin, x1 - x0 + 2.0 * margin, y1 - y0 + 2.0 * margin)
+            (
+                x0 - margin,
+                y0 - margin,
+                x1 - x0 + 2.0 * margin,
+                y1 - y0 + 2.0 * margin,
+            )
         }
     }
 }
@@ -146,7 +151,8 @@ fn view_box(map: &MapData, view: &View) -> (f64, f64, f64, f64) {
 pub fn render(map: &MapData, spec: &MapSpec<'_>) -> String {
     let (vx, vy, vw, vh) = view_box(map, &spec.view);
     let zoomed = matches!(spec.view, View::Zoom(_));
-    let mut out = String::with_capacity(map.shapes.iter().map(|s| s.d.len() + 120).sum::<usize>() + 1024);
+    let mut out =
+        String::with_capacity(map.shapes.iter().map(|s| s.d.len() + 120).sum::<usize>() + 1024);
     let _ = write!(
         out,
         "<svg class=\"carte\" viewBox=\"{vx:.1} {vy:.1} {vw:.1} {vh:.1}\" role=\"group\" aria-labelledby=\"{id}-titre\" \
@@ -162,7 +168,11 @@ pub fn render(map: &MapData, spec: &MapSpec<'_>) -> String {
                 "<rect class=\"encart\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"6\" aria-hidden=\"true\"/>",
                 inset.x, inset.y, inset.width, inset.height
             );
-            if let Some((_, name)) = spec.inset_labels.iter().find(|(c, _)| *c == inset.departement || *c == inset.region) {
+            if let Some((_, name)) = spec
+                .inset_labels
+                .iter()
+                .find(|(c, _)| *c == inset.departement || *c == inset.region)
+            {
                 let _ = write!(
                     out,
                     "<text class=\"encart-nom\" x=\"{}\" y=\"{}\" aria-hidden=\"true\">",
@@ -182,24 +192,38 @@ pub fn render(map: &MapData, spec: &MapSpec<'_>) -> String {
         if zoomed && !in_view(shape, (vx, vy, vw, vh)) {
             continue;
         }
-        let _ = write!(out, "<path class=\"fond\" d=\"{}\" aria-hidden=\"true\"/>", shape.d);
+        let _ = write!(
+            out,
+            "<path class=\"fond\" d=\"{}\" aria-hidden=\"true\"/>",
+            shape.d
+        );
     }
     let mut ordered: Vec<&Area> = spec.areas.iter().collect();
     ordered.sort_by_key(|a| a.class == "actif");
     for area in ordered {
-        let Some(shape) = map.shape(&area.code) else { continue };
+        let Some(shape) = map.shape(&area.code) else {
+            continue;
+        };
         match &area.href {
             Some(href) => {
                 out.push_str("<a href=\"");
                 escape(href, &mut out);
                 out.push_str("\" aria-label=\"");
                 escape(&area.label, &mut out);
-                let _ = write!(out, "\"><path class=\"{}\" d=\"{}\"><title>", area.class, shape.d);
+                let _ = write!(
+                    out,
+                    "\"><path class=\"{}\" d=\"{}\"><title>",
+                    area.class, shape.d
+                );
                 escape(&area.label, &mut out);
                 out.push_str("</title></path></a>");
             }
             None => {
-                let _ = write!(out, "<path class=\"{}\" d=\"{}\"><title>", area.class, shape.d);
+                let _ = write!(
+                    out,
+                    "<path class=\"{}\" d=\"{}\"><title>",
+                    area.class, shape.d
+                );
                 escape(&area.label, &mut out);
                 out.push_str("</title></path>");
             }
@@ -208,7 +232,9 @@ pub fn render(map: &MapData, spec: &MapSpec<'_>) -> String {
     if spec.code_labels {
         let size = (vw.max(vh) / 32.0).max(3.0);
         for area in spec.areas.iter().filter(|a| a.href.is_some()) {
-            let Some(shape) = map.shape(&area.code) else { continue };
+            let Some(shape) = map.shape(&area.code) else {
+                continue;
+            };
             let [x, y] = shape.label_at;
             let _ = write!(
                 out,
@@ -253,7 +279,14 @@ mod tests {
         }];
         let svg = render(
             regions(),
-            &MapSpec { id: "m", title: "Carte & régions", view: View::Whole, areas: &areas, inset_labels: &[], code_labels: false },
+            &MapSpec {
+                id: "m",
+                title: "Carte & régions",
+                view: View::Whole,
+                areas: &areas,
+                inset_labels: &[],
+                code_labels: false,
+            },
         );
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
         assert!(svg.contains("aria-label=\"Normandie &lt;3 345 842 habitants&gt;\""));
@@ -267,7 +300,14 @@ mod tests {
         let ids: Vec<String> = ["14", "27", "50", "61", "76"].map(String::from).to_vec();
         let svg = render(
             departements(),
-            &MapSpec { id: "z", title: "Normandie", view: View::Zoom(ids), areas: &[], inset_labels: &[], code_labels: true },
+            &MapSpec {
+                id: "z",
+                title: "Normandie",
+                view: View::Zoom(ids),
+                areas: &[],
+                inset_labels: &[],
+                code_labels: true,
+            },
         );
         let drawn = svg.matches("<path").count();
         assert!(drawn >= 5 && drawn < 40, "{drawn}");

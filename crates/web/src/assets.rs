@@ -51,7 +51,10 @@ fn content_type(path: &str) -> &'static str {
 }
 
 fn compressible(path: &str) -> bool {
-    matches!(path.rsplit('.').next(), Some("css" | "js" | "svg" | "json" | "txt"))
+    matches!(
+        path.rsplit('.').next(),
+        Some("css" | "js" | "svg" | "json" | "txt")
+    )
 }
 
 pub(crate) fn accepts_gzip(headers: &HeaderMap) -> bool {
@@ -70,7 +73,10 @@ pub(crate) fn accepts_gzip(headers: &HeaderMap) -> bool {
 
 pub(crate) fn gzip(bytes: &[u8]) -> Vec<u8> {
     use std::io::Write;
-    let mut enc = flate2::write::GzEncoder::new(Vec::with_capacity(bytes.len() / 3), flate2::Compression::best());
+    let mut enc = flate2::write::GzEncoder::new(
+        Vec::with_capacity(bytes.len() / 3),
+        flate2::Compression::best(),
+    );
     enc.write_all(bytes).expect("gzip into memory");
     enc.finish().expect("gzip into memory")
 }
@@ -89,27 +95,44 @@ pub async fn serve(Path(path): Path<String>, uri: Uri, headers: HeaderMap) -> Re
         StatusCode::NOT_MODIFIED.into_response()
     } else {
         let zipped = compressible(asset.path)
-            .then(|| gzipped()[index].get_or_init(|| Some(gzip(asset.bytes))).as_deref())
+            .then(|| {
+                gzipped()[index]
+                    .get_or_init(|| Some(gzip(asset.bytes)))
+                    .as_deref()
+            })
             .flatten()
             .filter(|z| z.len() < asset.bytes.len());
         match zipped {
             Some(z) if accepts_gzip(&headers) => {
                 let mut r = z.to_vec().into_response();
-                r.headers_mut().insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+                r.headers_mut()
+                    .insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
                 r
             }
             _ => asset.bytes.into_response(),
         }
     };
     let h = response.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type(asset.path)));
-    h.insert(header::ETAG, HeaderValue::from_str(&etag).expect("hex etag"));
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(content_type(asset.path)),
+    );
+    h.insert(
+        header::ETAG,
+        HeaderValue::from_str(&etag).expect("hex etag"),
+    );
     h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     // Only a fingerprinted URL may be cached for good.
-    let versioned = uri.query().is_some_and(|q| q.split('&').any(|kv| kv == format!("v={}", asset.hash)));
+    let versioned = uri
+        .query()
+        .is_some_and(|q| q.split('&').any(|kv| kv == format!("v={}", asset.hash)));
     h.insert(
         header::CACHE_CONTROL,
-        HeaderValue::from_static(if versioned { "public, max-age=31536000, immutable" } else { "public, max-age=300" }),
+        HeaderValue::from_static(if versioned {
+            "public, max-age=31536000, immutable"
+        } else {
+            "public, max-age=300"
+        }),
     );
     response
 }
@@ -122,9 +145,15 @@ mod tests {
     fn parses_accept_encoding() {
         let mut h = HeaderMap::new();
         assert!(!accepts_gzip(&h));
-        h.insert(header::ACCEPT_ENCODING, HeaderValue::from_static("br, gzip;q=0.8"));
+        h.insert(
+            header::ACCEPT_ENCODING,
+            HeaderValue::from_static("br, gzip;q=0.8"),
+        );
         assert!(accepts_gzip(&h));
-        h.insert(header::ACCEPT_ENCODING, HeaderValue::from_static("gzip;q=0, br"));
+        h.insert(
+            header::ACCEPT_ENCODING,
+            HeaderValue::from_static("gzip;q=0, br"),
+        );
         assert!(!accepts_gzip(&h));
     }
 }

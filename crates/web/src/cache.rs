@@ -42,7 +42,12 @@ pub struct PageCache {
 impl PageCache {
     #[must_use]
     pub fn new(enabled: bool) -> Self {
-        Self { enabled, pages: RwLock::default(), hits: AtomicU64::new(0), misses: AtomicU64::new(0) }
+        Self {
+            enabled,
+            pages: RwLock::default(),
+            hits: AtomicU64::new(0),
+            misses: AtomicU64::new(0),
+        }
     }
 
     #[must_use]
@@ -82,7 +87,8 @@ fn respond(page: &CachedPage, request_headers: &axum::http::HeaderMap) -> Respon
         StatusCode::NOT_MODIFIED.into_response()
     } else if accepts_gzip(request_headers) {
         let mut r = Body::from(page.gzipped.clone()).into_response();
-        r.headers_mut().insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+        r.headers_mut()
+            .insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
         r
     } else {
         Body::from(page.plain.clone()).into_response()
@@ -100,7 +106,11 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
     if !state.cache.enabled || request.method() != Method::GET || request.uri().query().is_some() {
         return next.run(request).await;
     }
-    let lang = request.extensions().get::<Lang>().copied().unwrap_or_default();
+    let lang = request
+        .extensions()
+        .get::<Lang>()
+        .copied()
+        .unwrap_or_default();
     let key = (lang, request.uri().path().to_owned());
     let headers = request.headers().clone();
     if let Some(page) = state.cache.get(&key) {
@@ -113,7 +123,10 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
         .headers()
         .get(header::CONTENT_TYPE)
         .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
-    if response.status() != StatusCode::OK || !is_html || response.headers().contains_key(header::CONTENT_ENCODING) {
+    if response.status() != StatusCode::OK
+        || !is_html
+        || response.headers().contains_key(header::CONTENT_ENCODING)
+    {
         return response;
     }
     let (parts, body) = response.into_parts();
@@ -123,7 +136,11 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
     let etag = format!("\"{}\"", alliances_store::fingerprint(&[&bytes]));
     let page = Arc::new(CachedPage {
         etag: HeaderValue::from_str(&etag).expect("hex etag"),
-        content_type: parts.headers.get(header::CONTENT_TYPE).cloned().expect("checked above"),
+        content_type: parts
+            .headers
+            .get(header::CONTENT_TYPE)
+            .cloned()
+            .expect("checked above"),
         gzipped: Bytes::from(gzip(&bytes)),
         plain: bytes,
     });

@@ -21,23 +21,47 @@ pub struct Page {
 }
 
 const FILES: &[(&str, &str, &str)] = &[
-    ("fr", "accessibilite", include_str!("../../../content/pages/fr/accessibilite.md")),
-    ("fr", "confidentialite", include_str!("../../../content/pages/fr/confidentialite.md")),
-    ("en", "accessibilite", include_str!("../../../content/pages/en/accessibilite.md")),
-    ("en", "confidentialite", include_str!("../../../content/pages/en/confidentialite.md")),
+    (
+        "fr",
+        "accessibilite",
+        include_str!("../../../content/pages/fr/accessibilite.md"),
+    ),
+    (
+        "fr",
+        "confidentialite",
+        include_str!("../../../content/pages/fr/confidentialite.md"),
+    ),
+    (
+        "en",
+        "accessibilite",
+        include_str!("../../../content/pages/en/accessibilite.md"),
+    ),
+    (
+        "en",
+        "confidentialite",
+        include_str!("../../../content/pages/en/confidentialite.md"),
+    ),
 ];
 
 /// Splits `+++ front matter +++ body` and renders the body.
 fn parse(lang: &str, slug: &str, text: &str) -> Result<Page, String> {
     let place = || format!("content/pages/{lang}/{slug}.md");
-    let rest = text.strip_prefix("+++\n").ok_or_else(|| format!("{} : le fichier doit commencer par +++", place()))?;
-    let (front, body) =
-        rest.split_once("\n+++\n").ok_or_else(|| format!("{} : bloc +++ non refermé", place()))?;
-    let meta: FrontMatter = toml::from_str(front).map_err(|e| format!("{} : en-tête invalide : {e}", place()))?;
+    let rest = text
+        .strip_prefix("+++\n")
+        .ok_or_else(|| format!("{} : le fichier doit commencer par +++", place()))?;
+    let (front, body) = rest
+        .split_once("\n+++\n")
+        .ok_or_else(|| format!("{} : bloc +++ non refermé", place()))?;
+    let meta: FrontMatter =
+        toml::from_str(front).map_err(|e| format!("{} : en-tête invalide : {e}", place()))?;
     let mut html = String::with_capacity(body.len() * 2);
     let parser = pulldown_cmark::Parser::new_ext(body, pulldown_cmark::Options::ENABLE_TABLES);
     pulldown_cmark::html::push_html(&mut html, parser);
-    Ok(Page { title: meta.title, description: meta.description, html })
+    Ok(Page {
+        title: meta.title,
+        description: meta.description,
+        html,
+    })
 }
 
 fn pages() -> &'static Vec<((Lang, &'static str), Page)> {
@@ -65,7 +89,12 @@ pub fn validate() -> Result<(), String> {
 
 #[must_use]
 pub fn page(lang: Lang, slug: &str) -> Option<&'static Page> {
-    let find = |l: Lang| pages().iter().find(|((pl, ps), _)| *pl == l && *ps == slug).map(|(_, p)| p);
+    let find = |l: Lang| {
+        pages()
+            .iter()
+            .find(|((pl, ps), _)| *pl == l && *ps == slug)
+            .map(|(_, p)| p)
+    };
     find(lang).or_else(|| find(Lang::Fr))
 }
 
@@ -82,6 +111,10 @@ mod tests {
                 assert!(!p.title.is_empty() && p.html.contains("<h2>"), "{slug}");
             }
         }
-        assert!(parse("fr", "x", "pas d'en-tête").unwrap_err().contains("content/pages/fr/x.md"));
+        assert!(
+            parse("fr", "x", "pas d'en-tête")
+                .unwrap_err()
+                .contains("content/pages/fr/x.md")
+        );
     }
 }

@@ -34,7 +34,12 @@ where
 impl Ctx {
     #[must_use]
     pub fn new(state: AppState, lang: Lang, path: &str, query: Option<&str>) -> Ctx {
-        Ctx { lang, state, path: path.to_owned(), query: query.map(str::to_owned) }
+        Ctx {
+            lang,
+            state,
+            path: path.to_owned(),
+            query: query.map(str::to_owned),
+        }
     }
 
     /// A message.
@@ -49,13 +54,19 @@ impl Ctx {
         let key = key.as_ref();
         let n = n.as_i64();
         let nf = self.lang.int(n);
-        self.state.catalog.get_with(self.lang, key, &[("n", num(n)), ("nf", text(&nf))]).into_owned()
+        self.state
+            .catalog
+            .get_with(self.lang, key, &[("n", num(n)), ("nf", text(&nf))])
+            .into_owned()
     }
 
     /// A message with one text argument.
     #[must_use]
     pub fn ta(&self, key: impl AsRef<str>, name: &str, value: impl AsRef<str>) -> String {
-        self.state.catalog.get_with(self.lang, key.as_ref(), &[(name, text(value.as_ref()))]).into_owned()
+        self.state
+            .catalog
+            .get_with(self.lang, key.as_ref(), &[(name, text(value.as_ref()))])
+            .into_owned()
     }
 
     /// The language's link to an unprefixed path.

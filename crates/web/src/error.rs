@@ -46,7 +46,10 @@ impl IntoResponse for AppError {
             AppError::NotFound => (StatusCode::NOT_FOUND, ErrorDetail::default()),
             AppError::Invalid(invalid) => (
                 StatusCode::UNPROCESSABLE_ENTITY,
-                ErrorDetail { detail: None, erreurs: invalid.0 },
+                ErrorDetail {
+                    detail: None,
+                    erreurs: invalid.0,
+                },
             ),
             AppError::Unavailable => (StatusCode::SERVICE_UNAVAILABLE, ErrorDetail::default()),
             AppError::Internal(message) => {

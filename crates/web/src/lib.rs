@@ -29,12 +29,18 @@ pub mod state;
 
 pub use state::{AppState, Legal, Settings};
 
+/// The JSON crate the API uses (for tests and tools).
+pub use serde_json as json;
+
 use crate::error::{AppError, AppResult};
 use crate::features::{home, odd, ops, pages, territoires};
 
 /// Renders a template into an HTML response.
 pub fn render<T: askama::Template>(template: &T) -> AppResult<Html<String>> {
-    template.render().map(Html).map_err(|e| AppError::Internal(format!("rendu du gabarit : {e}")))
+    template
+        .render()
+        .map(Html)
+        .map_err(|e| AppError::Internal(format!("rendu du gabarit : {e}")))
 }
 
 /// The whole application: the router behind the language prefix.
@@ -81,9 +87,18 @@ fn router(state: AppState) -> Router {
         .route("/odd/{numero}", get(odd::html::goal))
         .route("/odd/cibles/{code}", get(odd::html::target))
         .route("/territoires", get(territoires::html::index))
-        .route("/territoires/regions/{code}", get(territoires::html::region))
-        .route("/territoires/departements/{code}", get(territoires::html::departement))
-        .route("/territoires/collectivites-outre-mer/{code}", get(territoires::html::com))
+        .route(
+            "/territoires/regions/{code}",
+            get(territoires::html::region),
+        )
+        .route(
+            "/territoires/departements/{code}",
+            get(territoires::html::departement),
+        )
+        .route(
+            "/territoires/collectivites-outre-mer/{code}",
+            get(territoires::html::com),
+        )
         .route("/methodes", get(pages::module_methodes))
         .route("/exemples", get(pages::module_exemples))
         .route("/donnees", get(pages::module_donnees))
@@ -97,7 +112,10 @@ fn router(state: AppState) -> Router {
         .route_layer(from_fn_with_state(state.clone(), cache::layer));
     let dynamic = Router::new()
         .route("/territoires/epci/{siren}", get(territoires::html::epci))
-        .route("/territoires/communes/{code}", get(territoires::html::commune))
+        .route(
+            "/territoires/communes/{code}",
+            get(territoires::html::commune),
+        )
         .route("/sources-et-licences/{fichier}", get(pages::licence_text))
         .route("/healthz", get(ops::healthz))
         .route("/readyz", get(ops::readyz))
@@ -113,19 +131,31 @@ fn router(state: AppState) -> Router {
         .fallback(not_found)
         // Innermost first: the last layer added runs first.
         .layer(from_fn_with_state(state.clone(), middleware::csrf::layer))
-        .layer(from_fn_with_state(state.clone(), middleware::rate_limit::layer))
-        .layer(from_fn_with_state(state.clone(), middleware::readiness::layer))
+        .layer(from_fn_with_state(
+            state.clone(),
+            middleware::rate_limit::layer,
+        ))
+        .layer(from_fn_with_state(
+            state.clone(),
+            middleware::readiness::layer,
+        ))
         .layer(DefaultBodyLimit::max(settings.body_limit))
         .layer(RequestBodyLimitLayer::new(settings.body_limit))
         .layer(CompressionLayer::new().quality(CompressionLevel::Fastest))
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, settings.request_timeout))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            settings.request_timeout,
+        ))
         .layer(CatchPanicLayer::custom(|_| {
             tracing::error!("panique pendant le traitement d'une requête");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }))
         .layer(from_fn_with_state(state.clone(), middleware::errors::layer))
         .layer(from_fn(middleware::security::layer))
-        .layer(from_fn_with_state(state.clone(), middleware::request_log::layer))
+        .layer(from_fn_with_state(
+            state.clone(),
+            middleware::request_log::layer,
+        ))
         .with_state(state)
 }
 
@@ -166,4 +196,46 @@ pub async fn prepare(state: &AppState, migrate: bool) -> Result<(), alliances_st
     };
     let _ = state.0.ready.set(ready);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use alliances_i18n::{Catalog, Lang};
+
+    /// Every message id written literally in a template exists in both catalogues.
+    #[test]
+    fn template_message_ids_exist() {
+        let catalog = Catalog::load().unwrap();
+        let mut checked = 0;
+        let mut stack = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/templates"
+        ))];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                for call in ["ctx.t(\"", "ctx.ta(\"", "ctx.tn(\""] {
+                    for (at, _) in text.match_indices(call) {
+                        let rest = &text[at + call.len()..];
+                        let key = &rest[..rest.find('"').unwrap()];
+                        for lang in Lang::ALL {
+                            assert!(
+                                catalog.has(lang, key),
+                                "{}: « {key} » missing in {}",
+                                path.display(),
+                                lang.code()
+                            );
+                        }
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 100, "only {checked} message uses found");
+    }
 }

@@ -80,9 +80,17 @@ impl OddIndex {
         }
         let mut indicators_of_target: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, ind) in data.indicators.iter().enumerate() {
-            indicators_of_target.entry(ind.target.clone()).or_default().push(i);
+            indicators_of_target
+                .entry(ind.target.clone())
+                .or_default()
+                .push(i);
         }
-        Self { data, targets_of_goal, target_by_code, indicators_of_target }
+        Self {
+            data,
+            targets_of_goal,
+            target_by_code,
+            indicators_of_target,
+        }
     }
 
     #[must_use]
@@ -91,16 +99,26 @@ impl OddIndex {
     }
 
     pub fn targets_of(&self, goal: u8) -> impl Iterator<Item = &Target> {
-        self.targets_of_goal.get(&goal).into_iter().flatten().map(|i| &self.data.targets[*i])
+        self.targets_of_goal
+            .get(&goal)
+            .into_iter()
+            .flatten()
+            .map(|i| &self.data.targets[*i])
     }
 
     #[must_use]
     pub fn target(&self, code: &str) -> Option<&Target> {
-        self.target_by_code.get(code).map(|i| &self.data.targets[*i])
+        self.target_by_code
+            .get(code)
+            .map(|i| &self.data.targets[*i])
     }
 
     pub fn indicators_of(&self, target: &str) -> impl Iterator<Item = &Indicator> {
-        self.indicators_of_target.get(target).into_iter().flatten().map(|i| &self.data.indicators[*i])
+        self.indicators_of_target
+            .get(target)
+            .into_iter()
+            .flatten()
+            .map(|i| &self.data.indicators[*i])
     }
 }
 

@@ -14,13 +14,24 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         .with_context(|| format!("connexion à {}", redact_url(&config.database_url)))?;
     let report = migrate::run(&db).await?;
     if report.applied.is_empty() {
-        println!("Schéma à jour ({} migration(s) déjà appliquée(s)).", report.already);
+        println!(
+            "Schéma à jour ({} migration(s) déjà appliquée(s)).",
+            report.already
+        );
     } else {
         println!("Migrations appliquées : {:?}.", report.applied);
     }
     match reference::ensure_loaded(&db).await? {
-        LoadOutcome::AlreadyCurrent => println!("Données de référence à jour (version {}).", reference::version()),
-        LoadOutcome::Loaded { territories, goals, targets, indicators } => println!(
+        LoadOutcome::AlreadyCurrent => println!(
+            "Données de référence à jour (version {}).",
+            reference::version()
+        ),
+        LoadOutcome::Loaded {
+            territories,
+            goals,
+            targets,
+            indicators,
+        } => println!(
             "Données de référence chargées : {goals} objectifs, {targets} cibles, {indicators} indicateurs, {territories} territoires."
         ),
     }

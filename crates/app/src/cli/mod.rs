@@ -7,7 +7,10 @@ pub mod serve;
 
 /// Runs a subcommand on a multi-threaded runtime; an error is printed in French and exits 1.
 pub fn run(future: impl Future<Output = anyhow::Result<()>>) -> ExitCode {
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(r) => r,
         Err(e) => {
             eprintln!("Erreur : impossible de démarrer le moteur d'exécution : {e}");
@@ -33,7 +36,10 @@ pub fn init_logging(config: &crate::config::Config) {
         "trace" => LevelFilter::TRACE,
         _ => LevelFilter::INFO,
     };
-    let builder = tracing_subscriber::fmt().with_max_level(level).with_writer(std::io::stderr).with_target(false);
+    let builder = tracing_subscriber::fmt()
+        .with_max_level(level)
+        .with_writer(std::io::stderr)
+        .with_target(false);
     if config.log_format == "json" {
         builder.json().flatten_event(true).init();
     } else {
@@ -42,5 +48,8 @@ pub fn init_logging(config: &crate::config::Config) {
 }
 
 pub fn connect_options(config: &crate::config::Config) -> alliances_store::ConnectOptions {
-    alliances_store::ConnectOptions { max_connections: config.db_max_connections, ..Default::default() }
+    alliances_store::ConnectOptions {
+        max_connections: config.db_max_connections,
+        ..Default::default()
+    }
 }

@@ -23,7 +23,10 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("écoute sur {}", config.bind))?;
     let address = listener.local_addr()?;
-    println!("Alliances écoute sur http://{address} (base : {}).", redact_url(&config.database_url));
+    println!(
+        "Alliances écoute sur http://{address} (base : {}).",
+        redact_url(&config.database_url)
+    );
 
     let preparing = state.clone();
     let migrate = config.migrate_on_start;
@@ -35,8 +38,11 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
     });
 
     let app = alliances_web::app(state);
-    let server = axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal());
+    let server = axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal());
     let server = tokio::spawn(async move { server.await });
 
     match prepare.await {
@@ -59,7 +65,8 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let terminate = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };

@@ -30,7 +30,11 @@ impl PageParams {
 /// The slice of `items` a page shows.
 #[must_use]
 pub fn slice<T>(items: &[T], page: Page) -> &[T] {
-    let start = usize::try_from(page.offset()).unwrap_or(usize::MAX).min(items.len());
-    let end = start.saturating_add(usize::try_from(page.limit()).unwrap_or(usize::MAX)).min(items.len());
+    let start = usize::try_from(page.offset())
+        .unwrap_or(usize::MAX)
+        .min(items.len());
+    let end = start
+        .saturating_add(usize::try_from(page.limit()).unwrap_or(usize::MAX))
+        .min(items.len());
     &items[start..end]
 }

@@ -8,7 +8,12 @@ use crate::state::AppState;
 
 /// 200 while the process lives.
 pub async fn healthz() -> Response {
-    (StatusCode::OK, [(header::CACHE_CONTROL, "no-store")], "ok\n").into_response()
+    (
+        StatusCode::OK,
+        [(header::CACHE_CONTROL, "no-store")],
+        "ok\n",
+    )
+        .into_response()
 }
 
 /// 200 once migrations, reference data and the referential are ready and the database
@@ -18,13 +23,20 @@ pub async fn readyz(State(state): State<AppState>) -> Response {
         (StatusCode::SERVICE_UNAVAILABLE, "démarrage en cours\n")
     } else if let Err(e) = state.db.ping().await {
         tracing::warn!(error = %e, "la base ne répond pas");
-        (StatusCode::SERVICE_UNAVAILABLE, "base de données injoignable\n")
+        (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "base de données injoignable\n",
+        )
     } else {
         (StatusCode::OK, "prêt\n")
     };
     let mut r = (status, body).into_response();
-    r.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    r.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8"));
+    r.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
     r
 }
 
@@ -32,7 +44,13 @@ pub async fn readyz(State(state): State<AppState>) -> Response {
 pub async fn metrics(State(state): State<AppState>) -> Response {
     let body = state.metrics.render(&state);
     (
-        [(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8"), (header::CACHE_CONTROL, "no-store")],
+        [
+            (
+                header::CONTENT_TYPE,
+                "text/plain; version=0.0.4; charset=utf-8",
+            ),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
         body,
     )
         .into_response()

@@ -72,7 +72,10 @@ struct Mentions<'a> {
 }
 
 pub async fn mentions_legales(ctx: Ctx, State(state): State<AppState>) -> AppResult<Html<String>> {
-    crate::render(&Mentions { ctx: &ctx, legal: &state.settings.legal })
+    crate::render(&Mentions {
+        ctx: &ctx,
+        legal: &state.settings.legal,
+    })
 }
 
 /// One dataset shipped with the platform, as the « Sources et licences » page lists it.
@@ -84,7 +87,10 @@ pub struct Dataset {
 }
 
 pub const DATASETS: &[Dataset] = &[
-    Dataset { key: "odd", files: &["data/odd/odd.json"] },
+    Dataset {
+        key: "odd",
+        files: &["data/odd/odd.json"],
+    },
     Dataset {
         key: "territoires",
         files: &[
@@ -95,13 +101,27 @@ pub const DATASETS: &[Dataset] = &[
             "data/territoires/communes.csv",
         ],
     },
-    Dataset { key: "contours", files: &["data/geo/carte-regions.json", "data/geo/carte-departements.json"] },
+    Dataset {
+        key: "contours",
+        files: &[
+            "data/geo/carte-regions.json",
+            "data/geo/carte-departements.json",
+        ],
+    },
 ];
 
 /// Licence texts served as plain text: (file name, message id of its title, text).
 const LICENCES: &[(&str, &str, &str)] = &[
-    ("licence-ouverte-2.0.md", "sources-texte-lo", include_str!("../../../../data/licences/licence-ouverte-2.0.md")),
-    ("mit-open-sdg.txt", "sources-texte-mit-sdg", include_str!("../../../../data/licences/mit-open-sdg.txt")),
+    (
+        "licence-ouverte-2.0.md",
+        "sources-texte-lo",
+        include_str!("../../../../data/licences/licence-ouverte-2.0.md"),
+    ),
+    (
+        "mit-open-sdg.txt",
+        "sources-texte-mit-sdg",
+        include_str!("../../../../data/licences/mit-open-sdg.txt"),
+    ),
     (
         "mit-etalab-decoupage-administratif.txt",
         "sources-texte-mit-etalab",
@@ -124,11 +144,18 @@ impl Sources<'_> {
 }
 
 pub async fn sources(ctx: Ctx) -> AppResult<Html<String>> {
-    crate::render(&Sources { ctx: &ctx, datasets: DATASETS, licences: LICENCES })
+    crate::render(&Sources {
+        ctx: &ctx,
+        datasets: DATASETS,
+        licences: LICENCES,
+    })
 }
 
 pub async fn licence_text(Path(file): Path<String>) -> AppResult<Response> {
-    let (_, _, text) = LICENCES.iter().find(|(name, _, _)| *name == file).ok_or(AppError::NotFound)?;
+    let (_, _, text) = LICENCES
+        .iter()
+        .find(|(name, _, _)| *name == file)
+        .ok_or(AppError::NotFound)?;
     Ok(([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], *text).into_response())
 }
 

@@ -21,7 +21,10 @@ fn authority(origin: &str) -> Option<String> {
 /// Whether a request may change state.
 #[must_use]
 pub fn allowed(method: &Method, headers: &HeaderMap, public_url: Option<&str>) -> bool {
-    if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS | Method::TRACE) {
+    if matches!(
+        *method,
+        Method::GET | Method::HEAD | Method::OPTIONS | Method::TRACE
+    ) {
         return true;
     }
     let fetch_site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
@@ -29,8 +32,13 @@ pub fn allowed(method: &Method, headers: &HeaderMap, public_url: Option<&str>) -
         return true;
     }
     if let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
-        let Some(from) = authority(origin) else { return false };
-        let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).map(str::to_ascii_lowercase);
+        let Some(from) = authority(origin) else {
+            return false;
+        };
+        let host = headers
+            .get(header::HOST)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_ascii_lowercase);
         return host.as_deref() == Some(from.as_str())
             || public_url.and_then(authority).as_deref() == Some(from.as_str());
     }
@@ -38,7 +46,11 @@ pub fn allowed(method: &Method, headers: &HeaderMap, public_url: Option<&str>) -
 }
 
 pub async fn layer(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    if allowed(request.method(), request.headers(), state.settings.public_url.as_deref()) {
+    if allowed(
+        request.method(),
+        request.headers(),
+        state.settings.public_url.as_deref(),
+    ) {
         return next.run(request).await;
     }
     let mut response = StatusCode::FORBIDDEN.into_response();
@@ -69,17 +81,53 @@ mod tests {
     #[test]
     fn follows_the_convention() {
         let post = Method::POST;
-        assert!(allowed(&Method::GET, &headers(&[("origin", "https://evil.example")]), None));
-        assert!(allowed(&post, &headers(&[]), None), "API clients send neither header");
-        assert!(allowed(&post, &headers(&[("sec-fetch-site", "same-origin")]), None));
-        assert!(!allowed(&post, &headers(&[("sec-fetch-site", "cross-site")]), None));
-        assert!(allowed(&post, &headers(&[("origin", "http://127.0.0.1:8080"), ("host", "127.0.0.1:8080")]), None));
-        assert!(!allowed(&post, &headers(&[("origin", "https://evil.example"), ("host", "127.0.0.1:8080")]), None));
+        assert!(allowed(
+            &Method::GET,
+            &headers(&[("origin", "https://evil.example")]),
+            None
+        ));
+        assert!(
+            allowed(&post, &headers(&[]), None),
+            "API clients send neither header"
+        );
         assert!(allowed(
             &post,
-            &headers(&[("origin", "https://alliances.example.org"), ("host", "10.0.0.2:8080")]),
+            &headers(&[("sec-fetch-site", "same-origin")]),
+            None
+        ));
+        assert!(!allowed(
+            &post,
+            &headers(&[("sec-fetch-site", "cross-site")]),
+            None
+        ));
+        assert!(allowed(
+            &post,
+            &headers(&[
+                ("origin", "http://127.0.0.1:8080"),
+                ("host", "127.0.0.1:8080")
+            ]),
+            None
+        ));
+        assert!(!allowed(
+            &post,
+            &headers(&[
+                ("origin", "https://evil.example"),
+                ("host", "127.0.0.1:8080")
+            ]),
+            None
+        ));
+        assert!(allowed(
+            &post,
+            &headers(&[
+                ("origin", "https://alliances.example.org"),
+                ("host", "10.0.0.2:8080")
+            ]),
             Some("https://alliances.example.org/")
         ));
-        assert!(!allowed(&post, &headers(&[("origin", "null"), ("host", "a")]), None));
+        assert!(!allowed(
+            &post,
+            &headers(&[("origin", "null"), ("host", "a")]),
+            None
+        ));
     }
 }

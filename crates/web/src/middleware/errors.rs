@@ -47,7 +47,11 @@ fn message_status(status: StatusCode) -> u16 {
 }
 
 pub async fn layer(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let lang = request.extensions().get::<Lang>().copied().unwrap_or_default();
+    let lang = request
+        .extensions()
+        .get::<Lang>()
+        .copied()
+        .unwrap_or_default();
     let path = request.uri().path().to_owned();
     let api = path.starts_with("/api/");
     let response = next.run(request).await;
@@ -56,9 +60,14 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
         return response;
     }
     let detail = response.extensions().get::<ErrorDetail>().cloned();
-    let content_type = response.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok());
+    let content_type = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok());
     if detail.is_none()
-        && content_type.is_some_and(|ct| ct.starts_with("text/html") || ct.starts_with("application/problem+json"))
+        && content_type.is_some_and(|ct| {
+            ct.starts_with("text/html") || ct.starts_with("application/problem+json")
+        })
     {
         return response;
     }
@@ -67,11 +76,16 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
     // API errors are always French (CONVENTIONS.md); pages follow their language.
     let message_lang = if api { Lang::Fr } else { lang };
     let code = message_status(status);
-    let title = state.catalog.get(message_lang, &format!("erreur-{code}-titre")).into_owned();
-    let text = detail
-        .detail
-        .clone()
-        .unwrap_or_else(|| state.catalog.get(message_lang, &format!("erreur-{code}-texte")).into_owned());
+    let title = state
+        .catalog
+        .get(message_lang, &format!("erreur-{code}-titre"))
+        .into_owned();
+    let text = detail.detail.clone().unwrap_or_else(|| {
+        state
+            .catalog
+            .get(message_lang, &format!("erreur-{code}-texte"))
+            .into_owned()
+    });
     let mut rendered = if api {
         let problem = Problem {
             kind: "about:blank",
@@ -82,12 +96,20 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
             erreurs: &detail.erreurs,
         };
         let mut r = axum::Json(problem).into_response();
-        r.headers_mut()
-            .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
+        r.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/problem+json"),
+        );
         r
     } else {
         let ctx = Ctx::new(state.clone(), lang, &path, None);
-        let page = ErrorPage { ctx: &ctx, status: status.as_u16(), title, detail: text, erreurs: &detail.erreurs };
+        let page = ErrorPage {
+            ctx: &ctx,
+            status: status.as_u16(),
+            title,
+            detail: text,
+            erreurs: &detail.erreurs,
+        };
         match page.render() {
             Ok(html) => axum::response::Html(html).into_response(),
             Err(e) => {

@@ -31,7 +31,11 @@ const PRUNE_AT: usize = 10_000;
 impl RateLimiter {
     #[must_use]
     pub fn new(reads: Option<u32>, writes: Option<u32>) -> Self {
-        Self { reads, writes, buckets: Mutex::new(HashMap::new()) }
+        Self {
+            reads,
+            writes,
+            buckets: Mutex::new(HashMap::new()),
+        }
     }
 
     /// Takes one token; `Err(seconds)` says when to retry.
@@ -41,12 +45,21 @@ impl RateLimiter {
         };
         let capacity = f64::from(per_minute.max(1));
         let refill_per_sec = capacity / 60.0;
-        let Ok(mut buckets) = self.buckets.lock() else { return Ok(()) };
+        let Ok(mut buckets) = self.buckets.lock() else {
+            return Ok(());
+        };
         if buckets.len() > PRUNE_AT {
-            buckets.retain(|_, b| b.tokens + now.duration_since(b.last).as_secs_f64() * refill_per_sec < capacity);
+            buckets.retain(|_, b| {
+                b.tokens + now.duration_since(b.last).as_secs_f64() * refill_per_sec < capacity
+            });
         }
-        let bucket = buckets.entry((client, write)).or_insert(Bucket { tokens: capacity, last: now });
-        bucket.tokens = (bucket.tokens + now.duration_since(bucket.last).as_secs_f64() * refill_per_sec).min(capacity);
+        let bucket = buckets.entry((client, write)).or_insert(Bucket {
+            tokens: capacity,
+            last: now,
+        });
+        bucket.tokens = (bucket.tokens
+            + now.duration_since(bucket.last).as_secs_f64() * refill_per_sec)
+            .min(capacity);
         bucket.last = now;
         if bucket.tokens >= 1.0 {
             bucket.tokens -= 1.0;
@@ -83,7 +96,10 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
     if super::is_operational(request.uri().path()) {
         return next.run(request).await;
     }
-    let write = !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let write = !matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    );
     let ip = client_ip(&request, state.settings.trust_proxy);
     match state.limiter.check(ip, write, Instant::now()) {
         Ok(()) => next.run(request).await,
@@ -111,9 +127,21 @@ mod tests {
         assert!(limiter.check(ip, true, t0).is_ok());
         let wait = limiter.check(ip, true, t0).unwrap_err();
         assert_eq!(wait, 30, "2 per minute: one token every 30 s");
-        assert!(limiter.check(ip, false, t0).is_ok(), "reads have their own bucket");
-        assert!(limiter.check("192.0.2.2".parse().unwrap(), true, t0).is_ok(), "per client");
-        assert!(limiter.check(ip, true, t0 + Duration::from_secs(31)).is_ok());
+        assert!(
+            limiter.check(ip, false, t0).is_ok(),
+            "reads have their own bucket"
+        );
+        assert!(
+            limiter
+                .check("192.0.2.2".parse().unwrap(), true, t0)
+                .is_ok(),
+            "per client"
+        );
+        assert!(
+            limiter
+                .check(ip, true, t0 + Duration::from_secs(31))
+                .is_ok()
+        );
         let off = RateLimiter::new(None, None);
         for _ in 0..1000 {
             assert!(off.check(ip, true, t0).is_ok());

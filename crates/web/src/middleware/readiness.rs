@@ -11,7 +11,9 @@ use crate::state::AppState;
 pub async fn layer(State(state): State<AppState>, request: Request, next: Next) -> Response {
     if state.ready().is_none() && !super::is_operational(request.uri().path()) {
         let mut response = AppError::Unavailable.into_response();
-        response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
         return response;
     }
     next.run(request).await

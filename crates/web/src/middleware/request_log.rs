@@ -40,7 +40,9 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
     let mut response = next.run(request).await;
     let elapsed = start.elapsed();
     let status = response.status().as_u16();
-    state.metrics.record(method.as_str(), &route, status, elapsed);
+    state
+        .metrics
+        .record(method.as_str(), &route, status, elapsed);
     if let Ok(v) = HeaderValue::from_str(&id) {
         response.headers_mut().insert("x-request-id", v);
     }

@@ -125,7 +125,13 @@ fn cible(state: &AppState, t: &Target) -> Cible {
         titre_en: t.title_en.clone(),
         groupe: Sdg17Group::of_target(&t.code).map(|g| Groupe {
             code: g.code(),
-            libelle: state.catalog.get(alliances_i18n::Lang::Fr, &format!("odd-groupe-{}", g.code())).into_owned(),
+            libelle: state
+                .catalog
+                .get(
+                    alliances_i18n::Lang::Fr,
+                    &format!("odd-groupe-{}", g.code()),
+                )
+                .into_owned(),
         }),
         url: format!("/odd/cibles/{}", t.code),
     }
@@ -142,13 +148,19 @@ fn indicateur(i: &Indicator) -> Indicateur {
 }
 
 fn goal_number(raw: &str) -> AppResult<u8> {
-    raw.parse::<u8>().ok().filter(|n| (1..=17).contains(n) && n.to_string() == raw).ok_or(AppError::NotFound)
+    raw.parse::<u8>()
+        .ok()
+        .filter(|n| (1..=17).contains(n) && n.to_string() == raw)
+        .ok_or(AppError::NotFound)
 }
 
 /// The 17 goals.
 #[utoipa::path(get, path = "/api/v1/odd/objectifs", tag = "ODD", params(PageParams),
     responses((status = 200, body = ListeObjectifs), (status = 422, description = "Pagination invalide")))]
-pub async fn objectifs(State(state): State<AppState>, Query(p): Query<PageParams>) -> AppResult<Json<ListeObjectifs>> {
+pub async fn objectifs(
+    State(state): State<AppState>,
+    Query(p): Query<PageParams>,
+) -> AppResult<Json<ListeObjectifs>> {
     let page = p.parse()?;
     let odd = referential(&state)?;
     let all: Vec<&Goal> = odd.data.goals.iter().collect();
@@ -162,12 +174,18 @@ pub async fn objectifs(State(state): State<AppState>, Query(p): Query<PageParams
 #[utoipa::path(get, path = "/api/v1/odd/objectifs/{numero}", tag = "ODD",
     params(("numero" = String, Path, description = "Numéro de l'objectif, 1 à 17")),
     responses((status = 200, body = ObjectifDetail), (status = 404, description = "Objectif inconnu")))]
-pub async fn objectif_detail(State(state): State<AppState>, Path(numero): Path<String>) -> AppResult<Json<ObjectifDetail>> {
+pub async fn objectif_detail(
+    State(state): State<AppState>,
+    Path(numero): Path<String>,
+) -> AppResult<Json<ObjectifDetail>> {
     let odd = referential(&state)?;
     let goal = odd.goal(goal_number(&numero)?).ok_or(AppError::NotFound)?;
     Ok(Json(ObjectifDetail {
         objectif: objectif(odd, goal),
-        cibles: odd.targets_of(goal.number).map(|t| cible(&state, t)).collect(),
+        cibles: odd
+            .targets_of(goal.number)
+            .map(|t| cible(&state, t))
+            .collect(),
     }))
 }
 
@@ -185,14 +203,20 @@ pub async fn cibles(
     let odd = referential(&state)?;
     let goal = odd.goal(goal_number(&numero)?).ok_or(AppError::NotFound)?;
     let all: Vec<&Target> = odd.targets_of(goal.number).collect();
-    Ok(Json(ListeCibles { total: all.len(), resultats: slice(&all, page).iter().map(|t| cible(&state, t)).collect() }))
+    Ok(Json(ListeCibles {
+        total: all.len(),
+        resultats: slice(&all, page).iter().map(|t| cible(&state, t)).collect(),
+    }))
 }
 
 /// One target with its indicators.
 #[utoipa::path(get, path = "/api/v1/odd/cibles/{code}", tag = "ODD",
     params(("code" = String, Path, description = "Code de la cible, par exemple 17.17")),
     responses((status = 200, body = CibleDetail), (status = 404, description = "Cible inconnue")))]
-pub async fn cible_detail(State(state): State<AppState>, Path(code): Path<String>) -> AppResult<Json<CibleDetail>> {
+pub async fn cible_detail(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+) -> AppResult<Json<CibleDetail>> {
     let odd = referential(&state)?;
     let target = odd.target(&code).ok_or(AppError::NotFound)?;
     Ok(Json(CibleDetail {

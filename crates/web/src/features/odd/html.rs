@@ -28,7 +28,15 @@ struct Index<'a> {
 
 pub async fn index(ctx: Ctx, State(state): State<AppState>) -> AppResult<Html<String>> {
     let odd = referential(&state)?;
-    let goals = odd.data.goals.iter().map(|g| GoalCard { goal: g, targets: odd.targets_of(g.number).count() }).collect();
+    let goals = odd
+        .data
+        .goals
+        .iter()
+        .map(|g| GoalCard {
+            goal: g,
+            targets: odd.targets_of(g.number).count(),
+        })
+        .collect();
     crate::render(&Index { ctx: &ctx, goals })
 }
 
@@ -61,24 +69,38 @@ fn parse_goal(raw: &str) -> Option<u8> {
     (n.to_string() == raw && (1..=17).contains(&n)).then_some(n)
 }
 
-pub async fn goal(ctx: Ctx, State(state): State<AppState>, Path(numero): Path<String>) -> AppResult<Html<String>> {
+pub async fn goal(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(numero): Path<String>,
+) -> AppResult<Html<String>> {
     let odd = referential(&state)?;
     let n = parse_goal(&numero).ok_or(AppError::NotFound)?;
     let goal = odd.goal(n).ok_or(AppError::NotFound)?;
     let rows: Vec<TargetRow<'_>> = odd
         .targets_of(n)
-        .map(|t| TargetRow { target: t, indicators: odd.indicators_of(&t.code).filter(|i| i.active).count() })
+        .map(|t| TargetRow {
+            target: t,
+            indicators: odd.indicators_of(&t.code).filter(|i| i.active).count(),
+        })
         .collect();
     let target_count = rows.len();
     let groups = if n == 17 {
         let mut groups: Vec<Group<'_>> = Vec::new();
         for group in Sdg17Group::ALL {
-            let members: Vec<TargetRow<'_>> =
-                rows.iter().filter(|r| Sdg17Group::of_target(&r.target.code) == Some(group)).map(|r| TargetRow { target: r.target, indicators: r.indicators }).collect();
+            let members: Vec<TargetRow<'_>> = rows
+                .iter()
+                .filter(|r| Sdg17Group::of_target(&r.target.code) == Some(group))
+                .map(|r| TargetRow {
+                    target: r.target,
+                    indicators: r.indicators,
+                })
+                .collect();
             let subgroups = if group == Sdg17Group::QuestionsStructurelles {
                 let mut subs: Vec<(Option<String>, Vec<TargetRow<'_>>)> = Vec::new();
                 for row in members {
-                    let sub = StructuralSubGroup::of_target(&row.target.code).map(|s| format!("odd-sousgroupe-{}", s.code()));
+                    let sub = StructuralSubGroup::of_target(&row.target.code)
+                        .map(|s| format!("odd-sousgroupe-{}", s.code()));
                     match subs.last_mut() {
                         Some((key, list)) if *key == sub => list.push(row),
                         _ => subs.push((sub, vec![row])),
@@ -88,11 +110,17 @@ pub async fn goal(ctx: Ctx, State(state): State<AppState>, Path(numero): Path<St
             } else {
                 vec![(None, members)]
             };
-            groups.push(Group { title_key: Some(format!("odd-groupe-{}", group.code())), subgroups });
+            groups.push(Group {
+                title_key: Some(format!("odd-groupe-{}", group.code())),
+                subgroups,
+            });
         }
         groups
     } else {
-        vec![Group { title_key: None, subgroups: vec![(None, rows)] }]
+        vec![Group {
+            title_key: None,
+            subgroups: vec![(None, rows)],
+        }]
     };
     crate::render(&GoalPage {
         ctx: &ctx,
@@ -114,7 +142,11 @@ struct TargetPage<'a> {
     group_key: Option<String>,
 }
 
-pub async fn target(ctx: Ctx, State(state): State<AppState>, Path(code): Path<String>) -> AppResult<Html<String>> {
+pub async fn target(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+) -> AppResult<Html<String>> {
     let odd = referential(&state)?;
     let target = odd.target(&code).ok_or(AppError::NotFound)?;
     let goal = odd.goal(target.goal).ok_or(AppError::NotFound)?;

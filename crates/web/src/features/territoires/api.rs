@@ -156,8 +156,11 @@ fn detail(f: &Fiche) -> TerritoireDetail {
         ept: f.ept.as_ref().map(reference),
         departements: matches!(level, Level::Region | Level::Epci).then(|| refs(&f.departements)),
         epci_liste: (level == Level::Departement).then(|| refs(&f.epcis)),
-        communes: matches!(level, Level::Departement | Level::Epci | Level::CollectiviteOutreMer)
-            .then(|| refs(&f.communes)),
+        communes: matches!(
+            level,
+            Level::Departement | Level::Epci | Level::CollectiviteOutreMer
+        )
+        .then(|| refs(&f.communes)),
         nombre_communes: (level != Level::Commune).then_some(f.commune_count),
     }
 }
@@ -165,7 +168,10 @@ fn detail(f: &Fiche) -> TerritoireDetail {
 async fn list(state: &AppState, level: Level, p: &PageParams) -> AppResult<Json<ListeTerritoires>> {
     let page = p.parse()?;
     let (total, items) = alliances_store::territoires::list(&state.db, level, page).await?;
-    Ok(Json(ListeTerritoires { total, resultats: items.iter().map(territoire).collect() }))
+    Ok(Json(ListeTerritoires {
+        total,
+        resultats: items.iter().map(territoire).collect(),
+    }))
 }
 
 async fn one(state: &AppState, level: Level, code: &str) -> AppResult<Json<TerritoireDetail>> {
@@ -191,11 +197,46 @@ macro_rules! level_routes {
     };
 }
 
-level_routes!(regions, region, Level::Region, "regions", "région", "Code INSEE de la région (2 chiffres)");
-level_routes!(departements, departement, Level::Departement, "departements", "département", "Code du département (01…95, 2A, 2B, 971…976)");
-level_routes!(coms, com, Level::CollectiviteOutreMer, "collectivites-outre-mer", "collectivité d'outre-mer", "Code de la collectivité (975, 977…989)");
-level_routes!(epcis, epci, Level::Epci, "epci", "EPCI or EPT", "SIREN de l'EPCI ou de l'EPT (9 chiffres)");
-level_routes!(communes, commune, Level::Commune, "communes", "current commune", "Code INSEE de la commune (5 caractères)");
+level_routes!(
+    regions,
+    region,
+    Level::Region,
+    "regions",
+    "région",
+    "Code INSEE de la région (2 chiffres)"
+);
+level_routes!(
+    departements,
+    departement,
+    Level::Departement,
+    "departements",
+    "département",
+    "Code du département (01…95, 2A, 2B, 971…976)"
+);
+level_routes!(
+    coms,
+    com,
+    Level::CollectiviteOutreMer,
+    "collectivites-outre-mer",
+    "collectivité d'outre-mer",
+    "Code de la collectivité (975, 977…989)"
+);
+level_routes!(
+    epcis,
+    epci,
+    Level::Epci,
+    "epci",
+    "EPCI or EPT",
+    "SIREN de l'EPCI ou de l'EPT (9 chiffres)"
+);
+level_routes!(
+    communes,
+    commune,
+    Level::Commune,
+    "communes",
+    "current commune",
+    "Code INSEE de la commune (5 caractères)"
+);
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -210,8 +251,15 @@ pub struct SearchParams {
 /// names starting with the query, larger levels and populations first.
 #[utoipa::path(get, path = "/api/v1/territoires/recherche", tag = "Territoires", params(SearchParams),
     responses((status = 200, body = ListeCorrespondances), (status = 422, description = "Paramètres invalides")))]
-pub async fn recherche(State(state): State<AppState>, Query(p): Query<SearchParams>) -> AppResult<Json<ListeCorrespondances>> {
-    let page = PageParams { page: p.page.clone(), par_page: p.par_page.clone() }.parse()?;
+pub async fn recherche(
+    State(state): State<AppState>,
+    Query(p): Query<SearchParams>,
+) -> AppResult<Json<ListeCorrespondances>> {
+    let page = PageParams {
+        page: p.page.clone(),
+        par_page: p.par_page.clone(),
+    }
+    .parse()?;
     let q = p.q.unwrap_or_default();
     if q.chars().count() > 200 {
         let mut invalid = alliances_domain::error::Invalid::default();
@@ -224,7 +272,10 @@ pub async fn recherche(State(state): State<AppState>, Query(p): Query<SearchPara
         total,
         resultats: found
             .iter()
-            .map(|t| Correspondance { territoire: territoire(t), rattachement: attachment(ready, t) })
+            .map(|t| Correspondance {
+                territoire: territoire(t),
+                rattachement: attachment(ready, t),
+            })
             .collect(),
     }))
 }

@@ -70,7 +70,11 @@ fn regions_map(ctx: &Ctx, ready: &Ready, id: &str, active: Option<&str>) -> Stri
             code: r.code.clone(),
             href: Some(ctx.href(&r.page_path())),
             label: label(ctx, r),
-            class: if active == Some(r.code.as_str()) { "actif" } else { "lien" },
+            class: if active == Some(r.code.as_str()) {
+                "actif"
+            } else {
+                "lien"
+            },
         })
         .collect();
     let inset_labels: Vec<(String, String)> = ready
@@ -82,26 +86,55 @@ fn regions_map(ctx: &Ctx, ready: &Ready, id: &str, active: Option<&str>) -> Stri
     let title = ctx.t("terr-carte-nom");
     alliances_viz::render(
         alliances_viz::regions(),
-        &MapSpec { id, title: &title, view: View::Whole, areas: &areas, inset_labels: &inset_labels, code_labels: false },
+        &MapSpec {
+            id,
+            title: &title,
+            view: View::Whole,
+            areas: &areas,
+            inset_labels: &inset_labels,
+            code_labels: false,
+        },
     )
 }
 
 /// The départements of one région, zoomed, each a link; `active` highlighted.
-fn region_zoom(ctx: &Ctx, ready: &Ready, region: &str, active: &[String], id: &str, title: &str) -> String {
-    let deps: Vec<&Territory> = ready.departements.iter().filter(|d| d.region.as_deref() == Some(region)).collect();
+fn region_zoom(
+    ctx: &Ctx,
+    ready: &Ready,
+    region: &str,
+    active: &[String],
+    id: &str,
+    title: &str,
+) -> String {
+    let deps: Vec<&Territory> = ready
+        .departements
+        .iter()
+        .filter(|d| d.region.as_deref() == Some(region))
+        .collect();
     let areas: Vec<Area> = deps
         .iter()
         .map(|d| Area {
             code: d.code.clone(),
             href: Some(ctx.href(&d.page_path())),
             label: label(ctx, d),
-            class: if active.contains(&d.code) { "actif" } else { "lien" },
+            class: if active.contains(&d.code) {
+                "actif"
+            } else {
+                "lien"
+            },
         })
         .collect();
     let codes = deps.iter().map(|d| d.code.clone()).collect();
     alliances_viz::render(
         alliances_viz::departements(),
-        &MapSpec { id, title, view: View::Zoom(codes), areas: &areas, inset_labels: &[], code_labels: true },
+        &MapSpec {
+            id,
+            title,
+            view: View::Zoom(codes),
+            areas: &areas,
+            inset_labels: &[],
+            code_labels: true,
+        },
     )
 }
 
@@ -117,15 +150,26 @@ pub async fn index(
         Some(q) => {
             let page = Page::parse(params.page.as_deref(), None).unwrap_or_default();
             let query = q.trim().chars().take(100).collect::<String>();
-            let (total, found) = alliances_store::territoires::search(&state.db, &query, page).await?;
+            let (total, found) =
+                alliances_store::territoires::search(&state.db, &query, page).await?;
             let blank = alliances_domain::text::fold(&query).is_empty();
-            let hits = found.into_iter().map(|t| Hit { attachment: attachment(ready, &t), territory: t }).collect();
+            let hits = found
+                .into_iter()
+                .map(|t| Hit {
+                    attachment: attachment(ready, &t),
+                    territory: t,
+                })
+                .collect();
             let pages = page.count(total);
             let current = u64::from(page.page);
             let (current_text, pages_text) = (ctx.int(current), ctx.int(pages));
             let position = state
                 .catalog
-                .get_with(ctx.lang, "pagination-position", &[("page", text(&current_text)), ("pages", text(&pages_text))])
+                .get_with(
+                    ctx.lang,
+                    "pagination-position",
+                    &[("page", text(&current_text)), ("pages", text(&pages_text))],
+                )
                 .into_owned();
             Some(Results {
                 prev_href: (current > 1).then(|| page_href(&ctx, &query, current - 1)),
@@ -141,13 +185,25 @@ pub async fn index(
     };
     let partial = headers.get("hx-request").is_some_and(|v| v == "true");
     let mut response = match (&results, partial) {
-        (Some(r), true) => crate::render(&ResultsPartial { ctx: &ctx, results: r })?.into_response(),
+        (Some(r), true) => crate::render(&ResultsPartial {
+            ctx: &ctx,
+            results: r,
+        })?
+        .into_response(),
         _ => {
             let map = regions_map(&ctx, ready, "carte-regions", None);
-            crate::render(&Index { ctx: &ctx, ready, map, results })?.into_response()
+            crate::render(&Index {
+                ctx: &ctx,
+                ready,
+                map,
+                results,
+            })?
+            .into_response()
         }
     };
-    response.headers_mut().insert(header::VARY, HeaderValue::from_static("hx-request"));
+    response
+        .headers_mut()
+        .insert(header::VARY, HeaderValue::from_static("hx-request"));
     Ok(response)
 }
 
@@ -156,7 +212,9 @@ fn page_href(ctx: &Ctx, query: &str, page: u64) -> String {
     let mut q = String::new();
     for b in query.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => q.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                q.push(b as char)
+            }
             b' ' => q.push('+'),
             _ => q.push_str(&format!("%{b:02X}")),
         }
@@ -210,7 +268,11 @@ impl FichePage<'_> {
     }
 
     fn api_href(&self) -> String {
-        format!("/api/v1/territoires/{}/{}", self.f.territory.level.segment(), self.f.territory.code)
+        format!(
+            "/api/v1/territoires/{}/{}",
+            self.f.territory.level.segment(),
+            self.f.territory.code
+        )
     }
 }
 
@@ -222,19 +284,46 @@ async fn show(ctx: Ctx, state: AppState, level: Level, code: String) -> AppResul
         Level::Region => {
             let title = ctx.t("terr-carte-region");
             (
-                Some(region_zoom(&ctx, ready, &t.code, &[], "carte-region", &title)),
+                Some(region_zoom(
+                    &ctx,
+                    ready,
+                    &t.code,
+                    &[],
+                    "carte-region",
+                    &title,
+                )),
                 Some(regions_map(&ctx, ready, "carte-situation", Some(&t.code))),
             )
         }
         Level::Departement => {
             let title = ctx.t("terr-carte-departement");
             let region = t.region.clone().unwrap_or_default();
-            (Some(region_zoom(&ctx, ready, &region, std::slice::from_ref(&t.code), "carte-departement", &title)), None)
+            (
+                Some(region_zoom(
+                    &ctx,
+                    ready,
+                    &region,
+                    std::slice::from_ref(&t.code),
+                    "carte-departement",
+                    &title,
+                )),
+                None,
+            )
         }
         Level::Commune => match (&t.region, &t.departement) {
             (Some(region), Some(dep)) => {
                 let title = ctx.t("terr-carte-commune");
-                (Some(region_zoom(&ctx, ready, region, std::slice::from_ref(dep), "carte-commune", &title)), None)
+                (
+                    Some(region_zoom(
+                        &ctx,
+                        ready,
+                        region,
+                        std::slice::from_ref(dep),
+                        "carte-commune",
+                        &title,
+                    )),
+                    None,
+                )
             }
             _ => (None, None),
         },
@@ -242,9 +331,20 @@ async fn show(ctx: Ctx, state: AppState, level: Level, code: String) -> AppResul
             let region = f.departements.first().and_then(|d| d.region.clone());
             match region {
                 Some(region) => {
-                    let active: Vec<String> = f.departements.iter().map(|d| d.code.clone()).collect();
+                    let active: Vec<String> =
+                        f.departements.iter().map(|d| d.code.clone()).collect();
                     let title = ctx.t("terr-carte-departement");
-                    (Some(region_zoom(&ctx, ready, &region, &active, "carte-epci", &title)), None)
+                    (
+                        Some(region_zoom(
+                            &ctx,
+                            ready,
+                            &region,
+                            &active,
+                            "carte-epci",
+                            &title,
+                        )),
+                        None,
+                    )
                 }
                 None => (None, None),
             }
@@ -263,26 +363,53 @@ async fn show(ctx: Ctx, state: AppState, level: Level, code: String) -> AppResul
             (e, inside)
         })
         .collect();
-    Ok(crate::render(&FichePage { ctx: &ctx, f: &f, map, locator, epci_rows })?.into_response())
+    Ok(crate::render(&FichePage {
+        ctx: &ctx,
+        f: &f,
+        map,
+        locator,
+        epci_rows,
+    })?
+    .into_response())
 }
 
-pub async fn region(ctx: Ctx, State(state): State<AppState>, Path(code): Path<String>) -> AppResult<Response> {
+pub async fn region(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+) -> AppResult<Response> {
     show(ctx, state, Level::Region, code).await
 }
 
-pub async fn departement(ctx: Ctx, State(state): State<AppState>, Path(code): Path<String>) -> AppResult<Response> {
+pub async fn departement(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+) -> AppResult<Response> {
     show(ctx, state, Level::Departement, code).await
 }
 
-pub async fn epci(ctx: Ctx, State(state): State<AppState>, Path(code): Path<String>) -> AppResult<Response> {
+pub async fn epci(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+) -> AppResult<Response> {
     show(ctx, state, Level::Epci, code).await
 }
 
-pub async fn commune(ctx: Ctx, State(state): State<AppState>, Path(code): Path<String>) -> AppResult<Response> {
+pub async fn commune(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+) -> AppResult<Response> {
     show(ctx, state, Level::Commune, code).await
 }
 
-pub async fn com(ctx: Ctx, State(state): State<AppState>, Path(code): Path<String>) -> AppResult<Response> {
+pub async fn com(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+) -> AppResult<Response> {
     if !Level::CollectiviteOutreMer.accepts(&code) {
         return Err(AppError::NotFound);
     }

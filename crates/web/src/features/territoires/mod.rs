@@ -34,11 +34,15 @@ pub async fn fiche(state: &AppState, level: Level, code: &str) -> AppResult<Fich
     let db = &state.db;
     let ready = ready(state)?;
     let territory = match level {
-        Level::Region | Level::Departement | Level::CollectiviteOutreMer => ready.small(level, code).cloned(),
+        Level::Region | Level::Departement | Level::CollectiviteOutreMer => {
+            ready.small(level, code).cloned()
+        }
         Level::Epci | Level::Commune => store::get(db, level, code).await?,
     }
     .ok_or(AppError::NotFound)?;
-    let small = |level: Level, code: &Option<String>| code.as_deref().and_then(|c| ready.small(level, c)).cloned();
+    let small = |level: Level, code: &Option<String>| {
+        code.as_deref().and_then(|c| ready.small(level, c)).cloned()
+    };
     let mut fiche = Fiche {
         region: small(Level::Region, &territory.region),
         departement: small(Level::Departement, &territory.departement),
@@ -55,7 +59,12 @@ pub async fn fiche(state: &AppState, level: Level, code: &str) -> AppResult<Fich
     let code = fiche.territory.code.clone();
     match level {
         Level::Region => {
-            fiche.departements = ready.departements.iter().filter(|d| d.region.as_deref() == Some(&code)).cloned().collect();
+            fiche.departements = ready
+                .departements
+                .iter()
+                .filter(|d| d.region.as_deref() == Some(&code))
+                .cloned()
+                .collect();
             fiche.commune_count = store::count_communes_of(db, level, &code).await?;
         }
         Level::Departement => {
@@ -91,12 +100,15 @@ pub async fn fiche(state: &AppState, level: Level, code: &str) -> AppResult<Fich
 #[must_use]
 pub fn attachment(ready: &Ready, t: &Territory) -> Option<String> {
     let name = |level: Level, code: &Option<String>| {
-        code.as_deref().and_then(|c| ready.small(level, c)).map(|p| format!("{} ({})", p.name, p.code))
+        code.as_deref()
+            .and_then(|c| ready.small(level, c))
+            .map(|p| format!("{} ({})", p.name, p.code))
     };
     match t.level {
         Level::Region | Level::CollectiviteOutreMer => None,
         Level::Departement => name(Level::Region, &t.region),
         Level::Epci => None,
-        Level::Commune => name(Level::Departement, &t.departement).or_else(|| name(Level::CollectiviteOutreMer, &t.com)),
+        Level::Commune => name(Level::Departement, &t.departement)
+            .or_else(|| name(Level::CollectiviteOutreMer, &t.com)),
     }
 }

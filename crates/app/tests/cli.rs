@@ -1,0 +1,245 @@
+//! The binary as an operator runs it: configuration checks, `migrate`, and `serve` on a
+//! loopback port (SQLite always, PostgreSQL when `TEST_POSTGRES_URL` is set).
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use alliances_testkit::{Backend, empty_db, raw_get};
+
+const BIN: &str = env!("CARGO_BIN_EXE_alliances");
+
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("alliances-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A command with no `ALLIANCES_*` variable inherited.
+fn alliances() -> Command {
+    let mut c = Command::new(BIN);
+    for (k, _) in std::env::vars() {
+        if k.starts_with("ALLIANCES_") {
+            c.env_remove(k);
+        }
+    }
+    c.env("ALLIANCES_LOG_REQUESTS", "false");
+    c
+}
+
+fn run(c: &mut Command) -> (i32, String, String) {
+    let out = c.output().expect("run alliances");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn config_check_accepts_an_empty_file_and_reports_errors_in_french() {
+    let dir = scratch("config");
+    let empty = dir.join("vide.toml");
+    std::fs::write(&empty, "").unwrap();
+    let (code, out, _) = run(alliances()
+        .args(["config", "check", "--config"])
+        .arg(&empty));
+    assert_eq!(code, 0);
+    assert!(out.contains("Configuration valide"), "{out}");
+    let (code, _, _) = run(alliances()
+        .args(["config", "check"])
+        .env("ALLIANCES_CONFIG", &empty));
+    assert_eq!(code, 0, "ALLIANCES_CONFIG names the file");
+
+    let syntax = dir.join("syntaxe.toml");
+    std::fs::write(&syntax, "bind = \"127.0.0.1:8080\"\npage_cache = tru e\n").unwrap();
+    let (code, _, err) = run(alliances()
+        .args(["config", "check", "--config"])
+        .arg(&syntax));
+    assert_ne!(code, 0);
+    assert!(
+        err.contains("ligne 2, colonne") && err.contains("syntaxe TOML"),
+        "{err}"
+    );
+
+    let unknown = dir.join("inconnue.toml");
+    std::fs::write(&unknown, "bind = \"127.0.0.1:8080\"\nport = 8080\n").unwrap();
+    let (code, _, err) = run(alliances()
+        .args(["config", "check", "--config"])
+        .arg(&unknown));
+    assert_ne!(code, 0);
+    assert!(
+        err.contains("clé inconnue « port »") && err.contains("ligne 2"),
+        "{err}"
+    );
+
+    let bad = dir.join("mauvaise.toml");
+    std::fs::write(&bad, "rate_limit = \"beaucoup\"\n").unwrap();
+    let (code, _, err) = run(alliances().args(["config", "check", "--config"]).arg(&bad));
+    assert_ne!(code, 0);
+    assert!(
+        err.contains("« rate_limit »") && err.contains("off"),
+        "{err}"
+    );
+
+    let (code, _, err) = run(alliances()
+        .args(["config", "check"])
+        .env("ALLIANCES_BIND", "nulle-part"));
+    assert_ne!(code, 0);
+    assert!(err.contains("ALLIANCES_BIND"), "{err}");
+    let (code, _, err) = run(alliances()
+        .args(["config", "check"])
+        .env("ALLIANCES_CONFIG", dir.join("absent.toml")));
+    assert_ne!(code, 0);
+    assert!(err.contains("illisible"), "{err}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// A running `alliances serve`, killed on drop.
+struct Server {
+    child: Child,
+    address: String,
+    stderr: std::sync::Arc<std::sync::Mutex<String>>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn serve(database_url: &str) -> Server {
+    let mut child = alliances()
+        .args(["serve", "--bind", "127.0.0.1:0", "--database", database_url])
+        .env("ALLIANCES_RATE_LIMIT", "off")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start alliances serve");
+    let stdout = child.stdout.take().unwrap();
+    let mut line = String::new();
+    BufReader::new(stdout)
+        .read_line(&mut line)
+        .expect("the address line");
+    let address = line
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .to_owned();
+    let stderr = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    let sink = stderr.clone();
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    std::thread::spawn(move || {
+        let mut l = String::new();
+        while err.read_line(&mut l).unwrap_or(0) > 0 {
+            sink.lock().unwrap().push_str(&l);
+            l.clear();
+        }
+    });
+    Server {
+        child,
+        address,
+        stderr,
+    }
+}
+
+async fn wait_ready(server: &Server) -> Duration {
+    let start = Instant::now();
+    loop {
+        let (status, _, _) = raw_get(&server.address, "/readyz").await;
+        if status == 200 {
+            return start.elapsed();
+        }
+        assert_eq!(status, 503, "readyz answers 503 until ready");
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "not ready after 2 minutes: {}",
+            server.stderr.lock().unwrap()
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+async fn serve_prepares_an_empty_database_then_starts_unchanged(backend: &Backend) {
+    let db = empty_db(backend).await;
+    let url = db.url.clone();
+    db.db.close().await;
+    {
+        let server = serve(&url);
+        let (status, _, body) = raw_get(&server.address, "/healthz").await;
+        assert_eq!((status, body.trim()), (200, "ok"));
+        wait_ready(&server).await;
+        let (status, head, body) = raw_get(&server.address, "/odd/17").await;
+        assert_eq!(status, 200);
+        assert!(
+            head.to_ascii_lowercase()
+                .contains("content-security-policy")
+        );
+        assert!(body.contains("17.19"));
+        let (status, _, body) = raw_get(&server.address, "/territoires/communes/99999").await;
+        assert_eq!(status, 404);
+        assert!(body.contains("Page introuvable"));
+        let log = server.stderr.lock().unwrap().clone();
+        assert!(
+            log.contains("migration appliquée") && log.contains("données de référence chargées"),
+            "{log}"
+        );
+    }
+    // Second start: nothing to migrate, nothing to load.
+    {
+        let server = serve(&url);
+        wait_ready(&server).await;
+        let (status, _, _) = raw_get(&server.address, "/api/v1/territoires/regions/28").await;
+        assert_eq!(status, 200);
+        let log = server.stderr.lock().unwrap().clone();
+        assert!(
+            !log.contains("migration appliquée") && !log.contains("données de référence chargées"),
+            "{log}"
+        );
+    }
+    let (code, out, err) = run(alliances().args(["migrate", "--database", &url]));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("Schéma à jour") && out.contains("Données de référence à jour"),
+        "{out}"
+    );
+    db.remove().await;
+}
+
+#[tokio::test]
+async fn serve_on_sqlite() {
+    serve_prepares_an_empty_database_then_starts_unchanged(&Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn serve_on_postgres() {
+    if let Some(backend) = Backend::postgres() {
+        serve_prepares_an_empty_database_then_starts_unchanged(&backend).await;
+    }
+}
+
+#[tokio::test]
+async fn migrate_prepares_a_database_and_serve_refuses_a_stale_one() {
+    let dir = scratch("migrate");
+    let url = format!("sqlite://{}", dir.join("base.db").display());
+    let (code, out, err) = run(alliances().args(["migrate", "--database", &url]));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("Migrations appliquées") && out.contains("Données de référence chargées"),
+        "{out}"
+    );
+    // With migrations off at start, an empty database is refused with a French explanation.
+    let empty = format!("sqlite://{}", dir.join("vide.db").display());
+    let (code, _, err) = run(alliances()
+        .args(["serve", "--bind", "127.0.0.1:0", "--database", &empty])
+        .env("ALLIANCES_MIGRATE_ON_START", "false"));
+    assert_ne!(code, 0);
+    assert!(err.contains("alliances migrate"), "{err}");
+    let (code, _, err) = run(alliances().args(["serve", "--database", "mysql://x"]));
+    assert_eq!(code, 2, "configuration errors exit 2");
+    assert!(err.contains("--database"), "{err}");
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -1,0 +1,53 @@
+//! HTTP tests, laid out like the routes. Every case runs on SQLite and, when
+//! `TEST_POSTGRES_URL` is set, on PostgreSQL.
+
+mod api_odd;
+mod api_territoires;
+mod operations;
+mod pages_odd;
+mod pages_site;
+mod pages_territoires;
+mod security;
+
+/// Declares one test per back-end for each listed async fn taking `&Backend`.
+#[macro_export]
+macro_rules! both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[tokio::test]
+            async fn $name() {
+                super::$name(&alliances_testkit::Backend::Sqlite).await;
+            })*
+        }
+        mod postgres {
+            $(#[tokio::test]
+            async fn $name() {
+                if let Some(backend) = alliances_testkit::Backend::postgres() {
+                    super::$name(&backend).await;
+                }
+            })*
+        }
+    };
+}
+
+/// The text of an HTML page with tags removed and whitespace collapsed, for content checks.
+pub fn visible_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                out.push(' ');
+            }
+            '>' => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}

@@ -1,0 +1,52 @@
+// Accessibility: every page type passes axe-core's WCAG 2.0/2.1 A + AA rules,
+// with JavaScript on (as most visitors see it) and, for the main pages,
+// with JavaScript off (the site must work without it).
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useBrowser, visit, axeCheck } from './helpers.mjs';
+import { PAGES, SWAGGER_TITLE_SELECTOR, OPENAPI_TITLE } from './pages.mjs';
+
+const { open } = useBrowser();
+
+async function checkPage(t, page, spec, { javaScriptEnabled }) {
+  const response = await visit(page, spec.path);
+  const expectedStatus = spec.status ?? 200;
+  assert.equal(response.status(), expectedStatus, `${spec.path}: expected HTTP ${expectedStatus}, got ${response.status()}`);
+
+  const lang = await page.getAttribute('html', 'lang');
+  assert.equal(lang, spec.lang ?? 'fr', `${spec.path}: <html lang> should be "${spec.lang ?? 'fr'}", got "${lang}"`);
+
+  if (spec.title) {
+    const title = await page.title();
+    assert.match(title, spec.title, `${spec.path}: unexpected <title> "${title}"`);
+  }
+
+  if (spec.swagger && javaScriptEnabled) {
+    // Check the rendered Swagger UI, not the empty host element.
+    await page.locator(SWAGGER_TITLE_SELECTOR).filter({ hasText: OPENAPI_TITLE }).first().waitFor({ timeout: 15_000 });
+  }
+
+  const { violations, summary } = await axeCheck(page);
+  assert.equal(violations.length, 0, summary);
+}
+
+describe('axe (WCAG 2.1 A/AA), JavaScript enabled', () => {
+  for (const spec of PAGES) {
+    test(`${spec.path} — ${spec.name}`, async (t) => {
+      const { page } = await open(t);
+      await checkPage(t, page, spec, { javaScriptEnabled: true });
+    });
+  }
+});
+
+describe('axe (WCAG 2.1 A/AA), JavaScript disabled', () => {
+  const NO_JS_PATHS = ['/', '/territoires', '/territoires?q=saint+etienne', '/odd/17', '/territoires/regions/28', '/api/docs'];
+  for (const p of NO_JS_PATHS) {
+    const spec = PAGES.find((s) => s.path === p);
+    test(`${spec.path} — ${spec.name} (no JS)`, async (t) => {
+      const { page } = await open(t, { javaScriptEnabled: false });
+      await checkPage(t, page, spec, { javaScriptEnabled: false });
+    });
+  }
+});

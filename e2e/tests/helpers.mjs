@@ -1,0 +1,155 @@
+// Shared helpers for the Alliances browser tests.
+//
+// - one Chromium per test file (launched in `before`, closed in `after`),
+// - one fresh browser context per test (closed when the test ends),
+// - request recording, axe-core checks with readable failure messages.
+//
+// The tests never start a server: they talk to BASE_URL (default
+// http://127.0.0.1:8123), which CI or the developer starts beforehand.
+
+import { before, after } from 'node:test';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+export const BASE_URL = (process.env.BASE_URL || 'http://127.0.0.1:8123').replace(/\/+$/, '');
+export const ORIGIN = new URL(BASE_URL).origin;
+
+/** Absolute URL for a site path such as "/odd/17". */
+export function url(p) {
+  return BASE_URL + p;
+}
+
+/** Path + query of a URL, to compare locations without the origin. */
+export function pathOf(u) {
+  const parsed = new URL(u);
+  return parsed.pathname + parsed.search;
+}
+
+export const ARTIFACTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'artifacts');
+
+export function ensureArtifactsDir() {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  return ARTIFACTS_DIR;
+}
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/**
+ * Registers `before`/`after` hooks that launch one browser for the whole
+ * file, and returns `open(t, options)` which creates a new context + page
+ * for a test and closes the context when that test finishes.
+ *
+ *   const { open } = useBrowser();
+ *   test('…', async (t) => { const { page } = await open(t, { javaScriptEnabled: false }); });
+ */
+export function useBrowser() {
+  let browser;
+  before(async () => {
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  async function open(t, contextOptions = {}) {
+    if (!browser) throw new Error('useBrowser(): the browser is not launched (call open() inside a test)');
+    const context = await browser.newContext({
+      locale: 'fr-FR',
+      viewport: { width: 1280, height: 800 },
+      ...contextOptions,
+    });
+    t.after(() => context.close());
+    const page = await context.newPage();
+    return { context, page };
+  }
+
+  return { open, browser: () => browser };
+}
+
+/**
+ * Records the URL of every request made by a page (or by every page of a
+ * context, if a BrowserContext is given), plus WebSocket URLs. Returns the
+ * live array; entries are appended as the page works.
+ */
+export function collectRequests(target) {
+  const urls = [];
+  target.on('request', (request) => urls.push(request.url()));
+  // Pages (not contexts) also report WebSockets, which are not "requests".
+  if (typeof target.on === 'function' && 'mainFrame' in target) {
+    target.on('websocket', (ws) => urls.push(ws.url()));
+  }
+  return urls;
+}
+
+/** Requests whose origin differs from BASE_URL's (data: and blob: URLs are inline, not network). */
+export function foreignRequests(urls) {
+  return urls.filter((u) => {
+    if (u.startsWith('data:') || u.startsWith('blob:') || u === 'about:blank') return false;
+    try {
+      return new URL(u).origin !== ORIGIN;
+    } catch {
+      return true;
+    }
+  });
+}
+
+/** Navigates and returns the main response, failing clearly on network errors. */
+export async function visit(page, p, { waitUntil = 'load' } = {}) {
+  const response = await page.goto(url(p), { waitUntil });
+  if (!response) throw new Error(`no response for ${p}`);
+  return response;
+}
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** One readable line per violation: rule id, impact, help, first 3 targets (+ first HTML snippet). */
+export function summarizeViolations(violations) {
+  return violations
+    .map((v) => {
+      const targets = v.nodes.slice(0, 3).map((n) => n.target.join(' '));
+      const more = v.nodes.length > 3 ? ` (+${v.nodes.length - 3} more)` : '';
+      const html = v.nodes[0]?.html ? `\n      html: ${v.nodes[0].html.replace(/\s+/g, ' ').slice(0, 300)}` : '';
+      const why = v.nodes[0]?.failureSummary
+        ? `\n      why: ${v.nodes[0].failureSummary.replace(/\s+/g, ' ').slice(0, 300)}`
+        : '';
+      return `  - [${v.id}] (${v.impact}) ${v.help}\n      targets: ${targets.join(' | ')}${more}${html}${why}\n      see: ${v.helpUrl}`;
+    })
+    .join('\n');
+}
+
+/**
+ * Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the current page.
+ * Returns { violations, summary } where summary is empty when clean.
+ */
+export async function axeCheck(page) {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const violations = results.violations;
+  const summary = violations.length
+    ? `${violations.length} axe violation(s) on ${pathOf(page.url())}:\n${summarizeViolations(violations)}`
+    : '';
+  return { violations, summary };
+}
+
+/** Text content of every element matching `selector`, trimmed, in document order. */
+export async function texts(page, selector) {
+  return page.locator(selector).evaluateAll((els) => els.map((e) => (e.textContent || '').replace(/\s+/g, ' ').trim()));
+}

@@ -1,0 +1,38 @@
+// The pages every browser test walks through: one of each page type, in
+// French (unprefixed) and a few English ones, plus the 404 page.
+
+export const PAGES = [
+  { path: '/', name: 'home' },
+  { path: '/odd', name: 'the 17 goals' },
+  { path: '/odd/17', name: 'SDG 17' },
+  { path: '/odd/cibles/17.17', name: 'target 17.17' },
+  { path: '/territoires', name: 'territories (map, table, search)' },
+  { path: '/territoires?q=saint+etienne', name: 'territory search results' },
+  { path: '/territoires/regions/28', name: 'région Normandie' },
+  { path: '/territoires/departements/14', name: 'département Calvados' },
+  { path: '/territoires/epci/200054781', name: 'EPCI Métropole du Grand Paris' },
+  { path: '/territoires/communes/59378', name: 'commune Marcq-en-Barœul' },
+  { path: '/territoires/collectivites-outre-mer/975', name: "collectivité d'outre-mer 975" },
+  { path: '/methodes', name: 'module placeholder Méthodes' },
+  { path: '/exemples', name: 'module placeholder Exemples' },
+  { path: '/donnees', name: 'module placeholder Données' },
+  { path: '/outils', name: 'module placeholder Outils' },
+  { path: '/competences', name: 'module placeholder Compétences' },
+  { path: '/accessibilite', name: 'accessibility statement' },
+  { path: '/confidentialite', name: 'privacy' },
+  { path: '/mentions-legales', name: 'legal notice' },
+  { path: '/sources-et-licences', name: 'sources and licences' },
+  { path: '/donnees-ouvertes', name: 'open data' },
+  { path: '/api/docs', name: 'API docs (Swagger UI)', swagger: true },
+  { path: '/territoires/communes/99999', name: '404 page', status: 404, title: /Page introuvable/ },
+  { path: '/en', name: 'home (English)', lang: 'en' },
+  { path: '/en/odd/17', name: 'SDG 17 (English)', lang: 'en' },
+  { path: '/en/territoires/regions/28', name: 'région Normandie (English)', lang: 'en' },
+];
+
+/** Module placeholders, each showing a « Bientôt » badge. */
+export const MODULE_PLACEHOLDERS = ['/methodes', '/exemples', '/donnees', '/outils', '/competences'];
+
+/** Selector + text that prove the vendored Swagger UI rendered the OpenAPI spec. */
+export const SWAGGER_TITLE_SELECTOR = '.swagger-ui .info .title';
+export const OPENAPI_TITLE = /API Alliances/;
