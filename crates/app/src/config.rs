@@ -703,12 +703,27 @@ mod tests {
 
     #[test]
     fn describe_hides_passwords_and_documents_every_key() {
-        let mut c = Config::default();
-        c.database_url = "postgres://al:secret@h/db".into();
+        let c = Config {
+            database_url: "postgres://al:secret@h/db".into(),
+            ..Config::default()
+        };
         assert!(!c.describe().contains("secret"));
         let doc = Config::keys_markdown();
         for (key, _, _) in KEYS {
             assert!(doc.contains(&format!("`{key}`")));
         }
+    }
+}
+
+#[cfg(test)]
+mod docs {
+    /// OPERATING.md carries the key table exactly as `alliances config keys` prints it.
+    #[test]
+    fn operating_guide_lists_every_key() {
+        let guide = include_str!("../../../docs/OPERATING.md");
+        assert!(
+            guide.contains(&super::Config::keys_markdown()),
+            "docs/OPERATING.md is out of date: paste the output of `alliances config keys`"
+        );
     }
 }

@@ -62,7 +62,7 @@ impl Lang {
             out.push('-');
         }
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 out.push_str(sep);
             }
             out.push(c);
@@ -240,10 +240,10 @@ impl Catalog {
                 let Some(first) = line.chars().next() else {
                     continue;
                 };
-                if first.is_ascii_alphabetic() {
-                    if let Some((id, _)) = line.split_once('=') {
-                        keys.push(id.trim().to_owned());
-                    }
+                if first.is_ascii_alphabetic()
+                    && let Some((id, _)) = line.split_once('=')
+                {
+                    keys.push(id.trim().to_owned());
                 }
             }
         }

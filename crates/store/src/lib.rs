@@ -139,16 +139,14 @@ impl Db {
                     .synchronous(SqliteSynchronous::Normal)
                     .busy_timeout(Duration::from_secs(5))
                     .foreign_keys(true);
-                if let Some(parent) = base.get_filename().parent() {
-                    if !parent.as_os_str().is_empty() && !parent.exists() {
-                        std::fs::create_dir_all(parent).map_err(|e| StoreError::Url {
-                            url: url.into(),
-                            reason: format!(
-                                "impossible de créer le dossier {}: {e}",
-                                parent.display()
-                            ),
-                        })?;
-                    }
+                if let Some(parent) = base.get_filename().parent()
+                    && !parent.as_os_str().is_empty()
+                    && !parent.exists()
+                {
+                    std::fs::create_dir_all(parent).map_err(|e| StoreError::Url {
+                        url: url.into(),
+                        reason: format!("impossible de créer le dossier {}: {e}", parent.display()),
+                    })?;
                 }
                 // The writer first: it creates the file and switches it to WAL.
                 let write = SqlitePoolOptions::new()

@@ -47,7 +47,7 @@ pub async fn run(db: &Db) -> Result<Report> {
     match db {
         Db::Sqlite(s) => {
             let mut conn = s.write.acquire().await?;
-            sqlite_impl::apply_all(&mut *conn, SQLITE).await
+            sqlite_impl::apply_all(&mut conn, SQLITE).await
         }
         Db::Pg(pool) => {
             let mut conn = pool.acquire().await?;
@@ -55,7 +55,7 @@ pub async fn run(db: &Db) -> Result<Report> {
                 .bind(PG_LOCK_KEY)
                 .execute(&mut *conn)
                 .await?;
-            let result = pg_impl::apply_all(&mut *conn, POSTGRES).await;
+            let result = pg_impl::apply_all(&mut conn, POSTGRES).await;
             sqlx::query("SELECT pg_advisory_unlock($1)")
                 .bind(PG_LOCK_KEY)
                 .execute(&mut *conn)

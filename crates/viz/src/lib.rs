@@ -310,7 +310,7 @@ mod tests {
             },
         );
         let drawn = svg.matches("<path").count();
-        assert!(drawn >= 5 && drawn < 40, "{drawn}");
+        assert!((5..40).contains(&drawn), "{drawn}");
         assert!(!svg.contains("class=\"encart\""));
     }
 }

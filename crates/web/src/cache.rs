@@ -71,10 +71,10 @@ impl PageCache {
     }
 
     fn insert(&self, key: (Lang, String), page: Arc<CachedPage>) {
-        if let Ok(mut p) = self.pages.write() {
-            if p.len() < MAX_ENTRIES {
-                p.insert(key, page);
-            }
+        if let Ok(mut p) = self.pages.write()
+            && p.len() < MAX_ENTRIES
+        {
+            p.insert(key, page);
         }
     }
 }

@@ -193,7 +193,7 @@ async fn territories_index_has_map_and_table(backend: &Backend) {
         "Mayotte",
     ] {
         assert!(
-            html.contains(&format!("class=\"encart-nom\" x=")) && text.contains(drom),
+            html.contains(&"class=\"encart-nom\" x=".to_string()) && text.contains(drom),
             "{drom}"
         );
     }

@@ -68,7 +68,7 @@ fn regions_map(ctx: &Ctx, ready: &Ready, id: &str, active: Option<&str>) -> Stri
         .iter()
         .map(|r| Area {
             code: r.code.clone(),
-            href: Some(ctx.href(&r.page_path())),
+            href: Some(ctx.href(r.page_path())),
             label: label(ctx, r),
             class: if active == Some(r.code.as_str()) {
                 "actif"
@@ -115,7 +115,7 @@ fn region_zoom(
         .iter()
         .map(|d| Area {
             code: d.code.clone(),
-            href: Some(ctx.href(&d.page_path())),
+            href: Some(ctx.href(d.page_path())),
             label: label(ctx, d),
             class: if active.contains(&d.code) {
                 "actif"

@@ -88,10 +88,10 @@ pub async fn fiche(state: &AppState, level: Level, code: &str) -> AppResult<Fich
             }
         }
     }
-    if level != Level::Commune {
-        if let Some(seat) = fiche.territory.chef_lieu.clone() {
-            fiche.chef_lieu = store::get(db, Level::Commune, &seat).await?;
-        }
+    if level != Level::Commune
+        && let Some(seat) = fiche.territory.chef_lieu.clone()
+    {
+        fiche.chef_lieu = store::get(db, Level::Commune, &seat).await?;
     }
     Ok(fiche)
 }

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Runs every test of the project from a fresh machine:
+#   1. installs what the tests need if missing (Debian: postgresql, chromium; npm: e2e/),
+#   2. starts PostgreSQL on a free loopback port,
+#   3. format check, clippy (warnings denied), the Rust suite on SQLite and PostgreSQL,
+#   4. the browser suite (playwright-core + axe on Debian's Chromium) against the server
+#      binary the Rust suite just built (same cargo profile: no second build),
+#   5. stops what it started.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CI="${CI:-1}"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+step() { printf '\n==> %s (%s)\n' "$1" "$(date +%H:%M:%S)"; }
+
+step "Paquets système"
+missing=()
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo_cmd=""
+  [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+cleanup() {
+  [ -n "${SERVER_PID:-}" ] && kill "$SERVER_PID" 2>/dev/null || true
+  [ -n "${PG_DIR:-}" ] && scripts/postgres.sh stop "$PG_DIR" || true
+  [ -n "${E2E_DIR:-}" ] && rm -rf "$E2E_DIR" || true
+}
+trap cleanup EXIT
+
+step "PostgreSQL sur la boucle locale"
+eval "$(scripts/postgres.sh start)"
+export TEST_POSTGRES_URL
+echo "PostgreSQL : $TEST_POSTGRES_URL"
+
+step "Format"
+cargo fmt --all --check
+
+step "Clippy"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "Tests Rust (SQLite et PostgreSQL)"
+cargo test --workspace --locked
+
+step "Navigateur : serveur"
+cargo build --locked -p alliances-app   # already built by the tests: a no-op
+E2E_DIR=$(mktemp -d /tmp/alliances-e2e.XXXXXX)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+env -u TEST_POSTGRES_URL ALLIANCES_RATE_LIMIT=off ALLIANCES_LOG_REQUESTS=false \
+  target/debug/alliances serve --bind "127.0.0.1:$port" --database "sqlite://$E2E_DIR/e2e.db" >"$E2E_DIR/server.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 1 600); do
+  if curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; then break; fi
+  kill -0 "$SERVER_PID" 2>/dev/null || { cat "$E2E_DIR/server.log"; exit 1; }
+  sleep 0.2
+done
+curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null || { echo "le serveur n'est pas prêt"; cat "$E2E_DIR/server.log"; exit 1; }
+
+step "Navigateur : playwright-core + axe"
+(cd e2e && npm ci --no-audit --no-fund --loglevel=error && BASE_URL="http://127.0.0.1:$port" node --test --test-concurrency=1 tests/)
+
+step "Terminé"
