@@ -15,6 +15,7 @@ import math
 import os
 import shutil
 import sys
+import unicodedata
 
 SRC = sys.argv[1] if len(sys.argv) > 1 else None
 OUT = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(__file__), "..", "data")
@@ -24,9 +25,20 @@ if not SRC:
 DA = os.path.join(SRC, "decoupage-administratif")
 
 
+def nfc(value):
+    """Composed Unicode (NFC) everywhere: some UN texts mix « é » with « e + U+0301 »."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, list):
+        return [nfc(v) for v in value]
+    if isinstance(value, dict):
+        return {k: nfc(v) for k, v in value.items()}
+    return value
+
+
 def load(path):
     with open(path, encoding="utf-8") as f:
-        return json.load(f)
+        return nfc(json.load(f))
 
 
 def write_csv(path, header, rows):
@@ -98,7 +110,7 @@ def derive_territories():
     epcis = load(os.path.join(DA, "epci.json"))
     epts = load(os.path.join(DA, "ept.json"))
     with open(os.path.join(DA, "communes-actuelles.csv"), encoding="utf-8") as f:
-        communes = list(csv.DictReader(f))
+        communes = [nfc(row) for row in csv.DictReader(f)]
 
     def commune_year(c):
         return 2017 if c["departement"] == MAYOTTE_DEP else None

@@ -4,12 +4,12 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, visit, axeCheck } from './helpers.mjs';
+import { useBrowser, visit, axeCheck, TEST_TIMEOUT } from './helpers.mjs';
 import { PAGES, SWAGGER_TITLE_SELECTOR, OPENAPI_TITLE } from './pages.mjs';
 
 const { open } = useBrowser();
 
-async function checkPage(t, page, spec, { javaScriptEnabled }) {
+async function checkPage(page, spec, { javaScriptEnabled }) {
   const response = await visit(page, spec.path);
   const expectedStatus = spec.status ?? 200;
   assert.equal(response.status(), expectedStatus, `${spec.path}: expected HTTP ${expectedStatus}, got ${response.status()}`);
@@ -27,15 +27,15 @@ async function checkPage(t, page, spec, { javaScriptEnabled }) {
     await page.locator(SWAGGER_TITLE_SELECTOR).filter({ hasText: OPENAPI_TITLE }).first().waitFor({ timeout: 15_000 });
   }
 
-  const { violations, summary } = await axeCheck(page);
+  const { violations, summary } = await axeCheck(page, { javaScriptEnabled });
   assert.equal(violations.length, 0, summary);
 }
 
 describe('axe (WCAG 2.1 A/AA), JavaScript enabled', () => {
   for (const spec of PAGES) {
-    test(`${spec.path} — ${spec.name}`, async (t) => {
+    test(`${spec.path} — ${spec.name}`, { timeout: TEST_TIMEOUT }, async (t) => {
       const { page } = await open(t);
-      await checkPage(t, page, spec, { javaScriptEnabled: true });
+      await checkPage(page, spec, { javaScriptEnabled: true });
     });
   }
 });
@@ -44,9 +44,21 @@ describe('axe (WCAG 2.1 A/AA), JavaScript disabled', () => {
   const NO_JS_PATHS = ['/', '/territoires', '/territoires?q=saint+etienne', '/odd/17', '/territoires/regions/28', '/api/docs'];
   for (const p of NO_JS_PATHS) {
     const spec = PAGES.find((s) => s.path === p);
-    test(`${spec.path} — ${spec.name} (no JS)`, async (t) => {
+    test(`${spec.path} — ${spec.name} (no JS)`, { timeout: TEST_TIMEOUT }, async (t) => {
       const { page } = await open(t, { javaScriptEnabled: false });
-      await checkPage(t, page, spec, { javaScriptEnabled: false });
+      await checkPage(page, spec, { javaScriptEnabled: false });
+    });
+  }
+});
+
+describe('axe (WCAG 2.1 A/AA) at phone width (390×844)', () => {
+  // Narrow screens reflow the layout (wrapped navigation, scrolling tables…).
+  const PHONE_PATHS = ['/', '/territoires', '/territoires/departements/14', '/territoires/communes/59378'];
+  for (const p of PHONE_PATHS) {
+    const spec = PAGES.find((s) => s.path === p);
+    test(`${spec.path} — ${spec.name} (phone)`, { timeout: TEST_TIMEOUT }, async (t) => {
+      const { page } = await open(t, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+      await checkPage(page, spec, { javaScriptEnabled: true });
     });
   }
 });

@@ -94,10 +94,24 @@ export function collectRequests(target) {
   const urls = [];
   target.on('request', (request) => urls.push(request.url()));
   // Pages (not contexts) also report WebSockets, which are not "requests".
-  if (typeof target.on === 'function' && 'mainFrame' in target) {
+  if ('mainFrame' in target) {
     target.on('websocket', (ws) => urls.push(ws.url()));
   }
   return urls;
+}
+
+/**
+ * Records console messages reporting a Content-Security-Policy violation.
+ * The site's CSP only allows 'self', so an attempt to load a font, a map tile
+ * or a script from elsewhere is blocked *before* any request is made: such an
+ * attempt shows up here and not in collectRequests().
+ */
+export function collectCspViolations(page) {
+  const messages = [];
+  page.on('console', (msg) => {
+    if (/Content Security Policy/i.test(msg.text())) messages.push(msg.text());
+  });
+  return messages;
 }
 
 /** Requests whose origin differs from BASE_URL's (data: and blob: URLs are inline, not network). */
@@ -119,6 +133,9 @@ export async function visit(page, p, { waitUntil = 'load' } = {}) {
   return response;
 }
 
+/** Per-test time limit, so a stuck page fails instead of hanging the run. */
+export const TEST_TIMEOUT = 90_000;
+
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** One readable line per violation: rule id, impact, help, first 3 targets (+ first HTML snippet). */
@@ -136,12 +153,40 @@ export function summarizeViolations(violations) {
     .join('\n');
 }
 
+// With `javaScriptEnabled: false`, Playwright can still evaluate code in the
+// page, and promises still resolve, but timers and animation frames never
+// fire, and axe-core schedules its work with them: it would hang forever.
+// This shim (installed only in pages whose own scripts are disabled) runs
+// those callbacks as microtasks instead, so axe can audit the real no-JS DOM.
+const NO_JS_TIMER_SHIM = `(() => {
+  const later = (fn, args) => Promise.resolve().then(() => fn(...args));
+  window.setTimeout = (fn, _ms, ...args) => { if (typeof fn === 'function') later(fn, args); return 0; };
+  window.clearTimeout = () => {};
+  window.requestAnimationFrame = (fn) => { later(fn, [performance.now()]); return 0; };
+  window.cancelAnimationFrame = () => {};
+})()`;
+
+/** Rejects with a clear message if `promise` takes longer than `ms`. */
+export function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 /**
  * Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the current page.
+ * Pass `{ javaScriptEnabled: false }` when the page's context has JS disabled.
  * Returns { violations, summary } where summary is empty when clean.
  */
-export async function axeCheck(page) {
-  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+export async function axeCheck(page, { javaScriptEnabled = true } = {}) {
+  if (!javaScriptEnabled) await page.evaluate(NO_JS_TIMER_SHIM);
+  const results = await withTimeout(
+    new AxeBuilder({ page }).withTags(AXE_TAGS).analyze(),
+    60_000,
+    `axe on ${pathOf(page.url())}`,
+  );
   const violations = results.violations;
   const summary = violations.length
     ? `${violations.length} axe violation(s) on ${pathOf(page.url())}:\n${summarizeViolations(violations)}`

@@ -238,7 +238,12 @@ pub fn render(map: &MapData, spec: &MapSpec<'_>) -> String {
             let [x, y] = shape.label_at;
             let _ = write!(
                 out,
-                "<text class=\"etiquette\" x=\"{x}\" y=\"{:.1}\" font-size=\"{size:.1}\" text-anchor=\"middle\" aria-hidden=\"true\">",
+                "<text class=\"etiquette{}\" x=\"{x}\" y=\"{:.1}\" font-size=\"{size:.1}\" text-anchor=\"middle\" aria-hidden=\"true\">",
+                if area.class == "actif" {
+                    " etiquette-actif"
+                } else {
+                    ""
+                },
                 y + size / 3.0
             );
             escape(&area.code, &mut out);
