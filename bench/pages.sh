@@ -26,6 +26,7 @@ NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 cargo build --release --locked -p alliances-app >&2
 BIN=target/release/alliances
 WORK=$(mktemp -d /tmp/alliances-bench.XXXXXX)
+chmod 755 "$WORK"   # nginx workers run as an unprivileged user
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
@@ -81,7 +82,7 @@ http {
   # The reference: the same bytes, compressed on the fly (nginx's usual gzip setup).
   server {
     listen 127.0.0.1:$PN;
-    gzip on; gzip_types text/html; gzip_min_length 0;
+    gzip on; gzip_min_length 0;
     location = /odd/17 { default_type text/html; alias $WORK/www/odd/17.html; }
   }
   # A second reference: the same bytes pre-compressed on disk (gzip_static).
