@@ -12,7 +12,7 @@ use serde::Deserialize;
 use sqlx::QueryBuilder;
 
 use crate::{Db, Result, StoreError, fingerprint, meta};
-use alliances_domain::territory::Level;
+use alliances_domain::territory::{Level, Territory};
 use alliances_domain::text::fold;
 
 pub const ODD_JSON: &str = include_str!("../../../data/odd/odd.json");
@@ -77,28 +77,6 @@ pub struct IndicatorRow {
     pub repeats: Vec<String>,
 }
 
-/// One row of the `territoires` table, whatever its level.
-#[derive(Debug, Clone, Default)]
-pub struct TerritoryRow {
-    pub level: Option<Level>,
-    pub code: String,
-    pub nom: String,
-    pub zone: Option<String>,
-    pub kind: Option<String>,
-    pub region: Option<String>,
-    pub departement: Option<String>,
-    pub com: Option<String>,
-    pub epci: Option<String>,
-    pub ept: Option<String>,
-    pub chef_lieu: Option<String>,
-    pub siren: Option<String>,
-    pub codes_postaux: Option<String>,
-    pub mode_financement: Option<String>,
-    pub population: Option<i64>,
-    pub population_annee: Option<i64>,
-    pub population_source: Option<String>,
-}
-
 pub fn parse_odd() -> Result<OddFile> {
     serde_json::from_str(ODD_JSON).map_err(|e| StoreError::Reference(format!("odd.json : {e}")))
 }
@@ -123,7 +101,7 @@ struct CsvRow {
     population_source: Option<String>,
 }
 
-fn parse_csv(name: &str, text: &str, level: Level, rows: &mut Vec<TerritoryRow>) -> Result<()> {
+fn parse_csv(name: &str, text: &str, level: Level, rows: &mut Vec<Territory>) -> Result<()> {
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     for (i, record) in reader.deserialize::<CsvRow>().enumerate() {
         let r =
@@ -141,14 +119,15 @@ fn parse_csv(name: &str, text: &str, level: Level, rows: &mut Vec<TerritoryRow>)
                 level.code()
             )));
         }
-        let mut row = TerritoryRow {
-            level: Some(level),
+        let mut row = Territory {
+            level,
             code,
-            nom: r.nom,
+            name: r.nom,
             zone: non_empty(r.zone),
             kind: non_empty(r.kind),
             region: non_empty(r.region),
             departement: non_empty(r.departement),
+            com: None,
             epci: non_empty(r.epci),
             ept: non_empty(r.ept),
             chef_lieu: non_empty(r.chef_lieu),
@@ -157,12 +136,14 @@ fn parse_csv(name: &str, text: &str, level: Level, rows: &mut Vec<TerritoryRow>)
             } else {
                 non_empty(r.siren)
             },
-            codes_postaux: non_empty(r.codes_postaux),
-            mode_financement: non_empty(r.mode_financement),
+            postal_codes: r
+                .codes_postaux
+                .map(|c| c.split_whitespace().map(str::to_owned).collect())
+                .unwrap_or_default(),
+            funding_mode: non_empty(r.mode_financement),
             population: r.population,
-            population_annee: r.population_annee,
+            population_year: r.population_annee,
             population_source: non_empty(r.population_source),
-            ..TerritoryRow::default()
         };
         // Communes of a collectivité d'outre-mer carry its code as « département » and
         // « région » in the source: keep it as `com` only.
@@ -176,7 +157,7 @@ fn parse_csv(name: &str, text: &str, level: Level, rows: &mut Vec<TerritoryRow>)
 }
 
 /// Every territory of the embedded data, régions first.
-pub fn parse_territories() -> Result<Vec<TerritoryRow>> {
+pub fn parse_territories() -> Result<Vec<Territory>> {
     let mut rows = Vec::with_capacity(36_500);
     parse_csv("regions.csv", REGIONS_CSV, Level::Region, &mut rows)?;
     parse_csv(
@@ -317,10 +298,10 @@ pub async fn ensure_loaded(db: &Db) -> Result<LoadOutcome> {
             for chunk in territories.chunks(CHUNK) {
                 let mut qb = QueryBuilder::new(format!("INSERT INTO territoires ({TERRITORY_COLUMNS}) "));
                 qb.push_values(chunk, |mut b, t| {
-                    b.push_bind(t.level.map_or("", Level::code))
+                    b.push_bind(t.level.code())
                         .push_bind(&t.code)
-                        .push_bind(&t.nom)
-                        .push_bind(fold(&t.nom))
+                        .push_bind(&t.name)
+                        .push_bind(fold(&t.name))
                         .push_bind(&t.zone)
                         .push_bind(&t.kind)
                         .push_bind(&t.region)
@@ -330,10 +311,10 @@ pub async fn ensure_loaded(db: &Db) -> Result<LoadOutcome> {
                         .push_bind(&t.ept)
                         .push_bind(&t.chef_lieu)
                         .push_bind(&t.siren)
-                        .push_bind(&t.codes_postaux)
-                        .push_bind(&t.mode_financement)
+                        .push_bind((!t.postal_codes.is_empty()).then(|| t.postal_codes.join(" ")))
+                        .push_bind(&t.funding_mode)
                         .push_bind(t.population)
-                        .push_bind(t.population_annee)
+                        .push_bind(t.population_year)
                         .push_bind(&t.population_source)
                         .push_bind(version);
                 });
@@ -378,7 +359,7 @@ mod tests {
         assert_eq!(odd.targets.iter().filter(|t| t.goal == 17).count(), 19);
         assert!(odd.indicators.len() >= 231);
         let t = parse_territories().unwrap();
-        let count = |l: Level| t.iter().filter(|r| r.level == Some(l)).count();
+        let count = |l: Level| t.iter().filter(|r| r.level == l).count();
         assert_eq!(count(Level::Region), 18);
         assert_eq!(count(Level::Departement), 101);
         assert_eq!(count(Level::CollectiviteOutreMer), 8);
@@ -386,15 +367,15 @@ mod tests {
         assert!(count(Level::Commune) > 34_000);
         let normandie = t
             .iter()
-            .find(|r| r.level == Some(Level::Region) && r.code == "28")
+            .find(|r| r.level == Level::Region && r.code == "28")
             .unwrap();
-        assert_eq!(normandie.nom, "Normandie");
+        assert_eq!(normandie.name, "Normandie");
         let miquelon = t.iter().find(|r| r.code == "97501").unwrap();
         assert_eq!(
             (miquelon.com.as_deref(), miquelon.region.as_deref()),
             (Some("975"), None)
         );
         let acoua = t.iter().find(|r| r.code == "97601").unwrap();
-        assert_eq!(acoua.population_annee, Some(2017));
+        assert_eq!(acoua.population_year, Some(2017));
     }
 }

@@ -6,26 +6,7 @@ use alliances_store::reference::{self, LoadOutcome};
 use alliances_store::{Db, migrate, odd, territoires};
 use alliances_testkit::{Backend, empty_db, loaded_db};
 
-macro_rules! conformance {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(#[tokio::test]
-            async fn $name() {
-                super::$name(&alliances_testkit::Backend::Sqlite).await;
-            })*
-        }
-        mod postgres {
-            $(#[tokio::test]
-            async fn $name() {
-                if let Some(backend) = alliances_testkit::Backend::postgres() {
-                    super::$name(&backend).await;
-                }
-            })*
-        }
-    };
-}
-
-conformance!(
+alliances_testkit::both_backends!(
     migrations_apply_once,
     schema_is_the_same_on_both_backends,
     reference_data_loads_once_and_is_idempotent,

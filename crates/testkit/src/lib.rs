@@ -121,9 +121,22 @@ fn scratch_dir() -> PathBuf {
 
 /// An empty database (no migration applied).
 pub async fn empty_db(backend: &Backend) -> TestDb {
+    fresh_db(backend, false).await
+}
+
+/// A database migrated and loaded with the reference data, copied from a per-process
+/// template so that each test starts from the same state in milliseconds.
+pub async fn loaded_db(backend: &Backend) -> TestDb {
+    fresh_db(backend, true).await
+}
+
+async fn fresh_db(backend: &Backend, loaded: bool) -> TestDb {
     match backend {
         Backend::Sqlite => {
-            let path = scratch_dir().join(format!("{}.db", unique("empty")));
+            let path = scratch_dir().join(format!("{}.db", unique("test")));
+            if loaded {
+                std::fs::copy(sqlite_template().await, &path).expect("copy the SQLite template");
+            }
             let url = format!("sqlite://{}", path.display());
             let db = Db::connect(&url, &small()).await.expect("open SQLite");
             TestDb {
@@ -133,8 +146,13 @@ pub async fn empty_db(backend: &Backend) -> TestDb {
             }
         }
         Backend::Postgres(admin_url) => {
+            let template = if loaded {
+                Some(pg_template(admin_url).await)
+            } else {
+                None
+            };
             let name = unique("alliances_test");
-            create_pg_database(admin_url, &name, None).await;
+            create_pg_database(admin_url, &name, template).await;
             let url = pg_url_for(admin_url, &name);
             let db = Db::connect(&url, &small())
                 .await
@@ -151,40 +169,26 @@ pub async fn empty_db(backend: &Backend) -> TestDb {
     }
 }
 
-/// A database migrated and loaded with the reference data, copied from a per-process
-/// template so that each test starts from the same state in milliseconds.
-pub async fn loaded_db(backend: &Backend) -> TestDb {
-    match backend {
-        Backend::Sqlite => {
-            let template = sqlite_template().await;
-            let path = scratch_dir().join(format!("{}.db", unique("loaded")));
-            std::fs::copy(template, &path).expect("copy the SQLite template");
-            let url = format!("sqlite://{}", path.display());
-            let db = Db::connect(&url, &small()).await.expect("open SQLite copy");
-            TestDb {
-                db,
-                url,
-                cleanup: Cleanup::File(path),
-            }
+/// Declares, for each listed `async fn(&Backend)`, one `#[tokio::test]` on SQLite and one on
+/// PostgreSQL (skipped with a note when `TEST_POSTGRES_URL` is unset outside CI).
+#[macro_export]
+macro_rules! both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[tokio::test]
+            async fn $name() {
+                super::$name(&$crate::Backend::Sqlite).await;
+            })*
         }
-        Backend::Postgres(admin_url) => {
-            let template = pg_template(admin_url).await;
-            let name = unique("alliances_test");
-            create_pg_database(admin_url, &name, Some(template)).await;
-            let url = pg_url_for(admin_url, &name);
-            let db = Db::connect(&url, &small())
-                .await
-                .expect("connect to PostgreSQL copy");
-            TestDb {
-                db,
-                url,
-                cleanup: Cleanup::Database {
-                    admin_url: admin_url.clone(),
-                    name,
-                },
-            }
+        mod postgres {
+            $(#[tokio::test]
+            async fn $name() {
+                if let Some(backend) = $crate::Backend::postgres() {
+                    super::$name(&backend).await;
+                }
+            })*
         }
-    }
+    };
 }
 
 /// Name of the template: changes with the schema and the data.

@@ -72,20 +72,13 @@ impl Ctx {
     /// The language's link to an unprefixed path.
     #[must_use]
     pub fn href(&self, path: impl AsRef<str>) -> String {
-        match (self.lang, path.as_ref()) {
-            (Lang::En, "/") => "/en".to_owned(),
-            (lang, p) => format!("{}{p}", lang.prefix()),
-        }
+        link(self.lang, path.as_ref())
     }
 
     /// This page in the other language.
     #[must_use]
     pub fn switch_href(&self) -> String {
-        let other = self.lang.other();
-        let base = match (other, self.path.as_str()) {
-            (Lang::En, "/") => "/en".to_owned(),
-            (lang, p) => format!("{}{p}", lang.prefix()),
-        };
+        let base = link(self.lang.other(), &self.path);
         match &self.query {
             Some(q) if !q.is_empty() => format!("{base}?{q}"),
             _ => base,
@@ -100,11 +93,6 @@ impl Ctx {
     #[must_use]
     pub fn lang_code(&self) -> &'static str {
         self.lang.code()
-    }
-
-    #[must_use]
-    pub fn is_en(&self) -> bool {
-        self.lang == Lang::En
     }
 
     /// A grouped integer.
@@ -137,12 +125,6 @@ impl Ctx {
         self.path == section || self.path.starts_with(&format!("{section}/"))
     }
 
-    /// `aria-current="page"` for the link to the current page.
-    #[must_use]
-    pub fn current(&self, path: &str) -> &'static str {
-        if self.path == path { "page" } else { "false" }
-    }
-
     /// Label of a code in a taxonomy.
     #[must_use]
     pub fn taxo(&self, taxonomy: &str, code: &str) -> String {
@@ -156,6 +138,14 @@ impl Ctx {
             Lang::Fr => fr,
             Lang::En => en,
         }
+    }
+}
+
+/// `path` (unprefixed) in `lang`: `/odd` → `/en/odd`, `/` → `/en`.
+fn link(lang: Lang, path: &str) -> String {
+    match (lang, path) {
+        (Lang::En, "/") => "/en".to_owned(),
+        (lang, p) => format!("{}{p}", lang.prefix()),
     }
 }
 

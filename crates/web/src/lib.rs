@@ -15,7 +15,9 @@ use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
+use alliances_domain::territory::Level;
 use alliances_i18n::Lang;
+use alliances_store::territoires as territoires_store;
 
 pub mod assets;
 pub mod cache;
@@ -183,15 +185,13 @@ pub async fn prepare(state: &AppState, migrate: bool) -> Result<(), alliances_st
     let odd = alliances_store::odd::load_all(db).await?;
     let mut counts = std::collections::HashMap::new();
     for level in Level::ALL {
-        counts.insert(level, alliances_store::territoires::count(db, level).await?);
+        counts.insert(level, territoires_store::count(db, level).await?);
     }
-    use alliances_domain::territory::Level;
-    use alliances_store::territoires::all;
     let ready = state::Ready {
         odd: state::OddIndex::new(odd),
-        regions: all(db, Level::Region).await?,
-        departements: all(db, Level::Departement).await?,
-        coms: all(db, Level::CollectiviteOutreMer).await?,
+        regions: territoires_store::all(db, Level::Region).await?,
+        departements: territoires_store::all(db, Level::Departement).await?,
+        coms: territoires_store::all(db, Level::CollectiviteOutreMer).await?,
         counts,
     };
     let _ = state.0.ready.set(ready);

@@ -1,6 +1,6 @@
 use alliances_testkit::{Backend, TestApp};
 
-crate::both_backends!(
+alliances_testkit::both_backends!(
     goals_have_codes_titles_and_colours,
     sdg17_has_19_targets,
     target_detail_and_errors

@@ -1,6 +1,6 @@
 use alliances_testkit::{Backend, TestApp};
 
-crate::both_backends!(
+alliances_testkit::both_backends!(
     regions_have_integer_populations,
     region_departement_epci_commune_details,
     search_matches_every_level,

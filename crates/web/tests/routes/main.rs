@@ -9,27 +9,6 @@ mod pages_site;
 mod pages_territoires;
 mod security;
 
-/// Declares one test per back-end for each listed async fn taking `&Backend`.
-#[macro_export]
-macro_rules! both_backends {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(#[tokio::test]
-            async fn $name() {
-                super::$name(&alliances_testkit::Backend::Sqlite).await;
-            })*
-        }
-        mod postgres {
-            $(#[tokio::test]
-            async fn $name() {
-                if let Some(backend) = alliances_testkit::Backend::postgres() {
-                    super::$name(&backend).await;
-                }
-            })*
-        }
-    };
-}
-
 /// The text of an HTML page with tags removed and whitespace collapsed, for content checks.
 pub fn visible_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len());

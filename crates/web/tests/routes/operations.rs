@@ -5,7 +5,7 @@ use alliances_testkit::{Backend, TestApp, test_settings};
 
 use crate::visible_text;
 
-crate::both_backends!(
+alliances_testkit::both_backends!(
     readiness_follows_start_up,
     metrics_count_requests,
     reference_pages_are_cached_with_etags,

@@ -2,7 +2,7 @@ use alliances_testkit::{Backend, TestApp};
 
 use crate::visible_text;
 
-crate::both_backends!(
+alliances_testkit::both_backends!(
     sdg17_lists_its_19_targets_in_french_groups,
     goal_pages_exist_in_both_languages,
     target_page_lists_indicators,

@@ -2,7 +2,7 @@ use alliances_testkit::{Backend, TestApp};
 
 use crate::visible_text;
 
-crate::both_backends!(
+alliances_testkit::both_backends!(
     home_carries_the_argumentaire_and_honest_module_status,
     footer_pages_exist_in_both_languages,
     no_message_id_leaks_into_pages

@@ -5,7 +5,7 @@ use alliances_testkit::{Backend, TestApp};
 
 use crate::visible_text;
 
-crate::both_backends!(
+alliances_testkit::both_backends!(
     normandie_shows_its_five_departements,
     unknown_commune_is_a_french_404,
     codes_are_read_with_their_level,

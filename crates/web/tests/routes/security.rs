@@ -8,7 +8,7 @@ use alliances_web::Settings;
 
 use crate::visible_text;
 
-crate::both_backends!(
+alliances_testkit::both_backends!(
     security_headers_on_every_response,
     cross_site_posts_are_refused,
     writes_are_rate_limited,

@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use super::{Fiche, attachment, fiche, ready};
 use crate::ctx::Ctx;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::state::{AppState, Ready};
 use alliances_i18n::text;
 
@@ -410,8 +410,5 @@ pub async fn com(
     State(state): State<AppState>,
     Path(code): Path<String>,
 ) -> AppResult<Response> {
-    if !Level::CollectiviteOutreMer.accepts(&code) {
-        return Err(AppError::NotFound);
-    }
     show(ctx, state, Level::CollectiviteOutreMer, code).await
 }
