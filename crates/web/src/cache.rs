@@ -79,13 +79,20 @@ impl PageCache {
     }
 }
 
-fn respond(page: &CachedPage, request_headers: &axum::http::HeaderMap) -> Response {
-    let not_modified = request_headers
-        .get(header::IF_NONE_MATCH)
+/// What a request asks of a cached page.
+struct Wants {
+    gzip: bool,
+    if_none_match: Option<HeaderValue>,
+}
+
+fn respond(page: &CachedPage, wants: &Wants) -> Response {
+    let not_modified = wants
+        .if_none_match
+        .as_ref()
         .is_some_and(|v| v.as_bytes() == page.etag.as_bytes());
     let mut response = if not_modified {
         StatusCode::NOT_MODIFIED.into_response()
-    } else if accepts_gzip(request_headers) {
+    } else if wants.gzip {
         let mut r = Body::from(page.gzipped.clone()).into_response();
         r.headers_mut()
             .insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
@@ -112,10 +119,13 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
         .copied()
         .unwrap_or_default();
     let key = (lang, request.uri().path().to_owned());
-    let headers = request.headers().clone();
+    let wants = Wants {
+        gzip: accepts_gzip(request.headers()),
+        if_none_match: request.headers().get(header::IF_NONE_MATCH).cloned(),
+    };
     if let Some(page) = state.cache.get(&key) {
         state.cache.hits.fetch_add(1, Ordering::Relaxed);
-        return respond(&page, &headers);
+        return respond(&page, &wants);
     }
     state.cache.misses.fetch_add(1, Ordering::Relaxed);
     let response = next.run(request).await;
@@ -145,5 +155,5 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
         plain: bytes,
     });
     state.cache.insert(key, page.clone());
-    respond(&page, &headers)
+    respond(&page, &wants)
 }
