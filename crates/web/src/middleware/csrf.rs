@@ -8,7 +8,6 @@ use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use crate::error::ErrorDetail;
 use crate::state::AppState;
 
 /// `scheme://host[:port]` → `host[:port]`, lower-cased.
@@ -53,16 +52,8 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
     ) {
         return next.run(request).await;
     }
-    let mut response = StatusCode::FORBIDDEN.into_response();
-    response.extensions_mut().insert(ErrorDetail {
-        detail: Some(
-            "Requête refusée : elle vient d'un autre site que celui-ci. Recommencez depuis une \
-             page de ce site."
-                .into(),
-        ),
-        erreurs: Vec::new(),
-    });
-    response
+    // The catalogues' 403 text says what happened, in the page's language.
+    StatusCode::FORBIDDEN.into_response()
 }
 
 #[cfg(test)]
