@@ -15,6 +15,7 @@ import math
 import os
 import shutil
 import sys
+import tomllib
 import unicodedata
 
 SRC = sys.argv[1] if len(sys.argv) > 1 else None
@@ -338,6 +339,45 @@ def derive_geo():
     return len(carte_regions["formes"]), len(carte_deps["formes"])
 
 
+# ---------------------------------------------------------------- alliances
+FACT_COLUMNS = ["id", "name", "partners", "territory_name", "territory_level", "insee_codes",
+                "region", "start_year", "domains", "relational_modes", "sdgs_stated",
+                "fragilities", "results", "source_urls", "retrieved"]
+
+
+def derive_alliances():
+    """The fact tables, one row per alliance, plus our summary and description written in
+    content/alliances/textes-*.toml (keyed by the row's id)."""
+    content = os.path.join(os.path.dirname(__file__), "..", "content", "alliances")
+    texts = {}
+    for name in sorted(os.listdir(content)):
+        if name.endswith(".toml"):
+            with open(os.path.join(content, name), "rb") as f:
+                texts.update(nfc(tomllib.load(f)))
+    cases = os.path.join(SRC, "cases")
+    rows, missing = [], []
+    for name in sorted(os.listdir(cases)):
+        if not name.endswith(".csv"):
+            continue
+        with open(os.path.join(cases, name), encoding="utf-8-sig", newline="") as f:
+            for r in csv.DictReader(f):
+                r = nfc(r)
+                # One source address lost its « :/ » in the fact table (« https/www… »);
+                # restored here, and listed in SOURCES.md.
+                r["source_urls"] = " | ".join(
+                    "https://" + u[len("https/"):] if u.startswith("https/") else u
+                    for u in r["source_urls"].split(" | "))
+                t = texts.get(r["id"], {})
+                if not t:
+                    missing.append(r["id"])
+                rows.append([r[c] for c in FACT_COLUMNS]
+                            + [t.get("resume", "").strip(), t.get("description", "").strip()])
+    write_csv(os.path.join(OUT, "alliances", "alliances.csv"), FACT_COLUMNS + ["resume", "description"], rows)
+    if missing:
+        print("alliances without texts:", ", ".join(missing), file=sys.stderr)
+    return len(rows)
+
+
 def copy_licences():
     dst = os.path.join(OUT, "licences")
     os.makedirs(dst, exist_ok=True)
@@ -349,4 +389,5 @@ if __name__ == "__main__":
     print("odd:", derive_sdg())
     print("territoires:", derive_territories())
     print("geo:", derive_geo())
+    print("alliances:", derive_alliances())
     copy_licences()

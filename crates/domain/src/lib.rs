@@ -1,6 +1,7 @@
 //! Pure types and rules of the Alliances platform. Nothing here does I/O: the store, the
 //! web layer and the command line build on these types.
 
+pub mod alliance;
 pub mod error;
 pub mod odd;
 pub mod pagination;

@@ -14,10 +14,13 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 
+pub mod alliances;
+pub mod exchange;
 pub mod meta;
 pub mod migrate;
 pub mod odd;
 pub mod reference;
+pub mod seed;
 pub mod territoires;
 
 /// Runs `$body` with `$p` bound to the pool that serves reads.

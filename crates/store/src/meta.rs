@@ -10,3 +10,22 @@ pub async fn get(db: &Db, key: &str) -> Result<Option<String>> {
         .await?),
     )
 }
+
+/// Sets a key (insert or replace).
+pub async fn set(db: &Db, key: &str, value: &str) -> Result<()> {
+    let q = "INSERT INTO meta (key, value) VALUES ($1, $2) \
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+    match db {
+        Db::Sqlite(s) => {
+            sqlx::query(q)
+                .bind(key)
+                .bind(value)
+                .execute(&s.write)
+                .await?;
+        }
+        Db::Pg(p) => {
+            sqlx::query(q).bind(key).bind(value).execute(p).await?;
+        }
+    }
+    Ok(())
+}

@@ -14,16 +14,30 @@ pub struct Migration {
     pub sql: &'static str,
 }
 
-pub static SQLITE: &[Migration] = &[Migration {
-    version: 1,
-    name: "reference",
-    sql: include_str!("../migrations/sqlite/0001_reference.sql"),
-}];
-pub static POSTGRES: &[Migration] = &[Migration {
-    version: 1,
-    name: "reference",
-    sql: include_str!("../migrations/postgres/0001_reference.sql"),
-}];
+pub static SQLITE: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "reference",
+        sql: include_str!("../migrations/sqlite/0001_reference.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "alliances",
+        sql: include_str!("../migrations/sqlite/0002_alliances.sql"),
+    },
+];
+pub static POSTGRES: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "reference",
+        sql: include_str!("../migrations/postgres/0001_reference.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "alliances",
+        sql: include_str!("../migrations/postgres/0002_alliances.sql"),
+    },
+];
 
 const TABLE_SQL: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
     version BIGINT PRIMARY KEY,

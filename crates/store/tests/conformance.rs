@@ -3,7 +3,7 @@
 use alliances_domain::pagination::Page;
 use alliances_domain::territory::Level;
 use alliances_store::reference::{self, LoadOutcome};
-use alliances_store::{Db, migrate, odd, territoires};
+use alliances_store::{Db, alliances, migrate, odd, seed, territoires};
 use alliances_testkit::{Backend, empty_db, loaded_db};
 
 alliances_testkit::both_backends!(
@@ -16,6 +16,8 @@ alliances_testkit::both_backends!(
     territory_hierarchy_queries,
     territory_search_ranks_exact_names_first,
     territory_search_handles_codes_and_pages,
+    seed_alliances_are_loaded_once,
+    upsert_updates_by_slug_and_logs_each_write,
 );
 
 async fn count(db: &Db, table: &str) -> i64 {
@@ -28,12 +30,12 @@ async fn count(db: &Db, table: &str) -> i64 {
 
 async fn migrations_apply_once(backend: &Backend) {
     let t = empty_db(backend).await;
-    assert_eq!(migrate::pending(&t.db).await.unwrap(), vec![1]);
+    assert_eq!(migrate::pending(&t.db).await.unwrap(), vec![1, 2]);
     let first = migrate::run(&t.db).await.unwrap();
-    assert_eq!(first.applied, vec![1]);
+    assert_eq!(first.applied, vec![1, 2]);
     let second = migrate::run(&t.db).await.unwrap();
     assert!(second.applied.is_empty());
-    assert_eq!(second.already, 1);
+    assert_eq!(second.already, 2);
     assert!(migrate::pending(&t.db).await.unwrap().is_empty());
     t.remove().await;
 }
@@ -379,5 +381,61 @@ async fn territory_search_handles_codes_and_pages(backend: &Backend) {
             .iter()
             .all(|b| a.code != b.code || a.level != b.level)
     }));
+    t.remove().await;
+}
+
+async fn seed_alliances_are_loaded_once(backend: &Backend) {
+    let t = loaded_db(backend).await;
+    let n = alliances::count(&t.db).await.unwrap();
+    assert_eq!(usize::try_from(n).unwrap(), seed::seed_len());
+    assert!(n >= 300);
+    assert_eq!(
+        seed::ensure_seeded(&t.db, 1).await.unwrap(),
+        seed::SeedOutcome::AlreadyCurrent
+    );
+    let a = alliances::get(&t.db, "ptce-vivre-les-mureaux")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(a.alliance.nom, "PTCE Vivre Les Mureaux");
+    assert_eq!(a.alliance.territoires[0].code, "78440");
+    assert!(a.alliance.resume.is_some() && a.alliance.description.is_some());
+    assert_eq!(a.origine, seed::SEED_ORIGIN);
+    t.remove().await;
+}
+
+async fn upsert_updates_by_slug_and_logs_each_write(backend: &Backend) {
+    let t = loaded_db(backend).await;
+    let before = alliances::count(&t.db).await.unwrap();
+    let last = alliances::last_change(&t.db).await.unwrap();
+    let mut a = alliances::get(&t.db, "repareseb")
+        .await
+        .unwrap()
+        .unwrap()
+        .alliance;
+    // Same content: nothing written, nothing logged.
+    let same = alliances::upsert_all(&t.db, std::slice::from_ref(&a), "test", 10)
+        .await
+        .unwrap();
+    assert_eq!(same.unchanged, 1);
+    assert_eq!(alliances::last_change(&t.db).await.unwrap(), last);
+    a.nom = "RépareSeb (modifié)".into();
+    let mut b = a.clone();
+    b.slug = "nouvelle-alliance".into();
+    let out = alliances::upsert_all(&t.db, &[a, b], "test", 20)
+        .await
+        .unwrap();
+    assert_eq!((out.created, out.updated), (1, 1));
+    assert_eq!(alliances::count(&t.db).await.unwrap(), before + 1);
+    let changes = alliances::changes_since(&t.db, last, 100).await.unwrap();
+    let slugs: Vec<&str> = changes.iter().map(|c| c.slug.as_str()).collect();
+    assert_eq!(slugs, vec!["repareseb", "nouvelle-alliance"]);
+    let stored = alliances::get(&t.db, "repareseb").await.unwrap().unwrap();
+    assert_eq!(stored.alliance.nom, "RépareSeb (modifié)");
+    assert_eq!((stored.cree_le, stored.modifie_le), (0, 20));
+    let page = alliances::page_after(&t.db, Some("repareseb"), 2)
+        .await
+        .unwrap();
+    assert!(page.iter().all(|s| s.alliance.slug.as_str() > "repareseb"));
     t.remove().await;
 }

@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use alliances_store::{ConnectOptions, Db, migrate, reference};
+use alliances_store::{ConnectOptions, Db, migrate, reference, seed};
 use tokio::sync::OnceCell;
 
 pub mod http;
@@ -199,9 +199,10 @@ fn template_key() -> String {
         .map(|m| m.sql.as_bytes())
         .collect();
     format!(
-        "{}_{}",
+        "{}_{}_{}",
         alliances_store::fingerprint(&sql),
-        reference::version()
+        reference::version(),
+        seed::version()
     )
 }
 
@@ -223,6 +224,9 @@ async fn sqlite_template() -> &'static Path {
             reference::ensure_loaded(&db)
                 .await
                 .expect("load the SQLite template");
+            seed::ensure_seeded(&db, 0)
+                .await
+                .expect("seed the SQLite template");
             db.close().await;
             std::fs::rename(&tmp, &path).expect("publish the SQLite template");
             remove_sqlite_files(&tmp);
@@ -266,6 +270,9 @@ async fn pg_template(admin_url: &str) -> &'static str {
             reference::ensure_loaded(&db)
                 .await
                 .expect("load the PostgreSQL template");
+            seed::ensure_seeded(&db, 0)
+                .await
+                .expect("seed the PostgreSQL template");
             db.close().await;
             sqlx::query(sqlx::AssertSqlSafe(format!(
                 "ALTER DATABASE \"{building}\" RENAME TO \"{name}\""

@@ -1,0 +1,1128 @@
+//! An alliance (« exemple inspirant »): a typed, multi-party record where every
+//! classification says whether the source states it or whether it is ours (`editorial`).
+//!
+//! The same record is read from the fact-table CSV layout (`from_columns`), from JSON
+//! (serde), validated against the reference data (`validate`), completed with the
+//! editorial tags we derive (`derive_editorial`), and written back to columns
+//! (`to_columns`) so that export → import leaves every content field unchanged.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::FieldError;
+use crate::taxonomy::{
+    ACTOR_TYPES, DOMAINS, IMPACTS, LIFECYCLE_PHASES, RELATIONAL_MODES, TERRITORIAL_LEVELS,
+};
+use crate::territory::Level;
+
+/// The SDG target every alliance serves by construction (multi-stakeholder partnerships).
+pub const PARTNERSHIP_TARGET: &str = "17.17";
+
+pub const STATUSES: crate::taxonomy::Taxonomy = crate::taxonomy::Taxonomy {
+    key: "statut",
+    codes: &["actif", "termine", "inconnu"],
+};
+
+/// Whether the source says so or the classification is ours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    Stated,
+    Editorial,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Classification {
+    pub code: String,
+    pub origine: Origin,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Partner {
+    pub nom: String,
+    pub type_acteur: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub apports: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct TerritoryRef {
+    pub niveau: String,
+    pub code: String,
+}
+
+impl TerritoryRef {
+    #[must_use]
+    pub fn level(&self) -> Option<Level> {
+        Level::from_code(&self.niveau)
+    }
+}
+
+/// SDG tags. `non_precise` (the source says nothing) is distinct from an empty list
+/// stated by the source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct SdgTags {
+    pub non_precise: bool,
+    #[serde(default)]
+    pub objectifs: Vec<SdgGoalTag>,
+    #[serde(default)]
+    pub cibles: Vec<Classification>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SdgGoalTag {
+    pub numero: u8,
+    pub origine: Origin,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub url: String,
+    /// ISO date the page was read.
+    pub consulte_le: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Alliance {
+    pub slug: String,
+    pub nom: String,
+    #[serde(default)]
+    pub resume: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub partenaires: Vec<Partner>,
+    /// TerritorialLevel code.
+    #[serde(default)]
+    pub niveau_territorial: Option<String>,
+    /// The territory as the source names it.
+    #[serde(default)]
+    pub territoire_libelle: Option<String>,
+    #[serde(default)]
+    pub territoires: Vec<TerritoryRef>,
+    #[serde(default)]
+    pub domaines: Vec<String>,
+    #[serde(default)]
+    pub modes: Vec<Classification>,
+    #[serde(default)]
+    pub odd: SdgTags,
+    #[serde(default)]
+    pub fragilites: Vec<String>,
+    #[serde(default)]
+    pub impacts: Vec<String>,
+    /// Results as stated by the sources, figures included.
+    #[serde(default)]
+    pub resultats: Vec<String>,
+    #[serde(default)]
+    pub leviers: Vec<String>,
+    #[serde(default)]
+    pub obstacles: Vec<String>,
+    #[serde(default)]
+    pub reproductibilite: Option<String>,
+    /// Partial ISO date: `2017` or `2017-09`.
+    #[serde(default)]
+    pub debut: Option<String>,
+    #[serde(default = "unknown_status")]
+    pub statut: String,
+    #[serde(default)]
+    pub phase: Option<String>,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub verifie_le: Option<String>,
+    #[serde(default)]
+    pub licence: Option<String>,
+}
+
+fn unknown_status() -> String {
+    "inconnu".to_owned()
+}
+
+/// What validation needs to know about the reference data.
+#[derive(Debug, Default, Clone)]
+pub struct Referential {
+    pub territories: HashSet<(Level, String)>,
+    pub targets: HashSet<String>,
+    /// Fragility code → SDG goals (the documented editorial mapping).
+    pub fragility_goals: HashMap<String, Vec<u8>>,
+}
+
+impl Referential {
+    fn has(&self, level: Level, code: &str) -> bool {
+        self.territories.contains(&(level, code.to_owned()))
+    }
+}
+
+/// Columns of the fact tables, in their order; all must be present in a CSV import.
+pub const FACT_COLUMNS: [&str; 15] = [
+    "id",
+    "name",
+    "partners",
+    "territory_name",
+    "territory_level",
+    "insee_codes",
+    "region",
+    "start_year",
+    "domains",
+    "relational_modes",
+    "sdgs_stated",
+    "fragilities",
+    "results",
+    "source_urls",
+    "retrieved",
+];
+
+/// Our optional extra columns, written by the export after the fact columns.
+pub const EXTRA_COLUMNS: [&str; 11] = [
+    "cibles",
+    "resume",
+    "description",
+    "impacts",
+    "leviers",
+    "obstacles",
+    "reproductibilite",
+    "statut",
+    "phase",
+    "verifie_le",
+    "licence",
+];
+
+const LIST_SEP: &str = " | ";
+const STATEMENT_SEP: &str = " ; ";
+const EDITORIAL_MARK: &str = "[editorial]";
+
+/// The column a record field is read from, to report CSV errors where the user can fix them.
+#[must_use]
+pub fn column_of(field: &str) -> &str {
+    let root = field.split(['[', '.']).next().unwrap_or(field);
+    match root {
+        "slug" => "id",
+        "nom" => "name",
+        "partenaires" => "partners",
+        "territoire_libelle" => "territory_name",
+        "niveau_territorial" => "territory_level",
+        "territoires" => "insee_codes",
+        "debut" => "start_year",
+        "domaines" => "domains",
+        "modes" => "relational_modes",
+        "fragilites" => "fragilities",
+        "resultats" => "results",
+        "sources" => "source_urls",
+        "odd" if field.contains("cibles") => "cibles",
+        "odd" => "sdgs_stated",
+        other => other,
+    }
+}
+
+fn split_list(value: &str, sep: &str) -> Vec<String> {
+    value
+        .split(sep)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+fn opt(value: Option<&str>) -> Option<String> {
+    value
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+}
+
+/// `code` or `code [editorial]`.
+fn classification(token: &str) -> Classification {
+    match token.strip_suffix(EDITORIAL_MARK) {
+        Some(code) => Classification {
+            code: code.trim().to_owned(),
+            origine: Origin::Editorial,
+        },
+        None => Classification {
+            code: token.trim().to_owned(),
+            origine: Origin::Stated,
+        },
+    }
+}
+
+fn write_classification(c: &Classification) -> String {
+    match c.origine {
+        Origin::Stated => c.code.clone(),
+        Origin::Editorial => format!("{} {EDITORIAL_MARK}", c.code),
+    }
+}
+
+/// `Organisation (type; rôle)` or `Organisation (type; rôle; apports)`.
+fn parse_partner(token: &str) -> Result<Partner, String> {
+    let token = token.trim();
+    let bad = || {
+        format!(
+            "partenaire « {token} » : écrivez « Organisation (type; rôle) », par exemple « Mairie de Lunas (collectivite; membre) »."
+        )
+    };
+    if !token.ends_with(')') {
+        return Err(bad());
+    }
+    let mut depth = 0i32;
+    let mut open = None;
+    for (i, c) in token.char_indices().rev() {
+        match c {
+            ')' => depth += 1,
+            '(' => {
+                depth -= 1;
+                if depth == 0 {
+                    open = Some(i);
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let open = open.ok_or_else(bad)?;
+    let name = token[..open].trim();
+    let inner = &token[open + 1..token.len() - 1];
+    if name.is_empty() {
+        return Err(bad());
+    }
+    let mut parts = inner.splitn(3, ';').map(str::trim);
+    let kind = parts.next().unwrap_or_default();
+    Ok(Partner {
+        nom: name.to_owned(),
+        type_acteur: kind.to_owned(),
+        role: opt(parts.next()),
+        apports: opt(parts.next()),
+    })
+}
+
+fn write_partner(p: &Partner) -> String {
+    let mut s = format!("{} ({}", p.nom, p.type_acteur);
+    if p.role.is_some() || p.apports.is_some() {
+        s.push_str("; ");
+        s.push_str(p.role.as_deref().unwrap_or(""));
+    }
+    if let Some(a) = &p.apports {
+        s.push_str("; ");
+        s.push_str(a);
+    }
+    s.push(')');
+    s
+}
+
+/// The level an INSEE code is read at, from the record's territorial level.
+fn code_levels(territorial_level: &str) -> &'static [Level] {
+    match territorial_level {
+        "micro-local" | "commune" => &[Level::Commune],
+        "intercommunalite" => &[Level::Epci],
+        // Saint-Martin and the other COM sit beside régions and départements.
+        "departement" => &[Level::Departement, Level::CollectiviteOutreMer],
+        "region" => &[Level::Region, Level::CollectiviteOutreMer],
+        _ => &[],
+    }
+}
+
+impl Alliance {
+    /// Reads a record from the columns of the fact-table layout (plus ours). Syntax errors
+    /// only; `validate` checks the codes against the reference data.
+    pub fn from_columns(
+        get: &dyn Fn(&str) -> Option<String>,
+        referential: &Referential,
+    ) -> Result<Alliance, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let text = |c: &str| get(c).map(|v| v.trim().to_owned()).unwrap_or_default();
+        let mut partenaires = Vec::new();
+        for token in split_list(&text("partners"), LIST_SEP) {
+            match parse_partner(&token) {
+                Ok(p) => partenaires.push(p),
+                Err(m) => errors.push(FieldError::new("partners", m)),
+            }
+        }
+        let level = text("territory_level");
+        let mut territoires = Vec::new();
+        for code in split_list(&text("insee_codes"), LIST_SEP) {
+            let levels = code_levels(&level);
+            let found = levels
+                .iter()
+                .find(|l| l.accepts(&code) && referential.has(**l, &code))
+                .or_else(|| levels.iter().find(|l| l.accepts(&code)))
+                .or(levels.first());
+            match found {
+                Some(l) => territoires.push(TerritoryRef {
+                    niveau: l.code().to_owned(),
+                    code,
+                }),
+                None => errors.push(FieldError::new(
+                    "insee_codes",
+                    format!(
+                        "code « {code} » : indiquez un territory_level parmi micro-local, commune, intercommunalite, departement ou region pour lire ce code."
+                    ),
+                )),
+            }
+        }
+        let mut odd = SdgTags::default();
+        let sdgs = text("sdgs_stated");
+        let tokens = split_list(&sdgs, LIST_SEP);
+        let mut stated_none = false;
+        for token in &tokens {
+            let folded = token.to_lowercase();
+            if matches!(
+                folded.as_str(),
+                "not stated" | "non précisé" | "non precise"
+            ) {
+                odd.non_precise = true;
+                continue;
+            }
+            if matches!(folded.as_str(), "none" | "aucun") {
+                stated_none = true;
+                continue;
+            }
+            let c = classification(token);
+            match c.code.parse::<u8>() {
+                Ok(n) => odd.objectifs.push(SdgGoalTag {
+                    numero: n,
+                    origine: c.origine,
+                }),
+                Err(_) => errors.push(FieldError::new(
+                    "sdgs_stated",
+                    format!(
+                        "« {token} » n'est pas un objectif : écrivez des numéros de 1 à 17 séparés par « | », « not stated » ou « aucun »."
+                    ),
+                )),
+            }
+        }
+        if !stated_none && !odd.objectifs.iter().any(|g| g.origine == Origin::Stated) {
+            odd.non_precise = true;
+        }
+        odd.cibles = split_list(&text("cibles"), LIST_SEP)
+            .iter()
+            .map(|t| classification(t))
+            .collect();
+        let retrieved = text("retrieved");
+        let sources = split_list(&text("source_urls"), LIST_SEP)
+            .into_iter()
+            .map(|url| Source {
+                url,
+                consulte_le: retrieved.clone(),
+            })
+            .collect();
+        let record = Alliance {
+            slug: text("id"),
+            nom: text("name"),
+            resume: opt(get("resume").as_deref()),
+            description: opt(get("description").as_deref()),
+            partenaires,
+            niveau_territorial: opt(Some(&level)),
+            territoire_libelle: opt(get("territory_name").as_deref()),
+            territoires,
+            domaines: split_list(&text("domains"), LIST_SEP),
+            modes: split_list(&text("relational_modes"), LIST_SEP)
+                .iter()
+                .map(|t| classification(t))
+                .collect(),
+            odd,
+            fragilites: split_list(&text("fragilities"), LIST_SEP),
+            impacts: split_list(&text("impacts"), LIST_SEP),
+            resultats: split_list(&text("results"), STATEMENT_SEP),
+            leviers: split_list(&text("leviers"), STATEMENT_SEP),
+            obstacles: split_list(&text("obstacles"), STATEMENT_SEP),
+            reproductibilite: opt(get("reproductibilite").as_deref()),
+            debut: opt(Some(&text("start_year"))),
+            statut: opt(get("statut").as_deref()).unwrap_or_else(unknown_status),
+            phase: opt(get("phase").as_deref()),
+            sources,
+            verifie_le: opt(get("verifie_le").as_deref()),
+            licence: opt(get("licence").as_deref()),
+        };
+        if errors.is_empty() {
+            Ok(record)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Writes the record in the column layout `from_columns` reads (fact columns, then ours).
+    /// `region_names` gives the informative `region` column.
+    #[must_use]
+    pub fn to_columns(&self, region_names: &[String]) -> Vec<(&'static str, String)> {
+        let join = |v: &[String], sep: &str| v.join(sep);
+        let mut sdgs: Vec<String> = Vec::new();
+        if self.odd.non_precise {
+            sdgs.push("not stated".to_owned());
+        } else if !self
+            .odd
+            .objectifs
+            .iter()
+            .any(|g| g.origine == Origin::Stated)
+        {
+            sdgs.push("aucun".to_owned());
+        }
+        for g in &self.odd.objectifs {
+            sdgs.push(write_classification(&Classification {
+                code: g.numero.to_string(),
+                origine: g.origine,
+            }));
+        }
+        let retrieved = self
+            .sources
+            .first()
+            .map(|s| s.consulte_le.clone())
+            .unwrap_or_default();
+        vec![
+            ("id", self.slug.clone()),
+            ("name", self.nom.clone()),
+            (
+                "partners",
+                self.partenaires
+                    .iter()
+                    .map(write_partner)
+                    .collect::<Vec<_>>()
+                    .join(LIST_SEP),
+            ),
+            (
+                "territory_name",
+                self.territoire_libelle.clone().unwrap_or_default(),
+            ),
+            (
+                "territory_level",
+                self.niveau_territorial.clone().unwrap_or_default(),
+            ),
+            (
+                "insee_codes",
+                self.territoires
+                    .iter()
+                    .map(|t| t.code.clone())
+                    .collect::<Vec<_>>()
+                    .join(LIST_SEP),
+            ),
+            ("region", region_names.join(LIST_SEP)),
+            ("start_year", self.debut.clone().unwrap_or_default()),
+            ("domains", join(&self.domaines, LIST_SEP)),
+            (
+                "relational_modes",
+                self.modes
+                    .iter()
+                    .map(write_classification)
+                    .collect::<Vec<_>>()
+                    .join(LIST_SEP),
+            ),
+            ("sdgs_stated", sdgs.join(LIST_SEP)),
+            ("fragilities", join(&self.fragilites, LIST_SEP)),
+            ("results", join(&self.resultats, STATEMENT_SEP)),
+            (
+                "source_urls",
+                self.sources
+                    .iter()
+                    .map(|s| s.url.clone())
+                    .collect::<Vec<_>>()
+                    .join(LIST_SEP),
+            ),
+            ("retrieved", retrieved),
+            (
+                "cibles",
+                self.odd
+                    .cibles
+                    .iter()
+                    .map(write_classification)
+                    .collect::<Vec<_>>()
+                    .join(LIST_SEP),
+            ),
+            ("resume", self.resume.clone().unwrap_or_default()),
+            ("description", self.description.clone().unwrap_or_default()),
+            ("impacts", join(&self.impacts, LIST_SEP)),
+            ("leviers", join(&self.leviers, STATEMENT_SEP)),
+            ("obstacles", join(&self.obstacles, STATEMENT_SEP)),
+            (
+                "reproductibilite",
+                self.reproductibilite.clone().unwrap_or_default(),
+            ),
+            ("statut", self.statut.clone()),
+            ("phase", self.phase.clone().unwrap_or_default()),
+            ("verifie_le", self.verifie_le.clone().unwrap_or_default()),
+            ("licence", self.licence.clone().unwrap_or_default()),
+        ]
+    }
+
+    /// Checks every field against the taxonomies and the reference data. Field names are
+    /// the record's (`territoires[0]`); `column_of` maps them to CSV columns.
+    pub fn validate(&self, referential: &Referential) -> Result<(), Vec<FieldError>> {
+        let mut e = Vec::new();
+        let mut push = |champ: String, message: String| e.push(FieldError::new(champ, message));
+        if !is_slug(&self.slug) {
+            push(
+                "slug".into(),
+                format!(
+                    "« {} » n'est pas un identifiant valide : lettres minuscules sans accent, chiffres et tirets (1 à 120 caractères), par exemple « ptce-vivre-les-mureaux ».",
+                    self.slug
+                ),
+            );
+        }
+        if self.nom.trim().is_empty() {
+            push("nom".into(), "le nom est obligatoire.".into());
+        } else if self.nom.chars().count() > 300 {
+            push("nom".into(), "le nom dépasse 300 caractères.".into());
+        }
+        if let Some(r) = &self.resume
+            && r.chars().count() > 400
+        {
+            push("resume".into(), "le résumé dépasse 400 caractères.".into());
+        }
+        if let Some(d) = &self.description
+            && d.chars().count() > 20_000
+        {
+            push(
+                "description".into(),
+                "la description dépasse 20 000 caractères.".into(),
+            );
+        }
+        for (i, p) in self.partenaires.iter().enumerate() {
+            if p.nom.trim().is_empty() {
+                push(
+                    format!("partenaires[{i}]"),
+                    "le nom du partenaire est vide.".into(),
+                );
+            }
+            if !ACTOR_TYPES.contains(&p.type_acteur) {
+                push(
+                    format!("partenaires[{i}].type_acteur"),
+                    format!(
+                        "type d'acteur « {} » inconnu pour « {} » ; valeurs possibles : {}.",
+                        p.type_acteur,
+                        p.nom,
+                        ACTOR_TYPES.codes.join(", ")
+                    ),
+                );
+            }
+        }
+        if let Some(level) = &self.niveau_territorial
+            && !TERRITORIAL_LEVELS.contains(level)
+        {
+            push(
+                "niveau_territorial".into(),
+                format!(
+                    "niveau territorial « {level} » inconnu ; valeurs possibles : {}.",
+                    TERRITORIAL_LEVELS.codes.join(", ")
+                ),
+            );
+        }
+        let expected = code_levels(self.niveau_territorial.as_deref().unwrap_or(""));
+        let mut seen = HashSet::new();
+        for (i, t) in self.territoires.iter().enumerate() {
+            let champ = format!("territoires[{i}]");
+            let Some(level) = t.level() else {
+                push(champ, format!("niveau « {} » inconnu.", t.niveau));
+                continue;
+            };
+            if !seen.insert((level, t.code.clone())) {
+                push(champ, format!("le code « {} » est répété.", t.code));
+                continue;
+            }
+            if !expected.is_empty() && !expected.contains(&level) {
+                push(
+                    champ,
+                    format!(
+                        "le code « {} » ne correspond pas au niveau « {} ».",
+                        t.code,
+                        self.niveau_territorial.as_deref().unwrap_or_default()
+                    ),
+                );
+            } else if !level.accepts(&t.code) || !referential.has(level, &t.code) {
+                let what = match level {
+                    Level::Commune => "code commune INSEE (5 caractères, par exemple 34144)",
+                    Level::Epci => "SIREN d'EPCI (9 chiffres, par exemple 243500139)",
+                    Level::Departement => "code de département (01 à 95, 2A, 2B, 971 à 976)",
+                    Level::Region => "code de région (2 chiffres, par exemple 28)",
+                    Level::CollectiviteOutreMer => "code de collectivité d'outre-mer",
+                };
+                push(
+                    champ,
+                    format!(
+                        "« {} » n'est pas un {what} connu du Code officiel géographique.",
+                        t.code
+                    ),
+                );
+            }
+        }
+        check_codes(&mut push, "domaines", &self.domaines, &DOMAINS, "domaine");
+        for (i, m) in self.modes.iter().enumerate() {
+            if !RELATIONAL_MODES.contains(&m.code) {
+                push(
+                    format!("modes[{i}]"),
+                    format!(
+                        "mode relationnel « {} » inconnu ; valeurs possibles : {} (suivies de « [editorial] » si la classification est la nôtre).",
+                        m.code,
+                        RELATIONAL_MODES.codes.join(", ")
+                    ),
+                );
+            }
+        }
+        for (i, g) in self.odd.objectifs.iter().enumerate() {
+            if !(1..=17).contains(&g.numero) {
+                push(
+                    format!("odd.objectifs[{i}]"),
+                    format!(
+                        "l'objectif {} n'existe pas : les ODD vont de 1 à 17.",
+                        g.numero
+                    ),
+                );
+            }
+        }
+        for (i, c) in self.odd.cibles.iter().enumerate() {
+            if !referential.targets.contains(&c.code) {
+                push(
+                    format!("odd.cibles[{i}]"),
+                    format!(
+                        "la cible « {} » n'existe pas ; écrivez un code de cible ODD comme 17.17 ou 8.5.",
+                        c.code
+                    ),
+                );
+            }
+        }
+        for (i, f) in self.fragilites.iter().enumerate() {
+            if !is_slug(f) {
+                push(
+                    format!("fragilites[{i}]"),
+                    format!(
+                        "« {f} » : une fragilité s'écrit comme un code (minuscules sans accent et tirets, par exemple « precarite-energetique »)."
+                    ),
+                );
+            }
+        }
+        check_codes(&mut push, "impacts", &self.impacts, &IMPACTS, "impact");
+        if let Some(d) = &self.debut
+            && !is_partial_date(d)
+        {
+            push(
+                "debut".into(),
+                format!("« {d} » : écrivez une année (2017) ou une année et un mois (2017-09)."),
+            );
+        }
+        if !STATUSES.contains(&self.statut) {
+            push(
+                "statut".into(),
+                format!(
+                    "statut « {} » inconnu ; valeurs possibles : actif, termine, inconnu.",
+                    self.statut
+                ),
+            );
+        }
+        if let Some(p) = &self.phase
+            && !LIFECYCLE_PHASES.contains(p)
+        {
+            push(
+                "phase".into(),
+                format!(
+                    "phase « {p} » inconnue ; valeurs possibles : {}.",
+                    LIFECYCLE_PHASES.codes.join(", ")
+                ),
+            );
+        }
+        if self.sources.is_empty() {
+            push(
+                "sources".into(),
+                "au moins une source (adresse http ou https) est obligatoire : chaque exemple doit être sourcé.".into(),
+            );
+        }
+        for (i, s) in self.sources.iter().enumerate() {
+            if !is_url(&s.url) {
+                push(
+                    format!("sources[{i}]"),
+                    format!(
+                        "« {} » n'est pas une adresse web complète (commençant par http:// ou https://).",
+                        s.url
+                    ),
+                );
+            }
+            if !is_date(&s.consulte_le) {
+                push(
+                    "retrieved".into(),
+                    format!(
+                        "« {} » : écrivez la date de consultation des sources au format AAAA-MM-JJ.",
+                        s.consulte_le
+                    ),
+                );
+                break;
+            }
+        }
+        if let Some(d) = &self.verifie_le
+            && !is_date(d)
+        {
+            push(
+                "verifie_le".into(),
+                format!("« {d} » : écrivez une date au format AAAA-MM-JJ."),
+            );
+        }
+        if e.is_empty() { Ok(()) } else { Err(e) }
+    }
+
+    /// Adds the classifications we derive: SDG goals from the fragilities when the source
+    /// states none, and target 17.17 for every alliance. Idempotent.
+    pub fn derive_editorial(&mut self, referential: &Referential) {
+        if self.odd.non_precise {
+            for f in &self.fragilites {
+                for &n in referential
+                    .fragility_goals
+                    .get(f)
+                    .map(Vec::as_slice)
+                    .unwrap_or(&[])
+                {
+                    if !self.odd.objectifs.iter().any(|g| g.numero == n) {
+                        self.odd.objectifs.push(SdgGoalTag {
+                            numero: n,
+                            origine: Origin::Editorial,
+                        });
+                    }
+                }
+            }
+        }
+        if !self.odd.cibles.iter().any(|c| c.code == PARTNERSHIP_TARGET) {
+            self.odd.cibles.push(Classification {
+                code: PARTNERSHIP_TARGET.to_owned(),
+                origine: Origin::Editorial,
+            });
+        }
+        if !self.odd.objectifs.iter().any(|g| g.numero == 17) {
+            self.odd.objectifs.push(SdgGoalTag {
+                numero: 17,
+                origine: Origin::Editorial,
+            });
+        }
+        if self.verifie_le.is_none() {
+            self.verifie_le = self.sources.iter().map(|s| s.consulte_le.clone()).max();
+        }
+    }
+
+    /// The start year, for sorting and the date facet.
+    #[must_use]
+    pub fn start_year(&self) -> Option<u16> {
+        self.debut.as_deref()?.get(..4)?.parse().ok()
+    }
+
+    /// Distinct actor types of the partners, in taxonomy order.
+    #[must_use]
+    pub fn actor_types(&self) -> Vec<&'static str> {
+        ACTOR_TYPES
+            .codes
+            .iter()
+            .copied()
+            .filter(|c| self.partenaires.iter().any(|p| p.type_acteur == *c))
+            .collect()
+    }
+}
+
+fn check_codes(
+    push: &mut impl FnMut(String, String),
+    field: &str,
+    values: &[String],
+    taxonomy: &crate::taxonomy::Taxonomy,
+    what: &str,
+) {
+    for (i, v) in values.iter().enumerate() {
+        if !taxonomy.contains(v) {
+            push(
+                format!("{field}[{i}]"),
+                format!(
+                    "{what} « {v} » inconnu ; valeurs possibles : {}.",
+                    taxonomy.codes.join(", ")
+                ),
+            );
+        }
+    }
+}
+
+/// Lowercase ASCII letters and digits in words joined by single hyphens, 1–120 characters.
+#[must_use]
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 120
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--")
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// `YYYY-MM-DD`, a real calendar day.
+#[must_use]
+pub fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let (Ok(y), Ok(m), Ok(d)) = (
+        s[..4].parse::<u32>(),
+        s[5..7].parse::<u32>(),
+        s[8..].parse::<u32>(),
+    ) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1800..=2200).contains(&y) && (1..=days).contains(&d)
+}
+
+/// `YYYY` or `YYYY-MM`.
+#[must_use]
+pub fn is_partial_date(s: &str) -> bool {
+    match s.len() {
+        4 => s.parse::<u32>().is_ok_and(|y| (1800..=2200).contains(&y)),
+        7 => is_date(&format!("{s}-01")),
+        _ => false,
+    }
+}
+
+/// An absolute http(s) URL with a host and no whitespace.
+#[must_use]
+pub fn is_url(s: &str) -> bool {
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"));
+    match rest {
+        Some(r) => {
+            let host = r.split(['/', '?', '#']).next().unwrap_or("");
+            host.contains('.') && !s.chars().any(char::is_whitespace) && s.len() <= 2000
+        }
+        None => false,
+    }
+}
+
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date (proleptic Gregorian).
+#[must_use]
+pub fn days_from_civil(date: &str) -> Option<i64> {
+    if !is_date(date) {
+        return None;
+    }
+    let y: i64 = date[..4].parse().ok()?;
+    let m: i64 = date[5..7].parse().ok()?;
+    let d: i64 = date[8..].parse().ok()?;
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// `YYYY-MM-DD` of a day count since 1970-01-01.
+#[must_use]
+pub fn civil_from_days(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Whether a record last verified on `verified` (ISO date) is due for an update on `today`:
+/// 24 months or more without verification, or never verified.
+#[must_use]
+pub fn needs_update(verified: Option<&str>, today: &str) -> bool {
+    let Some(v) = verified.filter(|v| is_date(v)) else {
+        return true;
+    };
+    let (vy, vm, vd): (i32, i32, i32) = (
+        v[..4].parse().unwrap_or(0),
+        v[5..7].parse().unwrap_or(0),
+        v[8..].parse().unwrap_or(0),
+    );
+    let (ty, tm, td): (i32, i32, i32) = (
+        today[..4].parse().unwrap_or(0),
+        today[5..7].parse().unwrap_or(0),
+        today[8..].parse().unwrap_or(0),
+    );
+    let months = (ty - vy) * 12 + (tm - vm) - i32::from(td < vd);
+    months >= 24
+}
+
+/// Field-by-field differences of two records, for tests and the import report.
+#[must_use]
+pub fn changed_fields(a: &Alliance, b: &Alliance) -> Vec<&'static str> {
+    let ca: BTreeMap<_, _> = a.to_columns(&[]).into_iter().collect();
+    let cb: BTreeMap<_, _> = b.to_columns(&[]).into_iter().collect();
+    ca.iter()
+        .filter(|(k, v)| cb.get(*k) != Some(*v))
+        .map(|(k, _)| *k)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn referential() -> Referential {
+        let mut r = Referential::default();
+        r.territories.insert((Level::Commune, "34144".into()));
+        r.territories.insert((Level::Departement, "33".into()));
+        r.territories
+            .insert((Level::CollectiviteOutreMer, "978".into()));
+        r.targets.insert("17.17".into());
+        r.targets.insert("8.5".into());
+        r.fragility_goals.insert("emploi".into(), vec![8]);
+        r
+    }
+
+    fn row(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        move |k| map.get(k).cloned()
+    }
+
+    fn sample() -> Vec<(&'static str, &'static str)> {
+        vec![
+            ("id", "reagir-lunas"),
+            ("name", "RéAgir"),
+            (
+                "partners",
+                "RéAgir (association; porteur) | Mairie de Lunas (collectivite; membre, chauffage (école))",
+            ),
+            ("territory_name", "Lunas"),
+            ("territory_level", "commune"),
+            ("insee_codes", "34144"),
+            ("start_year", "2018"),
+            ("domains", "environnemental | social"),
+            (
+                "relational_modes",
+                "co-construction-territoriale [editorial] | mecenat",
+            ),
+            ("sdgs_stated", "not stated"),
+            ("fragilities", "emploi | ruralite"),
+            (
+                "results",
+                "analyse réalisée en mars 2017 ; association créée en 2018",
+            ),
+            (
+                "source_urls",
+                "https://example.org/a | https://example.org/b",
+            ),
+            ("retrieved", "2026-11-26"),
+        ]
+    }
+
+    #[test]
+    fn reads_the_fact_layout_and_derives_editorial_tags() {
+        let r = referential();
+        let mut a = Alliance::from_columns(&row(&sample()), &r).unwrap();
+        a.validate(&r).unwrap();
+        a.derive_editorial(&r);
+        assert_eq!(a.partenaires.len(), 2);
+        assert_eq!(
+            a.partenaires[1].role.as_deref(),
+            Some("membre, chauffage (école)")
+        );
+        assert_eq!(a.territoires[0].niveau, "commune");
+        assert_eq!(a.modes[0].origine, Origin::Editorial);
+        assert_eq!(a.modes[1].origine, Origin::Stated);
+        assert!(a.odd.non_precise);
+        assert_eq!(
+            a.odd.objectifs,
+            vec![
+                SdgGoalTag {
+                    numero: 8,
+                    origine: Origin::Editorial
+                },
+                SdgGoalTag {
+                    numero: 17,
+                    origine: Origin::Editorial
+                }
+            ]
+        );
+        assert_eq!(a.odd.cibles[0].code, "17.17");
+        assert_eq!(a.resultats.len(), 2);
+        assert_eq!(a.verifie_le.as_deref(), Some("2026-11-26"));
+        assert_eq!(a.start_year(), Some(2018));
+    }
+
+    #[test]
+    fn columns_round_trip() {
+        let r = referential();
+        let mut a = Alliance::from_columns(&row(&sample()), &r).unwrap();
+        a.derive_editorial(&r);
+        let cols = a.to_columns(&[]);
+        let map: HashMap<String, String> = cols
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), v.clone()))
+            .collect();
+        let mut b = Alliance::from_columns(&|k: &str| map.get(k).cloned(), &r).unwrap();
+        b.derive_editorial(&r);
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn reports_every_bad_field() {
+        let r = referential();
+        let mut s = sample();
+        s[2].1 = "X (inconnu; rôle) | sans parenthèses";
+        let errs = Alliance::from_columns(&row(&s), &r).unwrap_err();
+        assert_eq!(errs.len(), 1);
+        assert_eq!(errs[0].champ, "partners");
+        let mut s = sample();
+        s[2].1 = "X (inconnu; rôle)";
+        s[5].1 = "99999";
+        s[7].1 = "économique";
+        s[9].1 = "18";
+        s[12].1 = "ftp://x";
+        let a = Alliance::from_columns(&row(&s), &r).unwrap();
+        let errs = a.validate(&r).unwrap_err();
+        let cols: Vec<&str> = errs.iter().map(|e| column_of(&e.champ)).collect();
+        assert_eq!(
+            cols,
+            vec![
+                "partners",
+                "insee_codes",
+                "domains",
+                "sdgs_stated",
+                "source_urls"
+            ]
+        );
+    }
+
+    #[test]
+    fn com_codes_are_read_beside_regions() {
+        let r = referential();
+        let mut s = sample();
+        s[4].1 = "region";
+        s[5].1 = "978";
+        let a = Alliance::from_columns(&row(&s), &r).unwrap();
+        a.validate(&r).unwrap();
+        assert_eq!(a.territoires[0].niveau, "collectivite_outre_mer");
+    }
+
+    #[test]
+    fn dates() {
+        assert!(is_date("2024-02-29"));
+        assert!(!is_date("2023-02-29"));
+        assert!(is_partial_date("2017-09"));
+        assert!(!is_partial_date("2017-13"));
+        assert_eq!(
+            civil_from_days(days_from_civil("2026-11-26").unwrap()),
+            "2026-11-26"
+        );
+        assert!(needs_update(Some("2024-11-26"), "2026-11-26"));
+        assert!(!needs_update(Some("2024-11-27"), "2026-11-26"));
+        assert!(needs_update(None, "2026-11-26"));
+    }
+
+    #[test]
+    fn urls_and_slugs() {
+        assert!(is_url("https://fonda.asso.fr/ressources/x?y=1"));
+        assert!(!is_url("fonda.asso.fr"));
+        assert!(!is_url("https://localhost"));
+        assert!(is_slug("log-ins-ares-gxo"));
+        assert!(!is_slug("Log-ins"));
+        assert!(!is_slug("a--b"));
+    }
+}

@@ -1,0 +1,169 @@
+//! The French analyser: words split on anything not a letter or digit, lowercased, accents
+//! and ligatures folded (œ → oe, æ → ae), stop words and elided articles dropped, then
+//! stemmed (Snowball French) so that singular and plural meet. Synonyms are expanded at
+//! query time from `synonymes.txt`.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    StopWordFilter, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
+};
+
+/// Name under which the analyser is registered on the index.
+pub const NAME: &str = "fr";
+
+/// Our list of French function words, written folded (the filter runs after folding),
+/// plus the letters left by elisions (l', d', qu'…).
+const STOP_WORDS: &str = include_str!("stopwords-fr.txt");
+const SYNONYMS: &str = include_str!("synonymes.txt");
+
+#[must_use]
+pub fn analyzer() -> TextAnalyzer {
+    let stop: Vec<String> = STOP_WORDS
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .flat_map(|l| l.split_whitespace())
+        .map(str::to_owned)
+        .collect();
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(StopWordFilter::remove(stop))
+        .filter(PluralFilter)
+        .filter(Stemmer::new(Language::French))
+        .build()
+}
+
+/// Drops a final plural `s` or `x` before stemming: Snowball French keeps the `s` after a
+/// vowel (« emplois » stays apart from « emploi »), and plural must meet singular. Applied
+/// alike to documents and queries, so the rare word it shortens wrongly still matches.
+#[derive(Clone)]
+struct PluralFilter;
+
+impl TokenFilter for PluralFilter {
+    type Tokenizer<T: Tokenizer> = PluralTokenizer<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> PluralTokenizer<T> {
+        PluralTokenizer(tokenizer)
+    }
+}
+
+#[derive(Clone)]
+struct PluralTokenizer<T>(T);
+
+impl<T: Tokenizer> Tokenizer for PluralTokenizer<T> {
+    type TokenStream<'a> = PluralStream<T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        PluralStream(self.0.token_stream(text))
+    }
+}
+
+struct PluralStream<S>(S);
+
+impl<S: TokenStream> TokenStream for PluralStream<S> {
+    fn advance(&mut self) -> bool {
+        if !self.0.advance() {
+            return false;
+        }
+        let text = &mut self.0.token_mut().text;
+        // « -aux » is left to the stemmer, which turns it into « -al » (ruraux → rural).
+        if text.len() > 3
+            && (text.ends_with('s') || text.ends_with('x'))
+            && !text.ends_with("ss")
+            && !text.ends_with("aux")
+        {
+            text.pop();
+        }
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.0.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.0.token_mut()
+    }
+}
+
+/// The analysed tokens of a text, in order, without repeats.
+#[must_use]
+pub fn tokens(text: &str) -> Vec<String> {
+    let mut a = analyzer();
+    let mut stream = a.token_stream(text);
+    let mut out: Vec<String> = Vec::new();
+    while let Some(t) = stream.next() {
+        if !out.contains(&t.text) {
+            out.push(t.text.clone());
+        }
+    }
+    out
+}
+
+/// Analysed token → the analysed tokens of its synonyms (single words only).
+fn synonyms() -> &'static HashMap<String, Vec<String>> {
+    static CELL: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut map: HashMap<String, Vec<String>> = HashMap::new();
+        for line in SYNONYMS.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let group: Vec<String> = line
+                .split(',')
+                .filter_map(|w| tokens(w.trim()).into_iter().next())
+                .collect();
+            for w in &group {
+                let entry = map.entry(w.clone()).or_default();
+                for other in &group {
+                    if other != w && !entry.contains(other) {
+                        entry.push(other.clone());
+                    }
+                }
+            }
+        }
+        map
+    })
+}
+
+/// A token and its synonyms.
+#[must_use]
+pub fn expand(token: &str) -> Vec<String> {
+    let mut out = vec![token.to_owned()];
+    if let Some(more) = synonyms().get(token) {
+        out.extend(more.iter().cloned());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_accents_and_ligatures_and_stems() {
+        assert_eq!(tokens("Données"), tokens("donnees"));
+        assert_eq!(tokens("alliances"), tokens("Alliance"));
+        assert_eq!(tokens("emplois"), tokens("emploi"));
+        assert_eq!(tokens("réseaux"), tokens("réseau"));
+        assert_eq!(tokens("cœur"), tokens("coeur"));
+        assert_eq!(tokens("Lætitia"), tokens("laetitia"));
+        assert_eq!(tokens("territoires ruraux"), tokens("territoire rural"));
+        assert_eq!(tokens("l'emploi des jeunes"), tokens("emploi jeune"));
+        assert!(tokens("le la les de du").is_empty());
+    }
+
+    #[test]
+    fn synonyms_are_symmetric() {
+        let velo = tokens("vélo").remove(0);
+        let bicyclette = tokens("bicyclette").remove(0);
+        assert!(expand(&velo).contains(&bicyclette));
+        assert!(expand(&bicyclette).contains(&velo));
+    }
+}

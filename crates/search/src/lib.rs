@@ -1,0 +1,1034 @@
+//! Full-text and faceted search over the alliances.
+//!
+//! A tantivy index derived from the database: each app server keeps its own (on disk under
+//! the data directory, or in memory), records the last change-log number it applied in the
+//! commit payload, and catches up from the change log. Text goes through the French
+//! analyser (see [`analyzer`]); facets are terms `facet:code` of one raw field. Facet counts
+//! are computed in one pass over the matching documents from a per-segment table of each
+//! document's facet values, built once per segment from the inverted index, with the usual
+//! disjunctive rule: the counts of a facet ignore that facet's own filter, so that choosing
+//! a value still shows the others.
+
+pub mod analyzer;
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::{Arc, Mutex, RwLock};
+
+use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
+use tantivy::directory::MmapDirectory;
+use tantivy::index::SegmentId;
+use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, Query as TQuery, TermQuery};
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
+    TextOptions, Value,
+};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{
+    DocAddress, DocId, Index, IndexReader, IndexWriter, Order, ReloadPolicy, Score, SegmentReader,
+    TantivyDocument, Term,
+};
+
+/// Bump when the schema or the analyser changes: the index is then rebuilt.
+const SCHEMA_VERSION: u32 = 1;
+
+/// The facets, in the order pages and the API show them; each is a query parameter.
+pub const FACETS: [&str; 11] = [
+    "type_acteur",
+    "domaine",
+    "niveau_territorial",
+    "region",
+    "departement",
+    "odd",
+    "cible",
+    "mode",
+    "impact",
+    "fragilite",
+    "statut",
+];
+
+/// Filters that are not shown as facets (territory pages use them).
+pub const HIDDEN_FILTERS: [&str; 2] = ["epci", "commune"];
+
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    #[error("index de recherche : {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+    #[error("index de recherche : {0}")]
+    Io(#[from] std::io::Error),
+    #[error("index de recherche : {0}")]
+    Other(String),
+}
+
+pub type Result<T, E = SearchError> = std::result::Result<T, E>;
+
+/// What the index holds of one alliance, built by the caller from the record and the
+/// reference data.
+#[derive(Debug, Clone, Default)]
+pub struct IndexDoc {
+    pub slug: String,
+    pub nom: String,
+    pub resume: String,
+    pub description: String,
+    /// Partners, territory names with their parents, labels of the classifications.
+    pub texte: String,
+    /// `(facet, code)`, facets from [`FACETS`] or [`HIDDEN_FILTERS`].
+    pub facettes: Vec<(&'static str, String)>,
+    /// `YYYYMM` of the start date (month 0 when only the year is known), 0 when unknown.
+    pub debut: u64,
+    /// The name folded, for sorting.
+    pub nom_tri: String,
+    /// What a result line shows, as JSON, returned as is.
+    pub carte: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    #[default]
+    Relevance,
+    /// Most recent start first; unknown dates last.
+    Date,
+    Name,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Query {
+    pub q: String,
+    /// `(facet, codes)`: OR within a facet, AND across facets.
+    pub filters: Vec<(String, Vec<String>)>,
+    pub sort: Sort,
+    pub offset: usize,
+    pub limit: usize,
+    pub facets: bool,
+    pub snippets: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub slug: String,
+    pub nom: String,
+    pub resume: String,
+    pub carte: String,
+    /// HTML (escaped text with `<mark>`), when the description matches.
+    pub extrait: Option<String>,
+    pub score: f32,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Results {
+    pub total: usize,
+    pub hits: Vec<Hit>,
+    /// For each facet of [`FACETS`], `(code, count)` by decreasing count then code.
+    pub facets: Vec<FacetCounts>,
+}
+
+/// A facet and its `(code, count)` pairs.
+pub type FacetCounts = (&'static str, Vec<(String, u64)>);
+
+/// A ranked neighbour with the facet values it shares.
+#[derive(Debug, Clone)]
+pub struct Similar {
+    pub hit: Hit,
+    pub shared: Vec<(&'static str, String)>,
+}
+
+#[derive(Clone, Copy)]
+struct Fields {
+    slug: Field,
+    nom: Field,
+    resume: Field,
+    description: Field,
+    texte: Field,
+    facette: Field,
+    debut: Field,
+    nom_tri: Field,
+    carte: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let text = |stored: bool| {
+        let o = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(analyzer::NAME)
+                .set_index_option(IndexRecordOption::WithFreqs),
+        );
+        if stored { o.set_stored() } else { o }
+    };
+    let fields = Fields {
+        slug: b.add_text_field("slug", STRING | STORED),
+        nom: b.add_text_field("nom", text(true)),
+        resume: b.add_text_field("resume", text(true)),
+        description: b.add_text_field("description", text(true)),
+        texte: b.add_text_field("texte", text(false)),
+        facette: b.add_text_field("facette", STRING),
+        debut: b.add_u64_field("debut", INDEXED | FAST),
+        nom_tri: b.add_text_field(
+            "nom_tri",
+            TextOptions::default().set_fast(tantivy::tokenizer::RAW_TOKENIZER_NAME),
+        ),
+        carte: b.add_text_field("carte", STORED),
+    };
+    (b.build(), fields)
+}
+
+fn facet_index(name: &str) -> Option<u8> {
+    FACETS
+        .iter()
+        .chain(HIDDEN_FILTERS.iter())
+        .position(|f| *f == name)
+        .and_then(|i| u8::try_from(i).ok())
+}
+
+fn facet_name(i: u8) -> &'static str {
+    FACETS
+        .iter()
+        .chain(HIDDEN_FILTERS.iter())
+        .nth(usize::from(i))
+        .copied()
+        .unwrap_or("")
+}
+
+/// Dense ids for `facet:code` terms, shared by all segments.
+#[derive(Default)]
+struct Dictionary {
+    ids: HashMap<String, u32>,
+    /// id → (facet index, code)
+    terms: Vec<(u8, String)>,
+}
+
+impl Dictionary {
+    fn intern(&mut self, term: &str) -> Option<u32> {
+        if let Some(id) = self.ids.get(term) {
+            return Some(*id);
+        }
+        let (facet, code) = term.split_once(':')?;
+        let f = facet_index(facet)?;
+        let id = u32::try_from(self.terms.len()).ok()?;
+        self.terms.push((f, code.to_owned()));
+        self.ids.insert(term.to_owned(), id);
+        Some(id)
+    }
+}
+
+/// Each document's facet values (dense ids) in one segment, CSR layout.
+struct SegmentFacets {
+    offsets: Vec<u32>,
+    values: Vec<u32>,
+}
+
+impl SegmentFacets {
+    fn of(&self, doc: DocId) -> &[u32] {
+        let d = doc as usize;
+        match (self.offsets.get(d), self.offsets.get(d + 1)) {
+            (Some(a), Some(b)) => &self.values[*a as usize..*b as usize],
+            _ => &[],
+        }
+    }
+}
+
+#[derive(Default)]
+struct FacetState {
+    dict: Dictionary,
+    segments: HashMap<SegmentId, Arc<SegmentFacets>>,
+}
+
+pub struct SearchIndex {
+    reader: IndexReader,
+    writer: Mutex<IndexWriter>,
+    fields: Fields,
+    facets: RwLock<FacetState>,
+    /// Last change-log number applied.
+    seq: RwLock<i64>,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Payload {
+    schema: u32,
+    seq: i64,
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir` (created if missing, rebuilt empty if it was made by another
+    /// schema version or is unreadable), or in memory without a directory. Returns the index;
+    /// [`SearchIndex::seq`] tells from where to catch up (0: rebuild everything).
+    pub fn open(dir: Option<&Path>) -> Result<SearchIndex> {
+        let (schema, fields) = schema();
+        let index = match dir {
+            None => Index::create_in_ram(schema),
+            Some(dir) => match Self::open_dir(dir, &schema) {
+                Ok(index) => index,
+                Err(e) => {
+                    tracing::warn!(error = %e, dir = %dir.display(), "index de recherche reconstruit");
+                    if dir.exists() {
+                        std::fs::remove_dir_all(dir)?;
+                    }
+                    std::fs::create_dir_all(dir)?;
+                    Index::create(
+                        MmapDirectory::open(dir).map_err(|e| SearchError::Other(e.to_string()))?,
+                        schema,
+                        tantivy::IndexSettings::default(),
+                    )?
+                }
+            },
+        };
+        index
+            .tokenizers()
+            .register(analyzer::NAME, analyzer::analyzer());
+        let seq = index
+            .load_metas()?
+            .payload
+            .and_then(|p| serde_json::from_str::<Payload>(&p).ok())
+            .map_or(0, |p| p.seq);
+        let writer = index.writer_with_num_threads(1, 40_000_000)?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        let this = SearchIndex {
+            reader,
+            writer: Mutex::new(writer),
+            fields,
+            facets: RwLock::new(FacetState::default()),
+            seq: RwLock::new(seq),
+        };
+        this.refresh()?;
+        Ok(this)
+    }
+
+    fn open_dir(dir: &Path, schema: &Schema) -> Result<Index> {
+        std::fs::create_dir_all(dir)?;
+        let mmap = MmapDirectory::open(dir).map_err(|e| SearchError::Other(e.to_string()))?;
+        let index = Index::open_or_create(mmap, schema.clone())?;
+        let metas = index.load_metas()?;
+        let fresh = metas.segments.is_empty() && metas.payload.is_none();
+        let version = metas
+            .payload
+            .and_then(|p| serde_json::from_str::<Payload>(&p).ok())
+            .map(|p| p.schema);
+        if !fresh && version != Some(SCHEMA_VERSION) {
+            return Err(SearchError::Other(format!(
+                "version de schéma {version:?}, attendue {SCHEMA_VERSION}"
+            )));
+        }
+        Ok(index)
+    }
+
+    /// The last change-log number this index reflects.
+    #[must_use]
+    pub fn seq(&self) -> i64 {
+        *self
+            .seq
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Number of documents searchable.
+    #[must_use]
+    pub fn len(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn document(&self, d: &IndexDoc) -> TantivyDocument {
+        let f = self.fields;
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.slug, &d.slug);
+        doc.add_text(f.nom, &d.nom);
+        doc.add_text(f.resume, &d.resume);
+        doc.add_text(f.description, &d.description);
+        doc.add_text(f.texte, &d.texte);
+        for (facet, code) in &d.facettes {
+            doc.add_text(f.facette, format!("{facet}:{code}"));
+        }
+        doc.add_u64(f.debut, d.debut);
+        doc.add_text(f.nom_tri, &d.nom_tri);
+        doc.add_text(f.carte, &d.carte);
+        doc
+    }
+
+    /// Replaces the documents of `removed` slugs and adds `docs` (an update is a removal and
+    /// an addition), then commits with `seq` and makes the result searchable.
+    pub fn apply(&self, docs: &[IndexDoc], removed: &[String], seq: i64) -> Result<()> {
+        {
+            let mut w = self
+                .writer
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            for slug in removed.iter().chain(docs.iter().map(|d| &d.slug)) {
+                w.delete_term(Term::from_field_text(self.fields.slug, slug));
+            }
+            for d in docs {
+                w.add_document(self.document(d))?;
+            }
+            let mut prepared = w.prepare_commit()?;
+            prepared.set_payload(
+                &serde_json::to_string(&Payload {
+                    schema: SCHEMA_VERSION,
+                    seq,
+                })
+                .unwrap_or_default(),
+            );
+            prepared.commit()?;
+        }
+        *self
+            .seq
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = seq;
+        self.reader.reload()?;
+        self.refresh()
+    }
+
+    /// Empties the index (before a full rebuild).
+    pub fn clear(&self) -> Result<()> {
+        let w = self
+            .writer
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        w.delete_all_documents()?;
+        Ok(())
+    }
+
+    /// Builds the facet table of segments that do not have one yet and forgets the others.
+    fn refresh(&self) -> Result<()> {
+        let searcher = self.reader.searcher();
+        let mut state = self
+            .facets
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let live: Vec<SegmentId> = searcher
+            .segment_readers()
+            .iter()
+            .map(SegmentReader::segment_id)
+            .collect();
+        state.segments.retain(|id, _| live.contains(id));
+        for seg in searcher.segment_readers() {
+            if state.segments.contains_key(&seg.segment_id()) {
+                continue;
+            }
+            let built = build_segment_facets(seg, self.fields.facette, &mut state.dict)?;
+            state.segments.insert(seg.segment_id(), Arc::new(built));
+        }
+        Ok(())
+    }
+
+    fn text_query(&self, q: &str) -> Option<Box<dyn TQuery>> {
+        let f = self.fields;
+        let groups: Vec<Box<dyn TQuery>> = analyzer::tokens(q)
+            .iter()
+            .map(|token| {
+                let mut alternatives: Vec<Box<dyn TQuery>> = Vec::new();
+                for (i, word) in analyzer::expand(token).iter().enumerate() {
+                    // A synonym counts a little less than the word typed.
+                    let base = if i == 0 { 1.0 } else { 0.7 };
+                    for (field, boost) in [
+                        (f.nom, 3.0),
+                        (f.resume, 2.0),
+                        (f.description, 1.0),
+                        (f.texte, 1.0),
+                    ] {
+                        alternatives.push(Box::new(BoostQuery::new(
+                            Box::new(TermQuery::new(
+                                Term::from_field_text(field, word),
+                                IndexRecordOption::WithFreqs,
+                            )),
+                            boost * base,
+                        )));
+                    }
+                }
+                Box::new(BooleanQuery::union(alternatives)) as Box<dyn TQuery>
+            })
+            .collect();
+        if groups.is_empty() {
+            None
+        } else {
+            Some(Box::new(BooleanQuery::intersection(groups)))
+        }
+    }
+
+    fn facet_term(&self, facet: &str, code: &str) -> Term {
+        Term::from_field_text(self.fields.facette, &format!("{facet}:{code}"))
+    }
+
+    fn filter_query(&self, filters: &[(String, Vec<String>)]) -> Vec<(Occur, Box<dyn TQuery>)> {
+        filters
+            .iter()
+            .filter(|(_, codes)| !codes.is_empty())
+            .map(|(facet, codes)| {
+                let alternatives: Vec<Box<dyn TQuery>> = codes
+                    .iter()
+                    .map(|c| {
+                        Box::new(TermQuery::new(
+                            self.facet_term(facet, c),
+                            IndexRecordOption::Basic,
+                        )) as Box<dyn TQuery>
+                    })
+                    .collect();
+                (
+                    Occur::Must,
+                    Box::new(BooleanQuery::union(alternatives)) as Box<dyn TQuery>,
+                )
+            })
+            .collect()
+    }
+
+    pub fn search(&self, query: &Query) -> Result<Results> {
+        let searcher = self.reader.searcher();
+        let text = self.text_query(&query.q);
+        let base: Box<dyn TQuery> = match &text {
+            Some(t) => t.box_clone(),
+            None => Box::new(AllQuery),
+        };
+        let filters = self.filter_query(&query.filters);
+        let filtered: Box<dyn TQuery> = if filters.is_empty() {
+            base.box_clone()
+        } else {
+            let mut clauses = filters;
+            clauses.push((Occur::Must, base.box_clone()));
+            Box::new(BooleanQuery::new(clauses))
+        };
+        let limit = query.limit.max(1);
+        let top = TopDocs::with_limit(limit).and_offset(query.offset);
+        let (addresses, total): (Vec<(DocAddress, Score)>, usize) = match query.sort {
+            Sort::Relevance => {
+                let (docs, n) = searcher.search(&*filtered, &(top.order_by_score(), Count))?;
+                (docs.into_iter().map(|(s, a)| (a, s)).collect(), n)
+            }
+            Sort::Date => {
+                let (docs, n) = searcher.search(
+                    &*filtered,
+                    &(top.order_by_fast_field::<u64>("debut", Order::Desc), Count),
+                )?;
+                (docs.into_iter().map(|(_, a)| (a, 0.0)).collect(), n)
+            }
+            Sort::Name => {
+                let (docs, n) = searcher.search(
+                    &*filtered,
+                    &(top.order_by_string_fast_field("nom_tri", Order::Asc), Count),
+                )?;
+                (docs.into_iter().map(|(_, a)| (a, 0.0)).collect(), n)
+            }
+        };
+        let facets = if query.facets {
+            self.count_facets(&searcher, &*base, &query.filters)?
+        } else {
+            Vec::new()
+        };
+        let snippets = match (&text, query.snippets) {
+            (Some(t), true) => {
+                let mut g = SnippetGenerator::create(&searcher, &**t, self.fields.description)?;
+                g.set_max_num_chars(240);
+                Some(g)
+            }
+            _ => None,
+        };
+        let mut hits = Vec::with_capacity(addresses.len());
+        for (address, score) in addresses {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let mut hit = self.hit(&doc, score);
+            if let Some(g) = &snippets {
+                let mut s = g.snippet_from_doc(&doc);
+                if !s.highlighted().is_empty() {
+                    s.set_snippet_prefix_postfix("<mark>", "</mark>");
+                    hit.extrait = Some(s.to_html());
+                }
+            }
+            hits.push(hit);
+        }
+        Ok(Results {
+            total,
+            hits,
+            facets,
+        })
+    }
+
+    fn hit(&self, doc: &TantivyDocument, score: f32) -> Hit {
+        let text = |f: Field| {
+            doc.get_first(f)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_owned()
+        };
+        Hit {
+            slug: text(self.fields.slug),
+            nom: text(self.fields.nom),
+            resume: text(self.fields.resume),
+            carte: text(self.fields.carte),
+            extrait: None,
+            score,
+        }
+    }
+
+    fn count_facets(
+        &self,
+        searcher: &tantivy::Searcher,
+        base: &dyn TQuery,
+        filters: &[(String, Vec<String>)],
+    ) -> Result<Vec<FacetCounts>> {
+        let state = self
+            .facets
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let n = state.dict.terms.len();
+        let facet_of: Arc<Vec<u8>> = Arc::new(state.dict.terms.iter().map(|(f, _)| *f).collect());
+        // wanted[id] = 1 + facet index when the value is selected.
+        let mut wanted = vec![0u8; n];
+        let mut active: u32 = 0;
+        for (facet, codes) in filters {
+            let Some(fi) = facet_index(facet) else {
+                continue;
+            };
+            if codes.is_empty() {
+                continue;
+            }
+            active |= 1 << fi;
+            for c in codes {
+                if let Some(id) = state.dict.ids.get(&format!("{facet}:{c}")) {
+                    wanted[*id as usize] = fi + 1;
+                }
+            }
+        }
+        let collector = FacetCollector {
+            segments: state.segments.clone(),
+            facet_of,
+            wanted: Arc::new(wanted),
+            active,
+        };
+        let counts = searcher.search(base, &collector)?;
+        let mut by_facet: Vec<FacetCounts> = FACETS.iter().map(|f| (*f, Vec::new())).collect();
+        for (id, count) in counts.iter().enumerate() {
+            if *count == 0 {
+                continue;
+            }
+            let (fi, code) = &state.dict.terms[id];
+            if let Some(slot) = by_facet.get_mut(usize::from(*fi)) {
+                slot.1.push((code.clone(), u64::from(*count)));
+            }
+        }
+        // Selected values stay listed even when nothing matches them any more.
+        for (facet, codes) in filters {
+            if let Some(slot) = by_facet.iter_mut().find(|(f, _)| f == facet) {
+                for c in codes {
+                    if !slot.1.iter().any(|(code, _)| code == c) {
+                        slot.1.push((c.clone(), 0));
+                    }
+                }
+            }
+        }
+        for (_, values) in &mut by_facet {
+            values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        }
+        Ok(by_facet)
+    }
+
+    /// The facet values of one alliance.
+    fn facets_of(&self, slug: &str) -> Result<Option<Vec<(u8, String)>>> {
+        let searcher = self.reader.searcher();
+        let found = searcher.search(
+            &TermQuery::new(
+                Term::from_field_text(self.fields.slug, slug),
+                IndexRecordOption::Basic,
+            ),
+            &TopDocs::with_limit(1).order_by_score(),
+        )?;
+        let Some((_, address)) = found.first() else {
+            return Ok(None);
+        };
+        let state = self
+            .facets
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let seg = searcher.segment_reader(address.segment_ord);
+        let Some(table) = state.segments.get(&seg.segment_id()) else {
+            return Ok(Some(Vec::new()));
+        };
+        Ok(Some(
+            table
+                .of(address.doc_id)
+                .iter()
+                .filter_map(|id| state.dict.terms.get(*id as usize).cloned())
+                .collect(),
+        ))
+    }
+
+    /// Ranks alliances by the weighted facet values they have among `wanted` (rarer values
+    /// weigh more, as in any tf-idf ranking), skipping `exclude`. Each result lists the
+    /// values it shares, so that a page can say why it was chosen.
+    pub fn rank_by_facets(
+        &self,
+        wanted: &[(&str, String, f32)],
+        exclude: &[String],
+        n: usize,
+    ) -> Result<Vec<Similar>> {
+        let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = wanted
+            .iter()
+            .map(|(facet, code, weight)| {
+                (
+                    Occur::Should,
+                    Box::new(BoostQuery::new(
+                        Box::new(TermQuery::new(
+                            self.facet_term(facet, code),
+                            IndexRecordOption::WithFreqs,
+                        )),
+                        *weight,
+                    )) as Box<dyn TQuery>,
+                )
+            })
+            .collect();
+        if clauses.is_empty() {
+            return Ok(Vec::new());
+        }
+        for slug in exclude {
+            clauses.push((
+                Occur::MustNot,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(self.fields.slug, slug),
+                    IndexRecordOption::Basic,
+                )),
+            ));
+        }
+        let searcher = self.reader.searcher();
+        let top = searcher.search(
+            &BooleanQuery::new(clauses),
+            &TopDocs::with_limit(n).order_by_score(),
+        )?;
+        let mut out = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let hit = self.hit(&doc, score);
+            let have = self.facets_of(&hit.slug)?.unwrap_or_default();
+            let shared = wanted
+                .iter()
+                .filter(|(facet, code, _)| {
+                    have.iter()
+                        .any(|(fi, c)| facet_name(*fi) == *facet && c == code)
+                })
+                .map(|(facet, code, _)| (facet_name(facet_index(facet).unwrap_or(0)), code.clone()))
+                .collect();
+            out.push(Similar { hit, shared });
+        }
+        Ok(out)
+    }
+
+    /// Alliances most like `slug`: shared fragilities, modes, places, domains and partner
+    /// types, rarer ones weighing more.
+    pub fn similar(&self, slug: &str, n: usize) -> Result<Vec<Similar>> {
+        let Some(values) = self.facets_of(slug)? else {
+            return Ok(Vec::new());
+        };
+        let wanted: Vec<(&str, String, f32)> = values
+            .into_iter()
+            .filter_map(|(fi, code)| {
+                let facet = facet_name(fi);
+                let weight = match facet {
+                    "fragilite" => 3.0,
+                    "departement" | "epci" => 2.0,
+                    "mode" | "region" => 1.5,
+                    "domaine" | "type_acteur" | "odd" => 1.0,
+                    _ => return None,
+                };
+                // Every alliance carries SDG 17: it tells nothing about likeness.
+                (!(facet == "odd" && code == "17")).then_some((facet, code, weight))
+            })
+            .collect();
+        self.rank_by_facets(&wanted, &[slug.to_owned()], n)
+    }
+}
+
+fn build_segment_facets(
+    seg: &SegmentReader,
+    field: Field,
+    dict: &mut Dictionary,
+) -> Result<SegmentFacets> {
+    use tantivy::DocSet;
+    let inverted = seg.inverted_index(field)?;
+    let mut pairs: Vec<(DocId, u32)> = Vec::new();
+    let mut stream = inverted.terms().stream()?;
+    while stream.advance() {
+        let term = String::from_utf8_lossy(stream.key()).into_owned();
+        let Some(id) = dict.intern(&term) else {
+            continue;
+        };
+        let mut postings =
+            inverted.read_postings_from_terminfo(stream.value(), IndexRecordOption::Basic)?;
+        let mut doc = postings.doc();
+        while doc != tantivy::TERMINATED {
+            pairs.push((doc, id));
+            doc = postings.advance();
+        }
+    }
+    let max = seg.max_doc() as usize;
+    let mut offsets = vec![0u32; max + 1];
+    for (d, _) in &pairs {
+        offsets[*d as usize + 1] += 1;
+    }
+    for i in 0..max {
+        offsets[i + 1] += offsets[i];
+    }
+    let mut cursor = offsets.clone();
+    let mut values = vec![0u32; pairs.len()];
+    for (d, id) in pairs {
+        let slot = &mut cursor[d as usize];
+        values[*slot as usize] = id;
+        *slot += 1;
+    }
+    Ok(SegmentFacets { offsets, values })
+}
+
+struct FacetCollector {
+    segments: HashMap<SegmentId, Arc<SegmentFacets>>,
+    facet_of: Arc<Vec<u8>>,
+    wanted: Arc<Vec<u8>>,
+    active: u32,
+}
+
+struct FacetSegmentCollector {
+    table: Option<Arc<SegmentFacets>>,
+    facet_of: Arc<Vec<u8>>,
+    wanted: Arc<Vec<u8>>,
+    active: u32,
+    counts: Vec<u32>,
+}
+
+impl Collector for FacetCollector {
+    type Fruit = Vec<u32>;
+    type Child = FacetSegmentCollector;
+
+    fn for_segment(&self, _: u32, segment: &SegmentReader) -> tantivy::Result<Self::Child> {
+        Ok(FacetSegmentCollector {
+            table: self.segments.get(&segment.segment_id()).cloned(),
+            facet_of: self.facet_of.clone(),
+            wanted: self.wanted.clone(),
+            active: self.active,
+            counts: vec![0; self.facet_of.len()],
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<u32>>) -> tantivy::Result<Vec<u32>> {
+        let mut total = vec![0u32; self.facet_of.len()];
+        for f in fruits {
+            for (t, c) in total.iter_mut().zip(f) {
+                *t += c;
+            }
+        }
+        Ok(total)
+    }
+}
+
+impl SegmentCollector for FacetSegmentCollector {
+    type Fruit = Vec<u32>;
+
+    fn collect(&mut self, doc: DocId, _: Score) {
+        let Some(table) = &self.table else {
+            return;
+        };
+        let values = table.of(doc);
+        let n = self.counts.len();
+        if self.active == 0 {
+            for v in values {
+                if let Some(c) = self.counts.get_mut(*v as usize) {
+                    *c += 1;
+                }
+            }
+            return;
+        }
+        let mut hit = 0u32;
+        for v in values {
+            let w = self.wanted.get(*v as usize).copied().unwrap_or(0);
+            if w != 0 {
+                hit |= 1 << (w - 1);
+            }
+        }
+        let missing = self.active & !hit;
+        if missing == 0 {
+            for v in values {
+                if (*v as usize) < n {
+                    self.counts[*v as usize] += 1;
+                }
+            }
+        } else if missing.count_ones() == 1 {
+            // Counts for the one facet this document fails: choosing one of its values
+            // would bring the document in.
+            let facet = missing.trailing_zeros();
+            for v in values {
+                if (*v as usize) < n && u32::from(self.facet_of[*v as usize]) == facet {
+                    self.counts[*v as usize] += 1;
+                }
+            }
+        }
+    }
+
+    fn harvest(self) -> Vec<u32> {
+        self.counts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(
+        slug: &str,
+        nom: &str,
+        description: &str,
+        facettes: &[(&'static str, &str)],
+    ) -> IndexDoc {
+        IndexDoc {
+            slug: slug.into(),
+            nom: nom.into(),
+            resume: String::new(),
+            description: description.into(),
+            texte: String::new(),
+            facettes: facettes
+                .iter()
+                .map(|(f, c)| (*f, (*c).to_owned()))
+                .collect(),
+            debut: 0,
+            nom_tri: nom.to_lowercase(),
+            carte: "{}".into(),
+        }
+    }
+
+    fn index() -> SearchIndex {
+        let ix = SearchIndex::open(None).unwrap();
+        ix.apply(
+            &[
+                doc(
+                    "a",
+                    "Données ouvertes",
+                    "Des données pour le territoire",
+                    &[("region", "28"), ("domaine", "social")],
+                ),
+                doc(
+                    "b",
+                    "Épicerie",
+                    "Aide alimentaire et emplois",
+                    &[("region", "28"), ("domaine", "economique")],
+                ),
+                doc(
+                    "c",
+                    "Vélo",
+                    "Atelier de bicyclettes",
+                    &[("region", "84"), ("domaine", "social")],
+                ),
+            ],
+            &[],
+            3,
+        )
+        .unwrap();
+        ix
+    }
+
+    fn slugs(r: &Results) -> Vec<&str> {
+        let mut s: Vec<&str> = r.hits.iter().map(|h| h.slug.as_str()).collect();
+        s.sort_unstable();
+        s
+    }
+
+    #[test]
+    fn text_facets_and_disjunctive_counts() {
+        let ix = index();
+        assert_eq!(ix.seq(), 3);
+        let q = |q: &str, filters: Vec<(&str, Vec<&str>)>| Query {
+            q: q.into(),
+            filters: filters
+                .into_iter()
+                .map(|(f, c)| (f.to_owned(), c.into_iter().map(str::to_owned).collect()))
+                .collect(),
+            limit: 10,
+            facets: true,
+            snippets: true,
+            ..Query::default()
+        };
+        let r = ix.search(&q("donnee", vec![])).unwrap();
+        assert_eq!(slugs(&r), vec!["a"]);
+        assert!(
+            r.hits[0]
+                .extrait
+                .as_deref()
+                .unwrap()
+                .contains("<mark>données</mark>")
+        );
+        let r = ix.search(&q("emploi", vec![])).unwrap();
+        assert_eq!(slugs(&r), vec!["b"]);
+        let r = ix.search(&q("velo", vec![])).unwrap();
+        assert_eq!(slugs(&r), vec!["c"]);
+        let r = ix.search(&q("", vec![("region", vec!["28"])])).unwrap();
+        assert_eq!(r.total, 2);
+        let region = &r.facets.iter().find(|(f, _)| *f == "region").unwrap().1;
+        // The region facet ignores its own filter.
+        assert_eq!(region, &vec![("28".to_owned(), 2), ("84".to_owned(), 1)]);
+        let domaine = &r.facets.iter().find(|(f, _)| *f == "domaine").unwrap().1;
+        assert_eq!(
+            domaine,
+            &vec![("economique".to_owned(), 1), ("social".to_owned(), 1)]
+        );
+        let r = ix
+            .search(&q(
+                "",
+                vec![("region", vec!["28", "84"]), ("domaine", vec!["social"])],
+            ))
+            .unwrap();
+        assert_eq!(slugs(&r), vec!["a", "c"]);
+    }
+
+    #[test]
+    fn updates_replace_and_similar_explains() {
+        let ix = index();
+        ix.apply(
+            &[doc(
+                "b",
+                "Épicerie solidaire",
+                "Vélos",
+                &[("region", "84"), ("domaine", "social")],
+            )],
+            &[],
+            4,
+        )
+        .unwrap();
+        assert_eq!(ix.len(), 3);
+        let r = ix
+            .search(&Query {
+                q: "bicyclette".into(),
+                limit: 10,
+                ..Query::default()
+            })
+            .unwrap();
+        assert_eq!(slugs(&r), vec!["b", "c"]);
+        let sim = ix.similar("c", 2).unwrap();
+        assert_eq!(sim[0].hit.slug, "b");
+        assert_eq!(sim[0].shared.len(), 2);
+    }
+
+    #[test]
+    fn reopens_from_disk_with_its_seq() {
+        let dir = std::env::temp_dir().join(format!("alliances-search-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        {
+            let ix = SearchIndex::open(Some(&dir)).unwrap();
+            ix.apply(&[doc("a", "Un", "deux", &[("region", "28")])], &[], 7)
+                .unwrap();
+        }
+        let ix = SearchIndex::open(Some(&dir)).unwrap();
+        assert_eq!(ix.seq(), 7);
+        assert_eq!(ix.len(), 1);
+        let r = ix
+            .search(&Query {
+                limit: 5,
+                facets: true,
+                ..Query::default()
+            })
+            .unwrap();
+        assert_eq!(r.facets[3].1, vec![("28".to_owned(), 1)]);
+        drop(ix);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -1,0 +1,224 @@
+//! The alliances and their change log.
+
+use alliances_domain::alliance::Alliance;
+use sqlx::QueryBuilder;
+
+use crate::{Db, Result, StoreError, fingerprint, on_read};
+
+/// A stored record with what the database adds to it.
+#[derive(Debug, Clone)]
+pub struct Stored {
+    pub alliance: Alliance,
+    /// Where it was imported from (`amorce`, a file name…).
+    pub origine: String,
+    pub cree_le: i64,
+    pub modifie_le: i64,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct UpsertOutcome {
+    pub created: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+}
+
+/// One row of the change log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub seq: i64,
+    pub slug: String,
+}
+
+const CHUNK: usize = 400;
+const COLUMNS: &str = "slug, document, origine, cree_le, modifie_le";
+
+type Row = (String, String, String, i64, i64);
+
+fn decode(row: Row) -> Result<Stored> {
+    let alliance = serde_json::from_str(&row.1)
+        .map_err(|e| StoreError::Reference(format!("alliance « {} » illisible : {e}", row.0)))?;
+    Ok(Stored {
+        alliance,
+        origine: row.2,
+        cree_le: row.3,
+        modifie_le: row.4,
+    })
+}
+
+fn document(a: &Alliance) -> String {
+    serde_json::to_string(a).unwrap_or_default()
+}
+
+/// Inserts new records and updates changed ones (same slug → update, never a duplicate),
+/// appending one change-log row per write, all in one transaction. Unchanged records are
+/// not written.
+pub async fn upsert_all(
+    db: &Db,
+    records: &[Alliance],
+    origine: &str,
+    now: i64,
+) -> Result<UpsertOutcome> {
+    let docs: Vec<(String, String)> = records
+        .iter()
+        .map(|a| {
+            let d = document(a);
+            let f = fingerprint(&[d.as_bytes()]);
+            (d, f)
+        })
+        .collect();
+    macro_rules! run {
+        ($pool:expr, $lock:expr) => {{
+            let mut tx = $pool.begin().await?;
+            if let Some(lock) = $lock {
+                // Serialises writers so that change-log numbers commit in order.
+                sqlx::query(lock).execute(&mut *tx).await?;
+            }
+            let existing: Vec<(String, String)> =
+                sqlx::query_as("SELECT slug, empreinte FROM alliances")
+                    .fetch_all(&mut *tx)
+                    .await?;
+            let existing: std::collections::HashMap<String, String> =
+                existing.into_iter().collect();
+            let mut outcome = UpsertOutcome::default();
+            let mut writes = Vec::new();
+            for (a, (doc, fp)) in records.iter().zip(&docs) {
+                match existing.get(&a.slug) {
+                    Some(old) if old == fp => outcome.unchanged += 1,
+                    Some(_) => {
+                        outcome.updated += 1;
+                        writes.push((a, doc, fp));
+                    }
+                    None => {
+                        outcome.created += 1;
+                        writes.push((a, doc, fp));
+                    }
+                }
+            }
+            for chunk in writes.chunks(CHUNK) {
+                let mut qb = QueryBuilder::new(
+                    "INSERT INTO alliances (slug, nom, document, empreinte, origine, cree_le, modifie_le) ",
+                );
+                qb.push_values(chunk, |mut b, (a, doc, fp)| {
+                    b.push_bind(&a.slug)
+                        .push_bind(&a.nom)
+                        .push_bind(*doc)
+                        .push_bind(*fp)
+                        .push_bind(origine)
+                        .push_bind(now)
+                        .push_bind(now);
+                });
+                qb.push(
+                    " ON CONFLICT (slug) DO UPDATE SET nom = excluded.nom, document = excluded.document, \
+                     empreinte = excluded.empreinte, origine = excluded.origine, modifie_le = excluded.modifie_le",
+                );
+                qb.build().execute(&mut *tx).await?;
+                let mut qb =
+                    QueryBuilder::new("INSERT INTO alliances_journal (slug, operation, le) ");
+                qb.push_values(chunk, |mut b, (a, _, _)| {
+                    b.push_bind(&a.slug).push_bind("ecriture").push_bind(now);
+                });
+                qb.build().execute(&mut *tx).await?;
+            }
+            tx.commit().await?;
+            Ok(outcome)
+        }};
+    }
+    match db {
+        Db::Sqlite(s) => run!(s.write, None::<&str>),
+        Db::Pg(p) => run!(p, Some("LOCK TABLE alliances_journal IN EXCLUSIVE MODE")),
+    }
+}
+
+pub async fn get(db: &Db, slug: &str) -> Result<Option<Stored>> {
+    let row: Option<Row> = on_read!(db, p => sqlx::query_as(
+        "SELECT slug, document, origine, cree_le, modifie_le FROM alliances WHERE slug = $1")
+        .bind(slug)
+        .fetch_optional(p)
+        .await?);
+    row.map(decode).transpose()
+}
+
+/// The records with these slugs (unknown slugs are skipped).
+pub async fn by_slugs(db: &Db, slugs: &[String]) -> Result<Vec<Stored>> {
+    let mut out = Vec::with_capacity(slugs.len());
+    for chunk in slugs.chunks(CHUNK) {
+        let placeholders: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+        let sql = format!(
+            "SELECT {COLUMNS} FROM alliances WHERE slug IN ({})",
+            placeholders.join(", ")
+        );
+        let rows: Vec<Row> = on_read!(db, p => {
+            let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()));
+            for s in chunk {
+                q = q.bind(s);
+            }
+            q.fetch_all(p).await?
+        });
+        for r in rows {
+            out.push(decode(r)?);
+        }
+    }
+    Ok(out)
+}
+
+/// Up to `limit` records after `after` in slug order: walk the whole base page by page
+/// without holding it in memory.
+pub async fn page_after(db: &Db, after: Option<&str>, limit: i64) -> Result<Vec<Stored>> {
+    let rows: Vec<Row> = on_read!(db, p => sqlx::query_as(
+        "SELECT slug, document, origine, cree_le, modifie_le FROM alliances WHERE slug > $1 ORDER BY slug LIMIT $2")
+        .bind(after.unwrap_or(""))
+        .bind(limit)
+        .fetch_all(p)
+        .await?);
+    rows.into_iter().map(decode).collect()
+}
+
+/// The most recently added records, newest first.
+pub async fn latest(db: &Db, limit: i64) -> Result<Vec<Stored>> {
+    let rows: Vec<Row> = on_read!(db, p => sqlx::query_as(
+        "SELECT slug, document, origine, cree_le, modifie_le FROM alliances ORDER BY cree_le DESC, slug LIMIT $1")
+        .bind(limit)
+        .fetch_all(p)
+        .await?);
+    rows.into_iter().map(decode).collect()
+}
+
+/// Slug and last modification of every record (for the sitemap).
+pub async fn slugs(db: &Db) -> Result<Vec<(String, i64)>> {
+    Ok(
+        on_read!(db, p => sqlx::query_as("SELECT slug, modifie_le FROM alliances ORDER BY slug")
+        .fetch_all(p)
+        .await?),
+    )
+}
+
+pub async fn count(db: &Db) -> Result<i64> {
+    Ok(
+        on_read!(db, p => sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM alliances")
+        .fetch_one(p)
+        .await?),
+    )
+}
+
+/// The last change-log number (0 when nothing was ever written).
+pub async fn last_change(db: &Db) -> Result<i64> {
+    Ok(on_read!(db, p => sqlx::query_scalar::<_, Option<i64>>(
+        "SELECT MAX(seq) FROM alliances_journal")
+        .fetch_one(p)
+        .await?)
+    .unwrap_or(0))
+}
+
+/// Change-log rows after `seq`, oldest first.
+pub async fn changes_since(db: &Db, seq: i64, limit: i64) -> Result<Vec<Change>> {
+    let rows: Vec<(i64, String)> = on_read!(db, p => sqlx::query_as(
+        "SELECT seq, slug FROM alliances_journal WHERE seq > $1 ORDER BY seq LIMIT $2")
+        .bind(seq)
+        .bind(limit)
+        .fetch_all(p)
+        .await?);
+    Ok(rows
+        .into_iter()
+        .map(|(seq, slug)| Change { seq, slug })
+        .collect())
+}

@@ -1,0 +1,584 @@
+//! Reading and writing alliances in exchange formats: CSV (the fact-table layout, UTF-8
+//! with or without BOM, comma or semicolon), JSON, XLSX and GeoJSON.
+//!
+//! Reading is all-or-nothing: every error of every line is collected, with its line and
+//! column, before anything is written.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::io::{Cursor, Write};
+
+use alliances_domain::alliance::{Alliance, EXTRA_COLUMNS, FACT_COLUMNS, Referential, column_of};
+use alliances_domain::error::FieldError;
+
+/// One import error: `ligne N, colonne « X » : message`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineError {
+    pub ligne: usize,
+    pub colonne: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for LineError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.colonne {
+            Some(c) => write!(
+                f,
+                "ligne {}, colonne « {c} » : {}",
+                self.ligne, self.message
+            ),
+            None => write!(f, "ligne {} : {}", self.ligne, self.message),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    Json,
+    Xlsx,
+    Geojson,
+}
+
+impl Format {
+    pub fn parse(s: &str) -> Option<Format> {
+        match s.to_ascii_lowercase().as_str() {
+            "csv" => Some(Format::Csv),
+            "json" => Some(Format::Json),
+            "xlsx" => Some(Format::Xlsx),
+            "geojson" => Some(Format::Geojson),
+            _ => None,
+        }
+    }
+
+    /// From a file name's extension.
+    pub fn of_path(path: &str) -> Option<Format> {
+        Format::parse(path.rsplit('.').next()?)
+    }
+}
+
+/// Records read from a file, with the line each starts on.
+pub type Parsed = Vec<(usize, Alliance)>;
+
+/// Reads a file of the given format; all errors or all records.
+pub fn read(
+    format: Format,
+    bytes: &[u8],
+    referential: &Referential,
+) -> Result<Parsed, Vec<LineError>> {
+    let parsed = match format {
+        Format::Csv => read_table(csv_rows(bytes)?, referential),
+        Format::Xlsx => read_table(xlsx_rows(bytes)?, referential),
+        Format::Json => read_json(bytes, referential),
+        Format::Geojson => Err(vec![LineError {
+            ligne: 1,
+            colonne: None,
+            message:
+                "le GeoJSON est un format d'export seulement ; importez du CSV, du JSON ou du XLSX."
+                    .into(),
+        }]),
+    }?;
+    let mut errors = Vec::new();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (line, a) in &parsed {
+        if let Some(first) = seen.insert(&a.slug, *line) {
+            errors.push(LineError {
+                ligne: *line,
+                colonne: Some("id".into()),
+                message: format!(
+                    "l'identifiant « {} » figure déjà ligne {first} : chaque alliance n'apparaît qu'une fois par fichier.",
+                    a.slug
+                ),
+            });
+        }
+    }
+    if errors.is_empty() {
+        Ok(parsed)
+    } else {
+        Err(errors)
+    }
+}
+
+/// A header and rows of cells, each row with its line number.
+struct Table {
+    header: Vec<String>,
+    rows: Vec<(usize, Vec<String>)>,
+}
+
+fn line_error(ligne: usize, colonne: Option<&str>, message: impl Into<String>) -> LineError {
+    LineError {
+        ligne,
+        colonne: colonne.map(str::to_owned),
+        message: message.into(),
+    }
+}
+
+fn csv_rows(bytes: &[u8]) -> Result<Table, Vec<LineError>> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if std::str::from_utf8(bytes).is_err() {
+        return Err(vec![line_error(
+            1,
+            None,
+            "le fichier n'est pas en UTF-8 ; enregistrez-le en « CSV UTF-8 ».",
+        )]);
+    }
+    // The separator is the one the header line uses.
+    let first_line = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
+    let delimiter = if first_line.iter().filter(|b| **b == b';').count()
+        > first_line.iter().filter(|b| **b == b',').count()
+    {
+        b';'
+    } else {
+        b','
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(bytes);
+    let mut records = reader.records();
+    let header: Vec<String> = match records.next() {
+        Some(Ok(r)) => r.iter().map(|s| s.trim().to_owned()).collect(),
+        Some(Err(e)) => {
+            return Err(vec![line_error(
+                1,
+                None,
+                format!("en-tête illisible : {e}"),
+            )]);
+        }
+        None => return Err(vec![line_error(1, None, "le fichier est vide.")]),
+    };
+    let mut rows = Vec::new();
+    let mut errors = Vec::new();
+    for record in records {
+        match record {
+            Ok(r) => {
+                let line = r.position().map_or(0, |p| p.line() as usize);
+                if r.len() != header.len() {
+                    let hint = if r.len() < header.len() {
+                        "une valeur contenant une virgule ou un retour à la ligne doit être entre guillemets"
+                    } else {
+                        "un guillemet est peut-être ouvert sans être fermé, ou une valeur contient le séparateur sans guillemets"
+                    };
+                    errors.push(line_error(
+                        line,
+                        None,
+                        format!(
+                            "{} valeurs pour {} colonnes ({hint}).",
+                            r.len(),
+                            header.len()
+                        ),
+                    ));
+                    continue;
+                }
+                rows.push((line, r.iter().map(str::to_owned).collect()));
+            }
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line() as usize);
+                errors.push(line_error(line, None, format!("ligne illisible : {e}")));
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(Table { header, rows })
+    } else {
+        Err(errors)
+    }
+}
+
+fn xlsx_rows(bytes: &[u8]) -> Result<Table, Vec<LineError>> {
+    use calamine::{Data, Reader, Xlsx};
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
+        vec![line_error(
+            1,
+            None,
+            format!("classeur XLSX illisible : {e}"),
+        )]
+    })?;
+    let range = book
+        .worksheet_range_at(0)
+        .ok_or_else(|| vec![line_error(1, None, "le classeur n'a aucune feuille.")])?
+        .map_err(|e| vec![line_error(1, None, format!("feuille illisible : {e}"))])?;
+    let cell = |d: &Data| match d {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Float(f) if f.fract() == 0.0 => format!("{f:.0}"),
+        other => other.to_string(),
+    };
+    let start = range.start().map_or(0, |(r, _)| r as usize);
+    let mut rows = range.rows().enumerate();
+    let header = match rows.next() {
+        Some((_, r)) => r.iter().map(|c| cell(c).trim().to_owned()).collect(),
+        None => return Err(vec![line_error(1, None, "la feuille est vide.")]),
+    };
+    let rows = rows
+        .filter(|(_, r)| r.iter().any(|c| !matches!(c, Data::Empty)))
+        .map(|(i, r)| (start + i + 1, r.iter().map(cell).collect()))
+        .collect();
+    Ok(Table { header, rows })
+}
+
+fn read_table(table: Table, referential: &Referential) -> Result<Parsed, Vec<LineError>> {
+    let mut errors = Vec::new();
+    for c in FACT_COLUMNS {
+        if !table.header.iter().any(|h| h == c) {
+            errors.push(line_error(
+                1,
+                Some(c),
+                format!(
+                    "colonne obligatoire absente ; l'en-tête doit contenir : {}.",
+                    FACT_COLUMNS.join(", ")
+                ),
+            ));
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    for h in &table.header {
+        if !FACT_COLUMNS.contains(&h.as_str()) && !EXTRA_COLUMNS.contains(&h.as_str()) {
+            errors.push(line_error(
+                1,
+                Some(h),
+                format!(
+                    "colonne inconnue ; colonnes facultatives acceptées : {}.",
+                    EXTRA_COLUMNS.join(", ")
+                ),
+            ));
+        } else if !seen.insert(h) {
+            errors.push(line_error(1, Some(h), "colonne en double."));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let index: HashMap<&str, usize> = table
+        .header
+        .iter()
+        .enumerate()
+        .map(|(i, h)| (h.as_str(), i))
+        .collect();
+    let mut out = Vec::with_capacity(table.rows.len());
+    for (line, cells) in &table.rows {
+        let get = |c: &str| index.get(c).and_then(|i| cells.get(*i)).cloned();
+        let push_all = |errors: &mut Vec<LineError>, errs: Vec<FieldError>| {
+            for e in errs {
+                let col = column_of(&e.champ).to_owned();
+                errors.push(LineError {
+                    ligne: *line,
+                    colonne: Some(col),
+                    message: e.message,
+                });
+            }
+        };
+        match Alliance::from_columns(&get, referential) {
+            Ok(mut a) => match a.validate(referential) {
+                Ok(()) => {
+                    a.derive_editorial(referential);
+                    out.push((*line, a));
+                }
+                Err(errs) => push_all(&mut errors, errs),
+            },
+            Err(errs) => push_all(&mut errors, errs),
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The line on which each element of a top-level JSON array starts.
+fn element_lines(bytes: &[u8]) -> Vec<usize> {
+    let (mut line, mut depth, mut in_str, mut escaped) = (1usize, 0i32, false, false);
+    let mut starts = Vec::new();
+    let mut expecting = false;
+    for &b in bytes {
+        if b == b'\n' {
+            line += 1;
+        }
+        if in_str {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_str = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_str = true,
+            b'[' | b'{' => {
+                if depth == 1 && expecting {
+                    starts.push(line);
+                    expecting = false;
+                }
+                depth += 1;
+                if depth == 1 && b == b'[' {
+                    expecting = true;
+                }
+            }
+            b']' | b'}' => depth -= 1,
+            b',' if depth == 1 => expecting = true,
+            _ => {}
+        }
+    }
+    starts
+}
+
+fn read_json(bytes: &[u8], referential: &Referential) -> Result<Parsed, Vec<LineError>> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
+        vec![line_error(
+            e.line(),
+            None,
+            format!("JSON invalide (colonne {}) : {e}", e.column()),
+        )]
+    })?;
+    // A bare array, or the collection shape of the API and the dumps.
+    let (items, lines) = match value {
+        serde_json::Value::Array(items) => (items, element_lines(bytes)),
+        serde_json::Value::Object(mut o) if o.get("resultats").is_some_and(|v| v.is_array()) => {
+            let text = std::str::from_utf8(bytes).unwrap_or_default();
+            let offset = text.find("\"resultats\"").unwrap_or(0);
+            let before = text[..offset].matches('\n').count();
+            let lines = element_lines(&bytes[offset + "\"resultats\"".len()..])
+                .into_iter()
+                .map(|l| l + before)
+                .collect();
+            match o.remove("resultats") {
+                Some(serde_json::Value::Array(items)) => (items, lines),
+                _ => unreachable!("checked above"),
+            }
+        }
+        _ => {
+            return Err(vec![line_error(
+                1,
+                None,
+                "attendu : une liste d'alliances, ou un objet { \"resultats\": [ … ] }.",
+            )]);
+        }
+    };
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for (i, item) in items.into_iter().enumerate() {
+        let line = lines.get(i).copied().unwrap_or(1);
+        match serde_json::from_value::<Alliance>(item) {
+            Ok(mut a) => match a.validate(referential) {
+                Ok(()) => {
+                    a.derive_editorial(referential);
+                    out.push((line, a));
+                }
+                Err(errs) => errors.extend(errs.into_iter().map(|e| LineError {
+                    ligne: line,
+                    colonne: Some(e.champ),
+                    message: e.message,
+                })),
+            },
+            Err(e) => errors.push(line_error(
+                line,
+                None,
+                format!("alliance n° {} illisible : {e}", i + 1),
+            )),
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The export columns: the fact-table layout, then ours.
+#[must_use]
+pub fn columns() -> Vec<&'static str> {
+    FACT_COLUMNS
+        .iter()
+        .chain(EXTRA_COLUMNS.iter())
+        .copied()
+        .collect()
+}
+
+/// CSV in the import layout (UTF-8 with BOM so that spreadsheets read the accents).
+pub fn write_csv<'a>(
+    out: &mut dyn Write,
+    records: impl Iterator<Item = (&'a Alliance, Vec<String>)>,
+    with_header: bool,
+) -> std::io::Result<()> {
+    if with_header {
+        out.write_all(b"\xEF\xBB\xBF")?;
+    }
+    let mut w = csv::WriterBuilder::new().from_writer(out);
+    if with_header {
+        w.write_record(columns())?;
+    }
+    for (a, regions) in records {
+        w.write_record(a.to_columns(&regions).into_iter().map(|(_, v)| v))?;
+    }
+    w.flush()
+}
+
+/// A minimal XLSX workbook (one sheet, inline strings) in the import layout.
+pub fn write_xlsx<'a>(
+    records: impl Iterator<Item = (&'a Alliance, Vec<String>)>,
+) -> std::io::Result<Vec<u8>> {
+    use zip::write::SimpleFileOptions;
+    let esc = |s: &str| {
+        let mut o = String::with_capacity(s.len());
+        for c in s.chars() {
+            match c {
+                '&' => o.push_str("&amp;"),
+                '<' => o.push_str("&lt;"),
+                '>' => o.push_str("&gt;"),
+                '"' => o.push_str("&quot;"),
+                c if (c as u32) < 0x20 && c != '\n' && c != '\t' => {}
+                c => o.push(c),
+            }
+        }
+        o
+    };
+    let col = |mut i: usize| {
+        let mut s = Vec::new();
+        loop {
+            s.push(b'A' + (i % 26) as u8);
+            if i < 26 {
+                break;
+            }
+            i = i / 26 - 1;
+        }
+        s.reverse();
+        String::from_utf8(s).unwrap_or_default()
+    };
+    let mut sheet = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#,
+    );
+    let mut row = |n: usize, cells: Vec<String>| {
+        sheet.push_str(&format!("<row r=\"{n}\">"));
+        for (i, v) in cells.iter().enumerate() {
+            if v.is_empty() {
+                continue;
+            }
+            sheet.push_str(&format!(
+                "<c r=\"{}{n}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>",
+                col(i),
+                esc(v)
+            ));
+        }
+        sheet.push_str("</row>");
+    };
+    row(1, columns().into_iter().map(str::to_owned).collect());
+    for (i, (a, regions)) in records.enumerate() {
+        row(
+            i + 2,
+            a.to_columns(&regions).into_iter().map(|(_, v)| v).collect(),
+        );
+    }
+    sheet.push_str("</sheetData></worksheet>");
+    let mut buf = Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let o = SimpleFileOptions::default();
+        let files: [(&str, &str); 5] = [
+            (
+                "[Content_Types].xml",
+                r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#,
+            ),
+            (
+                "_rels/.rels",
+                r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+            ),
+            (
+                "xl/workbook.xml",
+                r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="alliances" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+            ),
+            (
+                "xl/_rels/workbook.xml.rels",
+                r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#,
+            ),
+            ("xl/worksheets/sheet1.xml", sheet.as_str()),
+        ];
+        for (name, content) in files {
+            z.start_file(name, o).map_err(std::io::Error::other)?;
+            z.write_all(content.as_bytes())?;
+        }
+        z.finish().map_err(std::io::Error::other)?;
+    }
+    Ok(buf.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alliances_domain::territory::Level;
+
+    fn referential() -> Referential {
+        let mut r = Referential::default();
+        r.territories.insert((Level::Commune, "34144".into()));
+        r.targets.insert("17.17".into());
+        r
+    }
+
+    const HEADER: &str = "id,name,partners,territory_name,territory_level,insee_codes,region,start_year,domains,relational_modes,sdgs_stated,fragilities,results,source_urls,retrieved";
+
+    #[test]
+    fn reads_csv_with_bom_semicolons_and_multiline_fields() {
+        let csv = format!(
+            "\u{feff}{}\nreagir;\"RéAgir;\nLunas\";\"A (association; porteur)\";Lunas;commune;34144;Occitanie;2018;social;;not stated;;;https://example.org/a;2026-11-26\n",
+            HEADER.replace(',', ";")
+        );
+        let parsed = read(Format::Csv, csv.as_bytes(), &referential()).unwrap();
+        assert_eq!(parsed.len(), 1);
+        assert_eq!(parsed[0].1.nom, "RéAgir;\nLunas");
+    }
+
+    #[test]
+    fn reports_lines_and_columns() {
+        let csv = format!(
+            "{HEADER}\na,A,X (association; r),,commune,99999,,,social,,17,,,https://e.org/a,2026-11-26\nb,B,,,,,,,oops,,,,,https://e.org/b,2026-11-26\na,A2,,,,,,,,,,,,https://e.org/a,2026-11-26\n"
+        );
+        let errs = read(Format::Csv, csv.as_bytes(), &referential()).unwrap_err();
+        let shown: Vec<String> = errs.iter().map(ToString::to_string).collect();
+        assert!(
+            shown[0].starts_with("ligne 2, colonne « insee_codes »"),
+            "{shown:?}"
+        );
+        assert!(
+            shown[1].starts_with("ligne 3, colonne « domains »"),
+            "{shown:?}"
+        );
+        let csv = format!("{HEADER}\na,\"A,B,,,\n");
+        let errs = read(Format::Csv, csv.as_bytes(), &referential()).unwrap_err();
+        assert_eq!(errs[0].ligne, 2);
+        let errs = read(Format::Csv, b"id,name\n", &referential()).unwrap_err();
+        assert_eq!(errs.len(), FACT_COLUMNS.len() - 2);
+    }
+
+    #[test]
+    fn duplicate_slugs_inside_a_file_are_refused() {
+        let csv = format!(
+            "{HEADER}\na,A,,,,,,,,,,,,https://e.org/a,2026-11-26\na,A2,,,,,,,,,,,,https://e.org/a,2026-11-26\n"
+        );
+        let errs = read(Format::Csv, csv.as_bytes(), &referential()).unwrap_err();
+        assert_eq!(errs.len(), 1);
+        assert_eq!(errs[0].ligne, 3);
+        assert!(errs[0].message.contains("ligne 2"));
+    }
+
+    #[test]
+    fn xlsx_and_json_round_trip() {
+        let csv = format!(
+            "{HEADER}\nreagir,RéAgir <&>,A (association; porteur),Lunas,commune,34144,Occitanie,2018-09,social,mecenat [editorial],not stated,emploi,x ; y,https://example.org/a,2026-11-26\n"
+        );
+        let r = referential();
+        let parsed = read(Format::Csv, csv.as_bytes(), &r).unwrap();
+        let a = &parsed[0].1;
+        let xlsx = write_xlsx(std::iter::once((a, vec!["Occitanie".to_owned()]))).unwrap();
+        let back = read(Format::Xlsx, &xlsx, &r).unwrap();
+        assert_eq!(&back[0].1, a);
+        assert_eq!(back[0].0, 2);
+        let json = serde_json::to_vec_pretty(&serde_json::json!({ "total": 1, "resultats": [a] }))
+            .unwrap();
+        let back = read(Format::Json, &json, &r).unwrap();
+        assert_eq!(&back[0].1, a);
+        assert_eq!(back[0].0, 3);
+    }
+}

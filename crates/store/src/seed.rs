@@ -1,0 +1,108 @@
+//! The seed alliances shipped in `data/alliances/` (the fact tables with our texts), loaded
+//! at first start through the same validation as an import, and the referential that
+//! validation reads.
+
+use std::sync::OnceLock;
+
+use alliances_domain::alliance::Referential;
+use alliances_domain::territory::Level;
+
+use crate::exchange::{self, Format};
+use crate::{Db, Result, StoreError, alliances, fingerprint, meta, on_read};
+
+const SEED_CSV: &str = include_str!("../../../data/alliances/alliances.csv");
+const FRAGILITIES_CSV: &str = include_str!("../../../data/alliances/fragilites.csv");
+const VERSION_KEY: &str = "amorce_alliances_version";
+/// `origine` of the seed records.
+pub const SEED_ORIGIN: &str = "amorce";
+
+/// A fragility of the open list with its labels and the SDG goals it maps to (editorial).
+#[derive(Debug, Clone)]
+pub struct Fragility {
+    pub code: String,
+    pub label_fr: String,
+    pub label_en: String,
+    pub goals: Vec<u8>,
+}
+
+/// The fragility table of `data/alliances/fragilites.csv`.
+pub fn fragilities() -> &'static [Fragility] {
+    static CELL: OnceLock<Vec<Fragility>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut r = csv::Reader::from_reader(FRAGILITIES_CSV.as_bytes());
+        r.records()
+            .filter_map(std::result::Result::ok)
+            .map(|rec| Fragility {
+                code: rec[0].to_owned(),
+                label_fr: rec[1].to_owned(),
+                label_en: rec[2].to_owned(),
+                goals: rec[3]
+                    .split_whitespace()
+                    .filter_map(|g| g.parse().ok())
+                    .collect(),
+            })
+            .collect()
+    })
+}
+
+/// Version of the seed: changes when the shipped file or the mapping table changes.
+#[must_use]
+pub fn version() -> String {
+    fingerprint(&[SEED_CSV.as_bytes(), FRAGILITIES_CSV.as_bytes()])
+}
+
+/// Territory codes and SDG targets from the database, fragilities from the shipped table.
+pub async fn referential(db: &Db) -> Result<Referential> {
+    let territories: Vec<(String, String)> = on_read!(db, p => sqlx::query_as(
+        "SELECT niveau, code FROM territoires").fetch_all(p).await?);
+    let targets: Vec<String> = on_read!(db, p => sqlx::query_scalar(
+        "SELECT code FROM odd_cibles").fetch_all(p).await?);
+    Ok(Referential {
+        territories: territories
+            .into_iter()
+            .filter_map(|(l, c)| Some((Level::from_code(&l)?, c)))
+            .collect(),
+        targets: targets.into_iter().collect(),
+        fragility_goals: fragilities()
+            .iter()
+            .map(|f| (f.code.clone(), f.goals.clone()))
+            .collect(),
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeedOutcome {
+    AlreadyCurrent,
+    Loaded(alliances::UpsertOutcome),
+}
+
+/// Loads the seed alliances unless this version already was. Records are upserted: an
+/// alliance edited since keeps its edits until the shipped seed itself changes.
+pub async fn ensure_seeded(db: &Db, now: i64) -> Result<SeedOutcome> {
+    let version = version();
+    if meta::get(db, VERSION_KEY).await?.as_deref() == Some(version.as_str()) {
+        return Ok(SeedOutcome::AlreadyCurrent);
+    }
+    let referential = referential(db).await?;
+    let parsed =
+        exchange::read(Format::Csv, SEED_CSV.as_bytes(), &referential).map_err(|errs| {
+            StoreError::Reference(format!(
+                "alliances d'amorce invalides : {}",
+                errs.iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(" ; ")
+            ))
+        })?;
+    let records: Vec<_> = parsed.into_iter().map(|(_, a)| a).collect();
+    let outcome = alliances::upsert_all(db, &records, SEED_ORIGIN, now).await?;
+    meta::set(db, VERSION_KEY, &version).await?;
+    Ok(SeedOutcome::Loaded(outcome))
+}
+
+/// Number of seed alliances shipped.
+pub fn seed_len() -> usize {
+    csv::Reader::from_reader(SEED_CSV.as_bytes())
+        .records()
+        .count()
+}
