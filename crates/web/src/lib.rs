@@ -187,14 +187,43 @@ pub async fn prepare(state: &AppState, migrate: bool) -> Result<(), alliances_st
     for level in Level::ALL {
         counts.insert(level, territoires_store::count(db, level).await?);
     }
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0));
+    alliances_store::seed::ensure_seeded(db, now).await?;
+    let search_dir = state
+        .settings
+        .data_dir
+        .as_ref()
+        .map(|d| d.join("recherche"));
+    let search = alliances_search::SearchIndex::open(search_dir.as_deref())
+        .map_err(|e| alliances_store::StoreError::Reference(e.to_string()))?;
     let ready = state::Ready {
         odd: state::OddIndex::new(odd),
         regions: territoires_store::all(db, Level::Region).await?,
         departements: territoires_store::all(db, Level::Departement).await?,
         coms: territoires_store::all(db, Level::CollectiviteOutreMer).await?,
         counts,
+        directory: state::Directory::new(
+            territoires_store::all(db, Level::Commune).await?,
+            territoires_store::all(db, Level::Epci).await?,
+        ),
+        fragilities: alliances_store::seed::fragilities()
+            .iter()
+            .map(|f| (f.code.clone(), (f.label_fr.clone(), f.label_en.clone())))
+            .collect(),
+        search,
     };
+    // Not ready for requests until the index is built: readiness reads `searchable`.
     let _ = state.0.ready.set(ready);
+    features::exemples::indexing::catch_up(state)
+        .await
+        .map_err(|e| alliances_store::StoreError::Reference(e.to_string()))?;
+    state
+        .0
+        .searchable
+        .store(true, std::sync::atomic::Ordering::Release);
+    features::exemples::indexing::spawn_follower(state.clone(), state.settings.follow_every);
     Ok(())
 }
 

@@ -32,6 +32,10 @@ pub struct Settings {
     /// One structured log line per request.
     pub log_requests: bool,
     pub legal: Legal,
+    /// Where derived state (the search index) lives; `None` keeps it in memory.
+    pub data_dir: Option<std::path::PathBuf>,
+    /// How often the change log is read to keep the search index current.
+    pub follow_every: Duration,
 }
 
 impl Default for Settings {
@@ -46,6 +50,8 @@ impl Default for Settings {
             body_limit: 1024 * 1024,
             log_requests: true,
             legal: Legal::default(),
+            data_dir: None,
+            follow_every: Duration::from_secs(1),
         }
     }
 }
@@ -122,8 +128,41 @@ impl OddIndex {
     }
 }
 
+/// Every EPCI and commune by code, for names and parents.
+#[derive(Debug, Default)]
+pub struct Directory {
+    pub communes: HashMap<String, Territory>,
+    pub epcis: HashMap<String, Territory>,
+    /// EPCI → the départements its communes lie in.
+    pub epci_departements: HashMap<String, Vec<String>>,
+}
+
+impl Directory {
+    #[must_use]
+    pub fn new(communes: Vec<Territory>, epcis: Vec<Territory>) -> Directory {
+        let mut epci_departements: HashMap<String, Vec<String>> = HashMap::new();
+        for c in &communes {
+            for e in [&c.epci, &c.ept].into_iter().flatten() {
+                if let Some(d) = &c.departement {
+                    let list = epci_departements.entry(e.clone()).or_default();
+                    if !list.contains(d) {
+                        list.push(d.clone());
+                    }
+                }
+            }
+        }
+        for list in epci_departements.values_mut() {
+            list.sort();
+        }
+        Directory {
+            communes: communes.into_iter().map(|t| (t.code.clone(), t)).collect(),
+            epcis: epcis.into_iter().map(|t| (t.code.clone(), t)).collect(),
+            epci_departements,
+        }
+    }
+}
+
 /// What exists once start-up work (migrations, reference data) is done.
-#[derive(Debug)]
 pub struct Ready {
     pub odd: OddIndex,
     /// The small levels, kept in memory for names and maps.
@@ -132,6 +171,10 @@ pub struct Ready {
     pub coms: Vec<Territory>,
     /// Number of territories per level.
     pub counts: HashMap<Level, u64>,
+    pub directory: Directory,
+    /// Fragility code → (French label, English label).
+    pub fragilities: HashMap<String, (String, String)>,
+    pub search: alliances_search::SearchIndex,
 }
 
 impl Ready {
@@ -158,6 +201,8 @@ pub struct Inner {
     pub catalog: Catalog,
     pub settings: Settings,
     pub ready: OnceLock<Ready>,
+    /// Set once the search index has caught up at start-up: only then is the app ready.
+    pub searchable: std::sync::atomic::AtomicBool,
     pub cache: PageCache,
     pub metrics: Metrics,
     pub limiter: RateLimiter,
@@ -185,6 +230,7 @@ impl AppState {
             cache: PageCache::new(settings.page_cache),
             settings,
             ready: OnceLock::new(),
+            searchable: std::sync::atomic::AtomicBool::new(false),
             metrics: Metrics::default(),
             limiter,
             started: Instant::now(),
@@ -194,6 +240,10 @@ impl AppState {
     /// The start-up data, once ready.
     #[must_use]
     pub fn ready(&self) -> Option<&Ready> {
-        self.0.ready.get()
+        if self.0.searchable.load(std::sync::atomic::Ordering::Acquire) {
+            self.0.ready.get()
+        } else {
+            None
+        }
     }
 }

@@ -11,21 +11,22 @@ use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::{odd, territoires};
+use super::{exemples, odd, territoires};
 use crate::state::AppState;
 
 #[derive(OpenApi)]
 #[openapi(
     info(
         title = "API Alliances — l'ODD 17 en pratique",
-        description = "Données de référence (objectifs de développement durable, territoires) de la plateforme \
-                       Alliances. Clés en français ; collections `{ total, resultats }` paginées par `page` et \
+        description = "Données de référence (objectifs de développement durable, territoires) et base des \
+                       alliances de la plateforme Alliances. Clés en français ; collections `{ total, resultats }` paginées par `page` et \
                        `par_page` (1 000 au plus) ; erreurs au format RFC 9457 (problem+json) avec un `detail` en français.",
         license(name = "AGPL-3.0-or-later", identifier = "AGPL-3.0-or-later")
     ),
     tags(
         (name = "ODD", description = "Objectifs, cibles et indicateurs"),
-        (name = "Territoires", description = "Régions, départements, intercommunalités, communes")
+        (name = "Territoires", description = "Régions, départements, intercommunalités, communes"),
+        (name = "Exemples", description = "La base des alliances réelles : recherche à facettes et fiches")
     )
 )]
 struct ApiDoc;
@@ -47,6 +48,8 @@ fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(territoires::api::communes))
         .routes(routes!(territoires::api::commune))
         .routes(routes!(territoires::api::recherche))
+        .routes(routes!(exemples::api::alliances))
+        .routes(routes!(exemples::api::alliance))
 }
 
 /// The OpenAPI document, serialised once.

@@ -1,6 +1,7 @@
 //! HTTP tests, laid out like the routes. Every case runs on SQLite and, when
 //! `TEST_POSTGRES_URL` is set, on PostgreSQL.
 
+mod api_exemples;
 mod api_odd;
 mod api_territoires;
 mod operations;

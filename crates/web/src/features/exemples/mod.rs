@@ -1,0 +1,286 @@
+//! Exemples: the base of real alliances — search with facets at `/exemples`, one page per
+//! alliance, the API, and the index that serves them (see [`indexing`]).
+
+pub mod api;
+pub mod html;
+pub mod indexing;
+
+use alliances_domain::alliance::{Alliance, STATUSES};
+use alliances_domain::error::Invalid;
+use alliances_domain::pagination::Page;
+use alliances_domain::taxonomy::{
+    ACTOR_TYPES, DOMAINS, IMPACTS, RELATIONAL_MODES, TERRITORIAL_LEVELS,
+};
+use alliances_domain::territory::Level;
+use alliances_i18n::{Catalog, Lang};
+use alliances_search::{FACETS, HIDDEN_FILTERS, Query, Results, Sort};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{AppError, AppResult};
+use crate::state::Ready;
+
+/// What a result line shows, stored in the index with each alliance.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Card {
+    /// The territory as the source names it, or the names of its territories.
+    pub territoire: Option<String>,
+    pub debut: Option<String>,
+    pub niveau: Option<String>,
+    pub types_acteur: Vec<String>,
+    pub domaines: Vec<String>,
+    pub odd: Vec<u8>,
+    pub partenaires: usize,
+}
+
+impl Card {
+    fn of(ready: &Ready, a: &Alliance) -> Card {
+        let territoire = a.territoire_libelle.clone().or_else(|| {
+            let names: Vec<String> = a
+                .territoires
+                .iter()
+                .filter_map(|t| indexing::territory_name(ready, t.level()?, &t.code))
+                .collect();
+            (!names.is_empty()).then(|| names.join(", "))
+        });
+        let mut odd: Vec<u8> = a.odd.objectifs.iter().map(|g| g.numero).collect();
+        odd.sort_unstable();
+        odd.dedup();
+        Card {
+            territoire,
+            debut: a.debut.clone(),
+            niveau: a.niveau_territorial.clone(),
+            types_acteur: a.actor_types().into_iter().map(str::to_owned).collect(),
+            domaines: a.domaines.clone(),
+            odd,
+            partenaires: a.partenaires.len(),
+        }
+    }
+}
+
+/// A search as the page and the API receive it.
+#[derive(Debug, Clone, Default)]
+pub struct SearchRequest {
+    pub q: String,
+    pub filters: Vec<(String, Vec<String>)>,
+    /// `None`: relevance with a query, most recent without.
+    pub sort: Option<Sort>,
+    pub page: Page,
+}
+
+impl SearchRequest {
+    #[must_use]
+    pub fn sort(&self) -> Sort {
+        self.sort.unwrap_or(if self.q.trim().is_empty() {
+            Sort::Date
+        } else {
+            Sort::Relevance
+        })
+    }
+
+    /// The selected codes of one facet.
+    #[must_use]
+    pub fn selected(&self, facet: &str) -> &[String] {
+        self.filters
+            .iter()
+            .find(|(f, _)| f == facet)
+            .map_or(&[], |(_, c)| c.as_slice())
+    }
+
+    /// The query string of this search (page left out), for links.
+    #[must_use]
+    pub fn query_string(&self, without: Option<(&str, &str)>) -> String {
+        let mut s = form_urlencoded::Serializer::new(String::new());
+        if !self.q.is_empty() {
+            s.append_pair("q", &self.q);
+        }
+        for (facet, codes) in &self.filters {
+            for c in codes {
+                if without != Some((facet.as_str(), c.as_str())) {
+                    s.append_pair(facet, c);
+                }
+            }
+        }
+        if let Some(sort) = self.sort {
+            s.append_pair("tri", sort_code(sort));
+        }
+        s.finish()
+    }
+}
+
+#[must_use]
+pub fn sort_code(sort: Sort) -> &'static str {
+    match sort {
+        Sort::Relevance => "pertinence",
+        Sort::Date => "date",
+        Sort::Name => "nom",
+    }
+}
+
+/// Whether `code` is a value of `facet`.
+#[must_use]
+pub fn valid_code(ready: &Ready, facet: &str, code: &str) -> bool {
+    match facet {
+        "type_acteur" => ACTOR_TYPES.contains(code),
+        "domaine" => DOMAINS.contains(code),
+        "niveau_territorial" => TERRITORIAL_LEVELS.contains(code),
+        "mode" => RELATIONAL_MODES.contains(code),
+        "impact" => IMPACTS.contains(code),
+        "statut" => STATUSES.contains(code),
+        "region" => ready.small(Level::Region, code).is_some(),
+        "departement" => ready.small(Level::Departement, code).is_some(),
+        "epci" => ready.directory.epcis.contains_key(code),
+        "commune" => ready.directory.communes.contains_key(code),
+        "odd" => code.parse::<u8>().is_ok_and(|n| (1..=17).contains(&n)) && !code.starts_with('0'),
+        "cible" => ready.odd.target(code).is_some(),
+        "fragilite" => alliances_domain::alliance::is_slug(code),
+        _ => false,
+    }
+}
+
+/// Reads the query pairs. `strict` (the API) refuses unknown parameters and values;
+/// otherwise (the pages, whose forms only offer valid values) they are dropped.
+pub fn parse_request(
+    pairs: &[(String, String)],
+    ready: &Ready,
+    strict: bool,
+) -> Result<SearchRequest, Invalid> {
+    let mut errors = Invalid::default();
+    let mut req = SearchRequest::default();
+    let (mut page, mut per_page) = (None, None);
+    for (key, value) in pairs {
+        let value = value.trim();
+        match key.as_str() {
+            "q" => {
+                if value.chars().count() > 200 {
+                    errors.push("q", "la recherche dépasse 200 caractères ; raccourcissez-la.");
+                } else {
+                    req.q = value.to_owned();
+                }
+            }
+            "tri" => match value {
+                "pertinence" => req.sort = Some(Sort::Relevance),
+                "date" => req.sort = Some(Sort::Date),
+                "nom" => req.sort = Some(Sort::Name),
+                "" => {}
+                _ if strict => errors.push(
+                    "tri",
+                    format!("tri « {value} » inconnu ; valeurs possibles : pertinence, date, nom."),
+                ),
+                _ => {}
+            },
+            "page" => page = Some(value.to_owned()),
+            "par_page" => per_page = Some(value.to_owned()),
+            facet if FACETS.contains(&facet) || HIDDEN_FILTERS.contains(&facet) => {
+                if value.is_empty() {
+                    continue;
+                }
+                if !valid_code(ready, facet, value) {
+                    if strict {
+                        errors.push(
+                            facet,
+                            format!("« {value} » n'est pas une valeur de « {facet} »."),
+                        );
+                    }
+                    continue;
+                }
+                match req.filters.iter_mut().find(|(f, _)| f == facet) {
+                    Some((_, codes)) => {
+                        if !codes.iter().any(|c| c == value) {
+                            codes.push(value.to_owned());
+                        }
+                    }
+                    None => req.filters.push((facet.to_owned(), vec![value.to_owned()])),
+                }
+            }
+            other if strict => errors.push(
+                other,
+                format!(
+                    "paramètre « {other} » inconnu ; paramètres acceptés : q, tri, page, par_page, {}.",
+                    FACETS.join(", ")
+                ),
+            ),
+            _ => {}
+        }
+    }
+    match Page::parse(page.as_deref(), per_page.as_deref()) {
+        Ok(p) => req.page = p,
+        Err(e) if strict => errors.0.extend(e.0),
+        Err(_) => {}
+    }
+    errors.into_result()?;
+    Ok(req)
+}
+
+/// Runs a search.
+pub fn run(ready: &Ready, req: &SearchRequest, facets: bool, snippets: bool) -> AppResult<Results> {
+    let page = req.page;
+    ready
+        .search
+        .search(&Query {
+            q: req.q.clone(),
+            filters: req.filters.clone(),
+            sort: req.sort(),
+            offset: usize::try_from(page.offset()).unwrap_or(usize::MAX),
+            limit: usize::try_from(page.limit()).unwrap_or(20),
+            facets,
+            snippets,
+        })
+        .map_err(|e| AppError::Internal(e.to_string()))
+}
+
+/// The label of a facet value, in the reader's language.
+#[must_use]
+pub fn facet_label(
+    catalog: &Catalog,
+    lang: Lang,
+    ready: &Ready,
+    facet: &str,
+    code: &str,
+) -> String {
+    let t = |key: String| catalog.get(lang, &key).into_owned();
+    match facet {
+        "type_acteur" => t(format!("taxo-acteur-{code}")),
+        "domaine" => t(format!("taxo-domaine-{code}")),
+        "niveau_territorial" => t(format!("taxo-niveau-{code}")),
+        "mode" => t(format!("taxo-mode-{code}")),
+        "impact" => t(format!("taxo-impact-{code}")),
+        "statut" => t(format!("taxo-statut-{code}")),
+        "region" | "departement" | "epci" | "commune" => {
+            let level = match facet {
+                "region" => Level::Region,
+                "departement" => Level::Departement,
+                "epci" => Level::Epci,
+                _ => Level::Commune,
+            };
+            let name = indexing::territory_name(ready, level, code).unwrap_or_default();
+            if facet == "departement" {
+                format!("{name} ({code})")
+            } else {
+                name
+            }
+        }
+        "odd" => code
+            .parse::<u8>()
+            .ok()
+            .and_then(|n| ready.odd.goal(n))
+            .map_or_else(
+                || code.to_owned(),
+                |g| {
+                    let short = match lang {
+                        Lang::Fr => &g.short_fr,
+                        Lang::En => &g.short_en,
+                    };
+                    format!("{} {} — {short}", t("exemples-odd-abrege".into()), g.number)
+                },
+            ),
+        "cible" => code.to_owned(),
+        "fragilite" => ready.fragilities.get(code).map_or_else(
+            || code.replace('-', " "),
+            |(fr, en)| match lang {
+                Lang::Fr => fr.clone(),
+                Lang::En => en.clone(),
+            },
+        ),
+        _ => code.to_owned(),
+    }
+}
