@@ -36,6 +36,8 @@ pub struct Config {
     pub legal_contact: Option<String>,
     pub legal_director: Option<String>,
     pub legal_host: Option<String>,
+    /// Licence of the open-data dumps; `None` = Licence Ouverte 2.0.
+    pub open_data_licence: Option<String>,
 }
 
 impl Default for Config {
@@ -61,6 +63,7 @@ impl Default for Config {
             legal_contact: None,
             legal_director: None,
             legal_host: None,
+            open_data_licence: None,
         }
     }
 }
@@ -170,6 +173,11 @@ const KEYS: &[(&str, Kind, &str)] = &[
         "directeur ou directrice de la publication",
     ),
     ("legal_host", Kind::Text, "hébergeur de l'instance"),
+    (
+        "open_data_licence",
+        Kind::Text,
+        "licence des jeux de données ouverts (Licence Ouverte 2.0 si non défini)",
+    ),
 ];
 
 /// Variables with the prefix that are not configuration keys.
@@ -314,6 +322,7 @@ impl Config {
                     "legal_address" => self.legal_address = v,
                     "legal_contact" => self.legal_contact = v,
                     "legal_director" => self.legal_director = v,
+                    "open_data_licence" => self.open_data_licence = v,
                     _ => self.legal_host = v,
                 }
             }
@@ -487,6 +496,12 @@ impl Config {
             request_timeout: Duration::from_secs(u64::from(self.request_timeout_secs)),
             body_limit: self.body_limit_bytes as usize,
             log_requests: self.log_requests,
+            data_dir: Some(self.data_dir()),
+            open_data_licence: self
+                .open_data_licence
+                .clone()
+                .unwrap_or_else(|| alliances_web::DEFAULT_LICENCE.to_owned()),
+            follow_every: Duration::from_secs(1),
             legal: Legal {
                 publisher: self.legal_publisher.clone(),
                 address: self.legal_address.clone(),
@@ -538,6 +553,7 @@ impl Config {
         line("legal_contact", opt(&self.legal_contact));
         line("legal_director", opt(&self.legal_director));
         line("legal_host", opt(&self.legal_host));
+        line("open_data_licence", opt(&self.open_data_licence));
         out
     }
 

@@ -44,10 +44,55 @@ enum Command {
         #[arg(long, value_name = "URL")]
         database: Option<String>,
     },
+    /// Importe des données dans la base (tout ou rien).
+    Import {
+        #[command(subcommand)]
+        what: ImportWhat,
+    },
+    /// Exporte des données de la base.
+    Export {
+        #[command(subcommand)]
+        what: ExportWhat,
+    },
     /// Configuration.
     Config {
         #[command(subcommand)]
         action: ConfigAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportWhat {
+    /// Alliances en CSV (disposition des tables de faits, virgule ou point-virgule, avec ou sans BOM), JSON ou XLSX. Un identifiant déjà présent est mis à jour.
+    Alliances {
+        /// Fichier à importer.
+        #[arg(value_name = "FICHIER")]
+        file: PathBuf,
+        /// Vérifie le fichier sans rien écrire.
+        #[arg(long)]
+        dry_run: bool,
+        /// Format (csv, json, xlsx) ; par défaut, l'extension du fichier.
+        #[arg(long, value_name = "FORMAT")]
+        format: Option<String>,
+        /// Adresse de la base (remplace ALLIANCES_DATABASE_URL).
+        #[arg(long, value_name = "URL")]
+        database: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum ExportWhat {
+    /// Toutes les alliances.
+    Alliances {
+        /// csv, json, geojson, xlsx ou jsonld.
+        #[arg(long, value_name = "FORMAT", default_value = "csv")]
+        format: String,
+        /// Fichier de sortie ; la sortie standard par défaut.
+        #[arg(long, value_name = "FICHIER")]
+        output: Option<PathBuf>,
+        /// Adresse de la base (remplace ALLIANCES_DATABASE_URL).
+        #[arg(long, value_name = "URL")]
+        database: Option<String>,
     },
 }
 
@@ -103,6 +148,37 @@ fn main() -> ExitCode {
                 .unwrap_or_default(),
             Run::Migrate,
         ),
+        Command::Import {
+            what:
+                ImportWhat::Alliances {
+                    file,
+                    dry_run,
+                    format,
+                    database,
+                },
+        } => (
+            database
+                .map(|v| vec![("database_url", v)])
+                .unwrap_or_default(),
+            Run::Import {
+                file,
+                dry_run,
+                format,
+            },
+        ),
+        Command::Export {
+            what:
+                ExportWhat::Alliances {
+                    format,
+                    output,
+                    database,
+                },
+        } => (
+            database
+                .map(|v| vec![("database_url", v)])
+                .unwrap_or_default(),
+            Run::Export { format, output },
+        ),
         Command::Config {
             action: ConfigAction::Check,
         } => (Vec::new(), Run::Check),
@@ -136,6 +212,29 @@ fn main() -> ExitCode {
         }
         Run::Serve => cli::run(cli::serve::run(config)),
         Run::Migrate => cli::run(cli::migrate::run(config)),
+        Run::Import {
+            file,
+            dry_run,
+            format,
+        } => {
+            let refused = std::sync::atomic::AtomicBool::new(false);
+            let code = cli::run(async {
+                let outcome =
+                    cli::alliances::import(config, &file, format.as_deref(), dry_run).await?;
+                if matches!(outcome, cli::alliances::Imported::Refused) {
+                    refused.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+                Ok(())
+            });
+            if refused.load(std::sync::atomic::Ordering::Relaxed) {
+                ExitCode::from(cli::alliances::EXIT_INVALID)
+            } else {
+                code
+            }
+        }
+        Run::Export { format, output } => {
+            cli::run(cli::alliances::export(config, &format, output.as_deref()))
+        }
     }
 }
 
@@ -143,4 +242,13 @@ enum Run {
     Serve,
     Migrate,
     Check,
+    Import {
+        file: PathBuf,
+        dry_run: bool,
+        format: Option<String>,
+    },
+    Export {
+        format: String,
+        output: Option<PathBuf>,
+    },
 }

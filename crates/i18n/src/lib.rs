@@ -76,6 +76,11 @@ const FILES: &[(&str, &str, &str)] = &[
     ("fr", "commun.ftl", include_str!("../locales/fr/commun.ftl")),
     (
         "fr",
+        "exemples.ftl",
+        include_str!("../locales/fr/exemples.ftl"),
+    ),
+    (
+        "fr",
         "accueil.ftl",
         include_str!("../locales/fr/accueil.ftl"),
     ),
@@ -96,6 +101,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../locales/fr/taxonomies.ftl"),
     ),
     ("en", "commun.ftl", include_str!("../locales/en/commun.ftl")),
+    (
+        "en",
+        "exemples.ftl",
+        include_str!("../locales/en/exemples.ftl"),
+    ),
     (
         "en",
         "accueil.ftl",

@@ -701,13 +701,19 @@ impl SearchIndex {
             let doc: TantivyDocument = searcher.doc(address)?;
             let hit = self.hit(&doc, score);
             let have = self.facets_of(&hit.slug)?.unwrap_or_default();
-            let shared = wanted
+            let mut shared: Vec<(&(&str, String, f32), &'static str)> = wanted
                 .iter()
                 .filter(|(facet, code, _)| {
                     have.iter()
                         .any(|(fi, c)| facet_name(*fi) == *facet && c == code)
                 })
-                .map(|(facet, code, _)| (facet_name(facet_index(facet).unwrap_or(0)), code.clone()))
+                .map(|w| (w, facet_name(facet_index(w.0).unwrap_or(0))))
+                .collect();
+            // The strongest reasons first.
+            shared.sort_by(|a, b| b.0.2.total_cmp(&a.0.2));
+            let shared = shared
+                .into_iter()
+                .map(|((_, code, _), facet)| (facet, code.clone()))
                 .collect();
             out.push(Similar { hit, shared });
         }

@@ -58,6 +58,17 @@ pub async fn upsert_all(
     origine: &str,
     now: i64,
 ) -> Result<UpsertOutcome> {
+    upsert_all_with_progress(db, records, origine, now, &|_, _| {}).await
+}
+
+/// [`upsert_all`], calling `progress(written, to_write)` after each batch.
+pub async fn upsert_all_with_progress(
+    db: &Db,
+    records: &[Alliance],
+    origine: &str,
+    now: i64,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<UpsertOutcome> {
     let docs: Vec<(String, String)> = records
         .iter()
         .map(|a| {
@@ -94,6 +105,7 @@ pub async fn upsert_all(
                     }
                 }
             }
+            let mut written = 0;
             for chunk in writes.chunks(CHUNK) {
                 let mut qb = QueryBuilder::new(
                     "INSERT INTO alliances (slug, nom, document, empreinte, origine, cree_le, modifie_le) ",
@@ -118,6 +130,8 @@ pub async fn upsert_all(
                     b.push_bind(&a.slug).push_bind("ecriture").push_bind(now);
                 });
                 qb.build().execute(&mut *tx).await?;
+                written += chunk.len();
+                progress(written, writes.len());
             }
             tx.commit().await?;
             Ok(outcome)

@@ -38,6 +38,8 @@ pub enum Format {
     Json,
     Xlsx,
     Geojson,
+    /// schema.org JSON-LD (export only).
+    JsonLd,
 }
 
 impl Format {
@@ -47,6 +49,7 @@ impl Format {
             "json" => Some(Format::Json),
             "xlsx" => Some(Format::Xlsx),
             "geojson" => Some(Format::Geojson),
+            "jsonld" => Some(Format::JsonLd),
             _ => None,
         }
     }
@@ -66,43 +69,40 @@ pub fn read(
     bytes: &[u8],
     referential: &Referential,
 ) -> Result<Parsed, Vec<LineError>> {
-    let parsed = match format {
+    match format {
         Format::Csv => read_table(csv_rows(bytes)?, referential),
         Format::Xlsx => read_table(xlsx_rows(bytes)?, referential),
         Format::Json => read_json(bytes, referential),
-        Format::Geojson => Err(vec![LineError {
+        Format::Geojson | Format::JsonLd => Err(vec![LineError {
             ligne: 1,
             colonne: None,
-            message:
-                "le GeoJSON est un format d'export seulement ; importez du CSV, du JSON ou du XLSX."
-                    .into(),
+            message: "le GeoJSON et le JSON-LD sont des formats d'export seulement ; importez du CSV, du JSON ou du XLSX.".into(),
         }]),
-    }?;
-    let mut errors = Vec::new();
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    for (line, a) in &parsed {
-        if let Some(first) = seen.insert(&a.slug, *line) {
-            errors.push(LineError {
-                ligne: *line,
-                colonne: Some("id".into()),
-                message: format!(
-                    "l'identifiant « {} » figure déjà ligne {first} : chaque alliance n'apparaît qu'une fois par fichier.",
-                    a.slug
-                ),
-            });
-        }
-    }
-    if errors.is_empty() {
-        Ok(parsed)
-    } else {
-        Err(errors)
     }
 }
 
-/// A header and rows of cells, each row with its line number.
+/// The error of a slug seen before in the same file.
+fn duplicate(seen: &mut HashMap<String, usize>, slug: &str, line: usize) -> Option<LineError> {
+    let slug = slug.trim();
+    if slug.is_empty() {
+        return None;
+    }
+    let first = *seen.entry(slug.to_owned()).or_insert(line);
+    (first != line).then(|| LineError {
+        ligne: line,
+        colonne: Some("id".into()),
+        message: format!(
+            "l'identifiant « {slug} » figure déjà ligne {first} : chaque alliance n'apparaît qu'une fois par fichier."
+        ),
+    })
+}
+
+/// A header and rows of cells, each row with its line number, and the lines that could
+/// not be read as rows (reported with the others).
 struct Table {
     header: Vec<String>,
     rows: Vec<(usize, Vec<String>)>,
+    broken: Vec<LineError>,
 }
 
 fn line_error(ligne: usize, colonne: Option<&str>, message: impl Into<String>) -> LineError {
@@ -155,16 +155,21 @@ fn csv_rows(bytes: &[u8]) -> Result<Table, Vec<LineError>> {
             Ok(r) => {
                 let line = r.position().map_or(0, |p| p.line() as usize);
                 if r.len() != header.len() {
-                    let hint = if r.len() < header.len() {
-                        "une valeur contenant une virgule ou un retour à la ligne doit être entre guillemets"
+                    let spans = r
+                        .iter()
+                        .any(|f| f.contains('\n') || f.contains(char::from(delimiter)));
+                    let hint = if r.len() < header.len() && spans {
+                        "un guillemet ouvert n'est pas refermé : la suite du fichier a été lue comme une seule valeur"
+                    } else if r.len() < header.len() {
+                        "il manque des valeurs ; une valeur contenant le séparateur ou un retour à la ligne doit être entre guillemets"
                     } else {
-                        "un guillemet est peut-être ouvert sans être fermé, ou une valeur contient le séparateur sans guillemets"
+                        "une valeur contient le séparateur sans être entre guillemets"
                     };
                     errors.push(line_error(
                         line,
                         None,
                         format!(
-                            "{} valeurs pour {} colonnes ({hint}).",
+                            "{} valeurs pour {} colonnes : {hint}.",
                             r.len(),
                             header.len()
                         ),
@@ -179,11 +184,11 @@ fn csv_rows(bytes: &[u8]) -> Result<Table, Vec<LineError>> {
             }
         }
     }
-    if errors.is_empty() {
-        Ok(Table { header, rows })
-    } else {
-        Err(errors)
-    }
+    Ok(Table {
+        header,
+        rows,
+        broken: errors,
+    })
 }
 
 fn xlsx_rows(bytes: &[u8]) -> Result<Table, Vec<LineError>> {
@@ -215,7 +220,11 @@ fn xlsx_rows(bytes: &[u8]) -> Result<Table, Vec<LineError>> {
         .filter(|(_, r)| r.iter().any(|c| !matches!(c, Data::Empty)))
         .map(|(i, r)| (start + i + 1, r.iter().map(cell).collect()))
         .collect();
-    Ok(Table { header, rows })
+    Ok(Table {
+        header,
+        rows,
+        broken: Vec::new(),
+    })
 }
 
 fn read_table(table: Table, referential: &Referential) -> Result<Parsed, Vec<LineError>> {
@@ -225,10 +234,7 @@ fn read_table(table: Table, referential: &Referential) -> Result<Parsed, Vec<Lin
             errors.push(line_error(
                 1,
                 Some(c),
-                format!(
-                    "colonne obligatoire absente ; l'en-tête doit contenir : {}.",
-                    FACT_COLUMNS.join(", ")
-                ),
+                "colonne obligatoire absente de l'en-tête (les colonnes des tables de faits sont toutes requises, même vides).",
             ));
         }
     }
@@ -250,6 +256,7 @@ fn read_table(table: Table, referential: &Referential) -> Result<Parsed, Vec<Lin
     if !errors.is_empty() {
         return Err(errors);
     }
+    errors = table.broken;
     let index: HashMap<&str, usize> = table
         .header
         .iter()
@@ -257,8 +264,12 @@ fn read_table(table: Table, referential: &Referential) -> Result<Parsed, Vec<Lin
         .map(|(i, h)| (h.as_str(), i))
         .collect();
     let mut out = Vec::with_capacity(table.rows.len());
+    let mut seen = HashMap::new();
     for (line, cells) in &table.rows {
         let get = |c: &str| index.get(c).and_then(|i| cells.get(*i)).cloned();
+        if let Some(e) = duplicate(&mut seen, &get("id").unwrap_or_default(), *line) {
+            errors.push(e);
+        }
         let push_all = |errors: &mut Vec<LineError>, errs: Vec<FieldError>| {
             for e in errs {
                 let col = column_of(&e.champ).to_owned();
@@ -283,6 +294,7 @@ fn read_table(table: Table, referential: &Referential) -> Result<Parsed, Vec<Lin
     if errors.is_empty() {
         Ok(out)
     } else {
+        errors.sort_by_key(|e| e.ligne);
         Err(errors)
     }
 }
@@ -360,8 +372,12 @@ fn read_json(bytes: &[u8], referential: &Referential) -> Result<Parsed, Vec<Line
     };
     let mut out = Vec::new();
     let mut errors = Vec::new();
+    let mut seen = HashMap::new();
     for (i, item) in items.into_iter().enumerate() {
         let line = lines.get(i).copied().unwrap_or(1);
+        if let Some(e) = duplicate(&mut seen, item["slug"].as_str().unwrap_or_default(), line) {
+            errors.push(e);
+        }
         match serde_json::from_value::<Alliance>(item) {
             Ok(mut a) => match a.validate(referential) {
                 Ok(()) => {

@@ -29,13 +29,13 @@ pub mod metrics;
 pub mod middleware;
 pub mod state;
 
-pub use state::{AppState, Legal, Settings};
+pub use state::{AppState, DEFAULT_LICENCE, Legal, Settings};
 
 /// The JSON crate the API uses (for tests and tools).
 pub use serde_json as json;
 
 use crate::error::{AppError, AppResult};
-use crate::features::{home, odd, ops, pages, territoires};
+use crate::features::{exemples, home, odd, ops, pages, territoires};
 
 /// Renders a template into an HTML response.
 pub fn render<T: askama::Template>(template: &T) -> AppResult<Html<String>> {
@@ -102,7 +102,7 @@ fn router(state: AppState) -> Router {
             get(territoires::html::com),
         )
         .route("/methodes", get(pages::module_methodes))
-        .route("/exemples", get(pages::module_exemples))
+        .route("/exemples/{slug}", get(exemples::html::fiche))
         .route("/donnees", get(pages::module_donnees))
         .route("/outils", get(pages::module_outils))
         .route("/competences", get(pages::module_competences))
@@ -113,6 +113,10 @@ fn router(state: AppState) -> Router {
         .route("/donnees-ouvertes", get(pages::donnees_ouvertes))
         .route_layer(from_fn_with_state(state.clone(), cache::layer));
     let dynamic = Router::new()
+        .route("/exemples", get(exemples::html::index))
+        .route("/exemples/flux.atom", get(exemples::opendata::feed))
+        .route("/sitemap.xml", get(exemples::opendata::sitemap))
+        .route("/donnees-ouvertes/{fichier}", get(exemples::opendata::dump))
         .route("/territoires/epci/{siren}", get(territoires::html::epci))
         .route(
             "/territoires/communes/{code}",

@@ -36,7 +36,12 @@ pub struct Settings {
     pub data_dir: Option<std::path::PathBuf>,
     /// How often the change log is read to keep the search index current.
     pub follow_every: Duration,
+    /// Licence of the open-data dumps.
+    pub open_data_licence: String,
 }
+
+/// The licence of the open data unless the operator sets another.
+pub const DEFAULT_LICENCE: &str = "Licence Ouverte 2.0 (Etalab)";
 
 impl Default for Settings {
     fn default() -> Self {
@@ -52,6 +57,7 @@ impl Default for Settings {
             legal: Legal::default(),
             data_dir: None,
             follow_every: Duration::from_secs(1),
+            open_data_licence: DEFAULT_LICENCE.to_owned(),
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use std::process::ExitCode;
 
+pub mod alliances;
 pub mod migrate;
 pub mod serve;
 

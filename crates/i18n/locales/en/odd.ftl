@@ -35,5 +35,5 @@ odd-groupe-questions-structurelles = Systemic issues
 odd-sousgroupe-coherence-politiques = Policy and institutional coherence
 odd-sousgroupe-partenariats-multipartites = Multi-stakeholder partnerships
 odd-sousgroupe-donnees-suivi = Data, monitoring and accountability
-odd-alliances-bientot = Alliances and tools attached to this target will appear here with the Examples and Tools modules.
+odd-alliances-bientot = Tools attached to this target will appear here with the Tools module.
 odd-accent-partenariats = Targets 17.16 and 17.17 are at the heart of the platform: they call for multi-stakeholder partnerships bringing together public actors, private actors and civil society.

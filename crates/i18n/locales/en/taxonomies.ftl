@@ -48,3 +48,6 @@ taxo-medoc-exemples = Examples
 taxo-medoc-donnees = Data
 taxo-medoc-outils = Tools
 taxo-medoc-competences = Skills
+taxo-statut-actif = Ongoing
+taxo-statut-termine = Ended
+taxo-statut-inconnu = Not stated

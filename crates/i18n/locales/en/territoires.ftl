@@ -72,5 +72,5 @@ terr-liste-epci = Inter-municipal bodies
 terr-liste-communes = Municipalities
 terr-liste-communes-aide = In alphabetical order.
 terr-epci-communes-dans = { $n } of them in this département
-terr-bientot = The alliances, key figures and catalysts of this territory will appear here with the Examples and Data modules.
+terr-bientot = The key figures and catalysts of this territory will appear here with the Data module.
 terr-api = This information as JSON

@@ -48,3 +48,6 @@ taxo-medoc-exemples = Exemples
 taxo-medoc-donnees = Données
 taxo-medoc-outils = Outils
 taxo-medoc-competences = Compétences
+taxo-statut-actif = En cours
+taxo-statut-termine = Terminée
+taxo-statut-inconnu = non renseigné

@@ -72,5 +72,5 @@ terr-liste-epci = Les intercommunalités
 terr-liste-communes = Les communes
 terr-liste-communes-aide = Classées par ordre alphabétique.
 terr-epci-communes-dans = dont { $n } dans ce département
-terr-bientot = Les alliances, les chiffres clés et les catalyseurs de ce territoire s'afficheront ici avec les modules Exemples et Données.
+terr-bientot = Les chiffres clés et les catalyseurs de ce territoire s'afficheront ici avec le module Données.
 terr-api = Ces informations en JSON

@@ -31,9 +31,6 @@ async fn module(ctx: Ctx, code: &'static str) -> AppResult<Html<String>> {
 pub async fn module_methodes(ctx: Ctx) -> AppResult<Html<String>> {
     module(ctx, "methodes").await
 }
-pub async fn module_exemples(ctx: Ctx) -> AppResult<Html<String>> {
-    module(ctx, "exemples").await
-}
 pub async fn module_donnees(ctx: Ctx) -> AppResult<Html<String>> {
     module(ctx, "donnees").await
 }
@@ -163,10 +160,17 @@ pub async fn licence_text(Path(file): Path<String>) -> AppResult<Response> {
 #[template(path = "pages/donnees_ouvertes.html")]
 struct OpenData<'a> {
     ctx: &'a Ctx,
+    licence: &'a str,
+    fields: &'static [(&'static str, &'static str, &'static str)],
 }
 
 pub async fn donnees_ouvertes(ctx: Ctx) -> AppResult<Html<String>> {
-    crate::render(&OpenData { ctx: &ctx })
+    let state = ctx.state.clone();
+    crate::render(&OpenData {
+        ctx: &ctx,
+        licence: &state.settings.open_data_licence,
+        fields: &crate::features::exemples::export::FIELDS,
+    })
 }
 
 #[derive(Template)]

@@ -2,8 +2,10 @@
 //! alliance, the API, and the index that serves them (see [`indexing`]).
 
 pub mod api;
+pub mod export;
 pub mod html;
 pub mod indexing;
+pub mod opendata;
 
 use alliances_domain::alliance::{Alliance, STATUSES};
 use alliances_domain::error::Invalid;

@@ -140,6 +140,9 @@ struct TargetPage<'a> {
     target: &'a Target,
     indicators: Vec<&'a Indicator>,
     group_key: Option<String>,
+    listing: crate::features::exemples::html::Listing,
+    listing_title: String,
+    listing_note: Option<String>,
 }
 
 pub async fn target(
@@ -150,7 +153,12 @@ pub async fn target(
     let odd = referential(&state)?;
     let target = odd.target(&code).ok_or(AppError::NotFound)?;
     let goal = odd.goal(target.goal).ok_or(AppError::NotFound)?;
+    let ready = crate::features::territoires::ready(&state)?;
+    let listing = crate::features::exemples::html::listing(&ctx, ready, "cible", &target.code, 12)?;
     crate::render(&TargetPage {
+        listing,
+        listing_title: ctx.ta("exemples-liste-cible", "code", &target.code),
+        listing_note: Some(ctx.t("exemples-liste-cible-aide")),
         ctx: &ctx,
         goal,
         target,

@@ -256,6 +256,10 @@ struct FichePage<'a> {
     locator: Option<String>,
     /// For a département: (EPCI, how many of its communes lie in the département).
     epci_rows: Vec<(&'a Territory, usize)>,
+    /// The alliances of this territory and of the territories inside it.
+    listing: Option<crate::features::exemples::html::Listing>,
+    listing_title: String,
+    listing_note: Option<String>,
 }
 
 impl FichePage<'_> {
@@ -363,12 +367,27 @@ async fn show(ctx: Ctx, state: AppState, level: Level, code: String) -> AppResul
             (e, inside)
         })
         .collect();
+    let facet = match level {
+        Level::Region => Some("region"),
+        Level::Departement => Some("departement"),
+        Level::Epci => Some("epci"),
+        Level::Commune => Some("commune"),
+        Level::CollectiviteOutreMer => None,
+    };
+    let listing = facet
+        .map(|facet| crate::features::exemples::html::listing(&ctx, ready, facet, &t.code, 12))
+        .transpose()?;
+    let listing_title = ctx.ta("exemples-liste-territoire", "nom", &t.name);
+    let listing_note = (level != Level::Commune).then(|| ctx.t("exemples-liste-territoire-aide"));
     Ok(crate::render(&FichePage {
         ctx: &ctx,
         f: &f,
         map,
         locator,
         epci_rows,
+        listing,
+        listing_title,
+        listing_note,
     })?
     .into_response())
 }
