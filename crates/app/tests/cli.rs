@@ -111,8 +111,18 @@ impl Drop for Server {
 }
 
 fn serve(database_url: &str) -> Server {
+    // Each server its own derived-state folder (the search index).
+    let data_dir = scratch(&format!(
+        "donnees-{}",
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos()
+    ));
     let mut child = alliances()
         .args(["serve", "--bind", "127.0.0.1:0", "--database", database_url])
+        .arg("--data-dir")
+        .arg(&data_dir)
         .env("ALLIANCES_RATE_LIMIT", "off")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -242,4 +252,141 @@ async fn migrate_prepares_a_database_and_serve_refuses_a_stale_one() {
     assert_eq!(code, 2, "configuration errors exit 2");
     assert!(err.contains("--database"), "{err}");
     let _ = std::fs::remove_dir_all(dir);
+}
+
+const HEADER: &str = "id,name,partners,territory_name,territory_level,insee_codes,region,start_year,domains,relational_modes,sdgs_stated,fragilities,results,source_urls,retrieved";
+
+async fn total(server: &Server, query: &str) -> u64 {
+    let (status, _, body) = raw_get(&server.address, &format!("/api/v1/alliances?{query}")).await;
+    assert_eq!(status, 200, "{body}");
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    v["total"].as_u64().unwrap()
+}
+
+async fn import_and_export_alliances(backend: &Backend) {
+    let db = empty_db(backend).await;
+    let url = db.url.clone();
+    db.db.close().await;
+    let dir = scratch(&format!(
+        "import-{}",
+        url.replace(['/', ':', '@', '.'], "-")
+    ));
+    let server = serve(&url);
+    wait_ready(&server).await;
+    let seeded = total(&server, "").await;
+    assert!(seeded >= 300);
+
+    // Export → import changes nothing, in every importable format.
+    for format in ["csv", "json", "xlsx"] {
+        let file = dir.join(format!("export.{format}"));
+        let (code, _, err) = run(alliances()
+            .args([
+                "export",
+                "alliances",
+                "--format",
+                format,
+                "--database",
+                &url,
+                "--output",
+            ])
+            .arg(&file));
+        assert_eq!(code, 0, "{err}");
+        let (code, out, err) = run(alliances()
+            .args(["import", "alliances", "--database", &url])
+            .arg(&file));
+        assert_eq!(code, 0, "{err}");
+        assert!(
+            out.contains("0 créée(s), 0 mise(s) à jour")
+                && out.contains(&format!("{seeded} inchangée(s)")),
+            "{format}: {out}"
+        );
+    }
+    let (code, geojson, _) = run(alliances().args([
+        "export",
+        "alliances",
+        "--format",
+        "geojson",
+        "--database",
+        &url,
+    ]));
+    assert_eq!(code, 0);
+    let g: serde_json::Value = serde_json::from_str(&geojson).unwrap();
+    assert_eq!(g["features"].as_array().unwrap().len() as u64, seeded);
+
+    // A malformed file: every error with its line, exit code 3, nothing written.
+    let bad = dir.join("mauvais.csv");
+    std::fs::write(&bad, format!("{HEADER}\n\
+essai-a,A,Mairie (collectivite; porteur),X,commune,99999,,2020,social,,not stated,emploi,,https://example.org/a,2026-11-20\n\
+essai-b,B,Mairie (mairie; porteur),X,departement,33,,2020,economique,mecenat,18,emploi,,https://example.org/b,2026-11-20\n\
+essai-a,A bis,Mairie (collectivite; porteur),X,commune,34144,,2020,social,,not stated,emploi,,https://example.org/a,2026-11-20\n\
+essai-c,\"C,Mairie (collectivite; porteur),X,commune,34144,,2020,social,,not stated,emploi,,https://example.org/c,2026-11-20\n")).unwrap();
+    let (code, _, err) = run(alliances()
+        .args(["import", "alliances", "--database", &url])
+        .arg(&bad));
+    assert_eq!(code, 3, "{err}");
+    for expected in [
+        "ligne 2, colonne « insee_codes »",
+        "ligne 3, colonne « partners »",
+        "ligne 3, colonne « sdgs_stated »",
+        "ligne 4, colonne « id »",
+        "ligne 5 :",
+        "Rien n'a été écrit",
+    ] {
+        assert!(err.contains(expected), "« {expected} » missing in:\n{err}");
+    }
+    let missing = dir.join("colonnes.csv");
+    std::fs::write(&missing, "id,name\nx,y\n").unwrap();
+    let (code, _, err) = run(alliances()
+        .args(["import", "alliances", "--database", &url])
+        .arg(&missing));
+    assert_eq!(code, 3);
+    assert!(
+        err.contains("ligne 1, colonne « partners » : colonne obligatoire absente"),
+        "{err}"
+    );
+    assert_eq!(total(&server, "").await, seeded, "nothing written");
+
+    // A valid record: --dry-run writes nothing; the import is searchable within 5 seconds.
+    let good = dir.join("bon.csv");
+    std::fs::write(&good, format!("{HEADER},resume\n\
+essai-zythologie,Essai zythologique (donnée de test),Mairie de Lunas (collectivite; porteur),Lunas,commune,34144,,2024-05,social,mecenat [editorial],not stated,emploi,,https://example.org/demo,2026-11-20,Donnée de test.\n")).unwrap();
+    let (code, out, _) = run(alliances()
+        .args(["import", "alliances", "--dry-run", "--database", &url])
+        .arg(&good));
+    assert_eq!(code, 0);
+    assert!(out.contains("Rien n'a été écrit"), "{out}");
+    let (code, _, err) = run(alliances()
+        .args(["import", "alliances", "--database", &url])
+        .arg(&good));
+    assert_eq!(code, 0, "{err}");
+    let start = Instant::now();
+    while total(&server, "q=zythologique").await == 0 {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "not searchable after 5 s"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(total(&server, "commune=34144").await, 2);
+    // Re-importing the same slug updates it, never duplicates it.
+    let (code, out, _) = run(alliances()
+        .args(["import", "alliances", "--database", &url])
+        .arg(&good));
+    assert_eq!(code, 0);
+    assert!(out.contains("0 créée(s)"), "{out}");
+    assert_eq!(total(&server, "").await, seeded + 1);
+    drop(server);
+    db.remove().await;
+}
+
+#[tokio::test]
+async fn import_export_on_sqlite() {
+    import_and_export_alliances(&Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn import_export_on_postgres() {
+    if let Some(backend) = Backend::postgres() {
+        import_and_export_alliances(&backend).await;
+    }
 }

@@ -239,7 +239,11 @@ async fn sqlite_template() -> &'static Path {
 async fn pg_template(admin_url: &str) -> &'static str {
     static T: OnceCell<String> = OnceCell::const_new();
     T.get_or_init(|| async {
-        let name = format!("alliances_tpl_{}", template_key());
+        // PostgreSQL cuts names at 63 bytes: one fingerprint of the whole key fits.
+        let name = format!(
+            "alliances_tpl_{}",
+            alliances_store::fingerprint(&[template_key().as_bytes()])
+        );
         let admin = Db::connect(admin_url, &small())
             .await
             .expect("connect to PostgreSQL");

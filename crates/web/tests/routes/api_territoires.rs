@@ -168,22 +168,27 @@ async fn openapi_describes_every_route(backend: &Backend) {
         "/api/v1/territoires/communes/{code}",
         "/api/v1/territoires/collectivites-outre-mer/{code}",
         "/api/v1/territoires/recherche",
+        "/api/v1/alliances",
+        "/api/v1/alliances/{slug}",
     ] {
         assert!(paths.contains_key(path), "{path} documented");
     }
     // Every documented path answers (with its example code).
     for (path, _) in paths {
-        let concrete = path.replace("{numero}", "17").replace(
-            "{code}",
-            match path.as_str() {
-                p if p.contains("cibles/") => "17.17",
-                p if p.contains("regions") => "28",
-                p if p.contains("departements") => "14",
-                p if p.contains("epci") => "200054781",
-                p if p.contains("communes") => "59378",
-                _ => "975",
-            },
-        );
+        let concrete = path
+            .replace("{numero}", "17")
+            .replace("{slug}", "ptce-vivre-les-mureaux")
+            .replace(
+                "{code}",
+                match path.as_str() {
+                    p if p.contains("cibles/") => "17.17",
+                    p if p.contains("regions") => "28",
+                    p if p.contains("departements") => "14",
+                    p if p.contains("epci") => "200054781",
+                    p if p.contains("communes") => "59378",
+                    _ => "975",
+                },
+            );
         assert_eq!(app.get(&concrete).await.status, 200, "{concrete}");
     }
     let docs = app.get("/api/docs").await;

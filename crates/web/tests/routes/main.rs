@@ -5,6 +5,7 @@ mod api_exemples;
 mod api_odd;
 mod api_territoires;
 mod operations;
+mod pages_exemples;
 mod pages_odd;
 mod pages_site;
 mod pages_territoires;

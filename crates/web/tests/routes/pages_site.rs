@@ -25,13 +25,7 @@ async fn home_carries_the_argumentaire_and_honest_module_status(backend: &Backen
     ] {
         assert!(text.contains(expected), "{expected}");
     }
-    for module in [
-        "/methodes",
-        "/exemples",
-        "/donnees",
-        "/outils",
-        "/competences",
-    ] {
+    for module in ["/methodes", "/donnees", "/outils", "/competences"] {
         assert!(html.contains(&format!("href=\"{module}\"")), "{module}");
         let page = app.get(module).await;
         assert_eq!(page.status, 200, "{module}");
@@ -40,6 +34,11 @@ async fn home_carries_the_argumentaire_and_honest_module_status(backend: &Backen
             "{module} says it is not built yet"
         );
     }
+    // Exemples is built: the home page says so and the page is the search.
+    assert!(html.contains("href=\"/exemples\""));
+    assert!(text.contains("Disponible"));
+    let exemples = visible_text(&app.get("/exemples").await.text());
+    assert!(!exemples.contains("Bientôt") && exemples.contains("Rechercher une alliance"));
     assert!(html.contains("class=\"skip-link\" href=\"#contenu\""));
     assert!(html.contains("id=\"contenu\""));
     for nav in [
