@@ -198,3 +198,44 @@ export async function axeCheck(page, { javaScriptEnabled = true } = {}) {
 export async function texts(page, selector) {
   return page.locator(selector).evaluateAll((els) => els.map((e) => (e.textContent || '').replace(/\s+/g, ' ').trim()));
 }
+
+// Keyboard helpers.
+
+/** Describes document.activeElement, with what makes its focus visible. */
+export function describeFocus(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return { tag: 'body' };
+    const style = getComputedStyle(el);
+    const rect = el.getBoundingClientRect();
+    return {
+      tag: el.tagName.toLowerCase(),
+      id: el.id || null,
+      text: (el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 60),
+      href: el.getAttribute('href'),
+      label: el.getAttribute('aria-label'),
+      inSvg: !!el.closest('svg'),
+      outlineStyle: style.outlineStyle,
+      outlineWidth: parseFloat(style.outlineWidth) || 0,
+      boxShadow: style.boxShadow,
+      rect: { x: rect.x, y: rect.y, width: rect.width, height: rect.height },
+    };
+  });
+}
+
+export function hasVisibleFocusStyle(f) {
+  return (f.outlineStyle !== 'none' && f.outlineWidth > 0) || (f.boxShadow && f.boxShadow !== 'none');
+}
+
+/** Presses Tab until `predicate(focus)` holds; returns every focus met on the way (at most `max` presses). */
+export async function tabUntil(page, predicate, max = 80) {
+  const seen = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const f = await describeFocus(page);
+    seen.push(f);
+    if (predicate(f)) return seen;
+  }
+  const trail = seen.map((f) => `${f.tag}${f.id ? '#' + f.id : ''}${f.href ? `[${f.href}]` : ''}`).join(' → ');
+  throw new Error(`target not reached after ${max} Tab presses; focus went: ${trail}`);
+}

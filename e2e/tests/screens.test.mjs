@@ -20,6 +20,9 @@ const SCREENS = [
   { path: '/territoires', file: 'territoires' },
   { path: '/territoires/regions/28', file: 'region-28' },
   { path: '/territoires/communes/59378', file: 'commune-59378' },
+  { path: '/exemples', file: 'exemples' },
+  { path: '/exemples?vue=carte', file: 'exemples-carte' },
+  { path: '/exemples/ptce-vivre-les-mureaux', file: 'exemple-fiche' },
 ];
 
 let dir;

@@ -3,11 +3,11 @@
 //! A tantivy index derived from the database: each app server keeps its own (on disk under
 //! the data directory, or in memory), records the last change-log number it applied in the
 //! commit payload, and catches up from the change log. Text goes through the French
-//! analyser (see [`analyzer`]); facets are terms `facet:code` of one raw field. Facet counts
-//! are computed in one pass over the matching documents from a per-segment table of each
-//! document's facet values, built once per segment from the inverted index, with the usual
-//! disjunctive rule: the counts of a facet ignore that facet's own filter, so that choosing
-//! a value still shows the others.
+//! analyser (see [`analyzer`]); facets are terms `facet:code` of one raw field. Each segment
+//! keeps, per facet value, the bitset of its documents (built once per segment from the
+//! inverted index); a search collects its matching documents into a bitset and each count
+//! is a popcount of an intersection, with the usual disjunctive rule: the counts of a facet
+//! ignore that facet's own filter, so that choosing a value still shows the others.
 
 pub mod analyzer;
 
@@ -30,7 +30,7 @@ use tantivy::{
 };
 
 /// Bump when the schema or the analyser changes: the index is then rebuilt.
-const SCHEMA_VERSION: u32 = 1;
+const SCHEMA_VERSION: u32 = 2;
 
 /// The facets, in the order pages and the API show them; each is a query parameter.
 pub const FACETS: [&str; 11] = [
@@ -159,7 +159,8 @@ fn schema() -> (Schema, Fields) {
         slug: b.add_text_field("slug", STRING | STORED),
         nom: b.add_text_field("nom", text(true)),
         resume: b.add_text_field("resume", text(true)),
-        description: b.add_text_field("description", text(true)),
+        // Stored for snippets; its words are indexed in `texte`.
+        description: b.add_text_field("description", STORED),
         texte: b.add_text_field("texte", text(false)),
         facette: b.add_text_field("facette", STRING),
         debut: b.add_u64_field("debut", INDEXED | FAST),
@@ -203,7 +204,8 @@ impl Dictionary {
             return Some(*id);
         }
         let (facet, code) = term.split_once(':')?;
-        let f = facet_index(facet)?;
+        // Hidden filters (epci, commune) are applied by the query, never counted.
+        let f = facet_index(facet).filter(|i| usize::from(*i) < FACETS.len())?;
         let id = u32::try_from(self.terms.len()).ok()?;
         self.terms.push((f, code.to_owned()));
         self.ids.insert(term.to_owned(), id);
@@ -211,20 +213,44 @@ impl Dictionary {
     }
 }
 
-/// Each document's facet values (dense ids) in one segment, CSR layout.
+/// For one segment: each facet value present (dense id) with the bitset of its documents.
 struct SegmentFacets {
-    offsets: Vec<u32>,
-    values: Vec<u32>,
+    values: Vec<(u32, Vec<u64>)>,
 }
 
 impl SegmentFacets {
-    fn of(&self, doc: DocId) -> &[u32] {
-        let d = doc as usize;
-        match (self.offsets.get(d), self.offsets.get(d + 1)) {
-            (Some(a), Some(b)) => &self.values[*a as usize..*b as usize],
-            _ => &[],
-        }
+    /// The values of one document.
+    fn of(&self, doc: DocId) -> impl Iterator<Item = u32> + '_ {
+        let (w, bit) = (doc as usize / 64, 1u64 << (doc % 64));
+        self.values
+            .iter()
+            .filter(move |(_, bits)| bits.get(w).is_some_and(|x| x & bit != 0))
+            .map(|(id, _)| *id)
     }
+}
+
+/// Number of bits set in `a AND b`. Written with the SWAR bit count so that it vectorises on
+/// the baseline x86-64 target, which has no popcount instruction (`count_ones` becomes a
+/// dozen scalar operations per word there, and this loop runs over every facet value).
+fn popcount_and(a: &[u64], b: &[u64]) -> u32 {
+    const M1: u64 = 0x5555_5555_5555_5555;
+    const M2: u64 = 0x3333_3333_3333_3333;
+    const M4: u64 = 0x0f0f_0f0f_0f0f_0f0f;
+    let mut total = 0u64;
+    // Per word each byte holds at most 8; 16 words keep every byte of `acc` under 256.
+    for (ca, cb) in a.chunks(16).zip(b.chunks(16)) {
+        let mut acc = 0u64;
+        for (x, y) in ca.iter().zip(cb) {
+            let mut v = x & y;
+            v -= (v >> 1) & M1;
+            v = (v & M2) + ((v >> 2) & M2);
+            acc += (v + (v >> 4)) & M4;
+        }
+        // Bytes → 16-bit lanes (each ≤ 256), then the sum of the four lanes (≤ 1024).
+        let lanes = (acc & 0x00ff_00ff_00ff_00ff) + ((acc >> 8) & 0x00ff_00ff_00ff_00ff);
+        total += lanes.wrapping_mul(0x0001_0001_0001_0001) >> 48;
+    }
+    u32::try_from(total).unwrap_or(u32::MAX)
 }
 
 #[derive(Default)]
@@ -234,6 +260,7 @@ struct FacetState {
 }
 
 pub struct SearchIndex {
+    index: Index,
     reader: IndexReader,
     writer: Mutex<IndexWriter>,
     fields: Fields,
@@ -280,12 +307,13 @@ impl SearchIndex {
             .payload
             .and_then(|p| serde_json::from_str::<Payload>(&p).ok())
             .map_or(0, |p| p.seq);
-        let writer = index.writer_with_num_threads(1, 40_000_000)?;
+        let writer = index.writer_with_num_threads(1, 24_000_000)?;
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
         let this = SearchIndex {
+            index,
             reader,
             writer: Mutex::new(writer),
             fields,
@@ -341,6 +369,7 @@ impl SearchIndex {
         doc.add_text(f.nom, &d.nom);
         doc.add_text(f.resume, &d.resume);
         doc.add_text(f.description, &d.description);
+        doc.add_text(f.texte, &d.description);
         doc.add_text(f.texte, &d.texte);
         for (facet, code) in &d.facettes {
             doc.add_text(f.facette, format!("{facet}:{code}"));
@@ -383,6 +412,34 @@ impl SearchIndex {
         self.refresh()
     }
 
+    /// Merges every segment into one (after a full build): fewer segments, less work per
+    /// query. Returns once the merge is committed and searchable.
+    pub fn merge_all(&self) -> Result<()> {
+        let ids = self.index.searchable_segment_ids()?;
+        if ids.len() > 1 {
+            let mut w = self
+                .writer
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            w.merge(&ids).wait()?;
+        }
+        self.reader.reload()?;
+        self.refresh()
+    }
+
+    /// Adds documents without making them searchable yet (a full build commits once at the
+    /// end with [`SearchIndex::apply`]).
+    pub fn add(&self, docs: &[IndexDoc]) -> Result<()> {
+        let w = self
+            .writer
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        for d in docs {
+            w.add_document(self.document(d))?;
+        }
+        Ok(())
+    }
+
     /// Empties the index (before a full rebuild).
     pub fn clear(&self) -> Result<()> {
         let w = self
@@ -393,7 +450,7 @@ impl SearchIndex {
         Ok(())
     }
 
-    /// Builds the facet table of segments that do not have one yet and forgets the others.
+    /// Builds the facet bitsets of segments that do not have them yet and forgets the others.
     fn refresh(&self) -> Result<()> {
         let searcher = self.reader.searcher();
         let mut state = self
@@ -425,12 +482,7 @@ impl SearchIndex {
                 for (i, word) in analyzer::expand(token).iter().enumerate() {
                     // A synonym counts a little less than the word typed.
                     let base = if i == 0 { 1.0 } else { 0.7 };
-                    for (field, boost) in [
-                        (f.nom, 3.0),
-                        (f.resume, 2.0),
-                        (f.description, 1.0),
-                        (f.texte, 1.0),
-                    ] {
+                    for (field, boost) in [(f.nom, 3.0), (f.resume, 2.0), (f.texte, 1.0)] {
                         alternatives.push(Box::new(BoostQuery::new(
                             Box::new(TermQuery::new(
                                 Term::from_field_text(field, word),
@@ -483,44 +535,61 @@ impl SearchIndex {
             Some(t) => t.box_clone(),
             None => Box::new(AllQuery),
         };
-        let filters = self.filter_query(&query.filters);
-        let filtered: Box<dyn TQuery> = if filters.is_empty() {
-            base.box_clone()
-        } else {
-            let mut clauses = filters;
-            clauses.push((Occur::Must, base.box_clone()));
-            Box::new(BooleanQuery::new(clauses))
+        let with = |filters: &[(String, Vec<String>)]| -> Box<dyn TQuery> {
+            let clauses = self.filter_query(filters);
+            if clauses.is_empty() {
+                base.box_clone()
+            } else {
+                let mut clauses = clauses;
+                clauses.push((Occur::Must, base.box_clone()));
+                Box::new(BooleanQuery::new(clauses))
+            }
         };
+        let filtered = with(&query.filters);
+        // Counting pass (no scoring): the total and, when asked, every facet count. Hidden
+        // filters narrow it as a query; visible ones are applied inside the collector so
+        // that each facet's counts ignore its own filter.
+        let (facets, total) = if query.facets {
+            let hidden: Vec<(String, Vec<String>)> = query
+                .filters
+                .iter()
+                .filter(|(f, _)| !FACETS.contains(&f.as_str()))
+                .cloned()
+                .collect();
+            self.count_facets(&searcher, &*with(&hidden), &query.filters)?
+        } else {
+            (Vec::new(), searcher.search(&*filtered, &Count)?)
+        };
+        // Ranking pass: the page only, which lets tantivy skip blocks that cannot make it.
         let limit = query.limit.max(1);
         let top = TopDocs::with_limit(limit).and_offset(query.offset);
-        let (addresses, total): (Vec<(DocAddress, Score)>, usize) = match query.sort {
-            Sort::Relevance => {
-                let (docs, n) = searcher.search(&*filtered, &(top.order_by_score(), Count))?;
-                (docs.into_iter().map(|(s, a)| (a, s)).collect(), n)
-            }
-            Sort::Date => {
-                let (docs, n) = searcher.search(
+        let addresses: Vec<(DocAddress, Score)> = match query.sort {
+            Sort::Relevance => searcher
+                .search(&*filtered, &top.order_by_score())?
+                .into_iter()
+                .map(|(s, a)| (a, s))
+                .collect(),
+            Sort::Date => searcher
+                .search(
                     &*filtered,
-                    &(top.order_by_fast_field::<u64>("debut", Order::Desc), Count),
-                )?;
-                (docs.into_iter().map(|(_, a)| (a, 0.0)).collect(), n)
-            }
-            Sort::Name => {
-                let (docs, n) = searcher.search(
+                    &top.order_by_fast_field::<u64>("debut", Order::Desc),
+                )?
+                .into_iter()
+                .map(|(_, a)| (a, 0.0))
+                .collect(),
+            Sort::Name => searcher
+                .search(
                     &*filtered,
-                    &(top.order_by_string_fast_field("nom_tri", Order::Asc), Count),
-                )?;
-                (docs.into_iter().map(|(_, a)| (a, 0.0)).collect(), n)
-            }
-        };
-        let facets = if query.facets {
-            self.count_facets(&searcher, &*base, &query.filters)?
-        } else {
-            Vec::new()
+                    &top.order_by_string_fast_field("nom_tri", Order::Asc),
+                )?
+                .into_iter()
+                .map(|(_, a)| (a, 0.0))
+                .collect(),
         };
         let snippets = match (&text, query.snippets) {
-            (Some(t), true) => {
-                let mut g = SnippetGenerator::create(&searcher, &**t, self.fields.description)?;
+            (Some(t), true) if !addresses.is_empty() => {
+                // The query's terms in `texte`, highlighted in the stored description.
+                let mut g = SnippetGenerator::create(&searcher, &**t, self.fields.texte)?;
                 g.set_max_num_chars(240);
                 Some(g)
             }
@@ -531,7 +600,11 @@ impl SearchIndex {
             let doc: TantivyDocument = searcher.doc(address)?;
             let mut hit = self.hit(&doc, score);
             if let Some(g) = &snippets {
-                let mut s = g.snippet_from_doc(&doc);
+                let description = doc
+                    .get_first(self.fields.description)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default();
+                let mut s = g.snippet(description);
                 if !s.highlighted().is_empty() {
                     s.set_snippet_prefix_postfix("<mark>", "</mark>");
                     hit.extrait = Some(s.to_html());
@@ -566,9 +639,9 @@ impl SearchIndex {
     fn count_facets(
         &self,
         searcher: &tantivy::Searcher,
-        base: &dyn TQuery,
+        query: &dyn TQuery,
         filters: &[(String, Vec<String>)],
-    ) -> Result<Vec<FacetCounts>> {
+    ) -> Result<(Vec<FacetCounts>, usize)> {
         let state = self
             .facets
             .read()
@@ -578,19 +651,23 @@ impl SearchIndex {
         // wanted[id] = 1 + facet index when the value is selected.
         let mut wanted = vec![0u8; n];
         let mut active: u32 = 0;
+        let mut impossible = false;
         for (facet, codes) in filters {
-            let Some(fi) = facet_index(facet) else {
+            let Some(fi) = facet_index(facet).filter(|i| usize::from(*i) < FACETS.len()) else {
                 continue;
             };
             if codes.is_empty() {
                 continue;
             }
             active |= 1 << fi;
+            let mut known = false;
             for c in codes {
                 if let Some(id) = state.dict.ids.get(&format!("{facet}:{c}")) {
                     wanted[*id as usize] = fi + 1;
+                    known = true;
                 }
             }
+            impossible |= !known;
         }
         let collector = FacetCollector {
             segments: state.segments.clone(),
@@ -598,7 +675,7 @@ impl SearchIndex {
             wanted: Arc::new(wanted),
             active,
         };
-        let counts = searcher.search(base, &collector)?;
+        let (counts, passing) = searcher.search(query, &collector)?;
         let mut by_facet: Vec<FacetCounts> = FACETS.iter().map(|f| (*f, Vec::new())).collect();
         for (id, count) in counts.iter().enumerate() {
             if *count == 0 {
@@ -622,7 +699,9 @@ impl SearchIndex {
         for (_, values) in &mut by_facet {
             values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         }
-        Ok(by_facet)
+        // A selected value no document has: nothing passes.
+        let total = if impossible { 0 } else { passing as usize };
+        Ok((by_facet, total))
     }
 
     /// The facet values of one alliance.
@@ -649,8 +728,7 @@ impl SearchIndex {
         Ok(Some(
             table
                 .of(address.doc_id)
-                .iter()
-                .filter_map(|id| state.dict.terms.get(*id as usize).cloned())
+                .filter_map(|id| state.dict.terms.get(id as usize).cloned())
                 .collect(),
         ))
     }
@@ -732,7 +810,7 @@ impl SearchIndex {
                 let facet = facet_name(fi);
                 let weight = match facet {
                     "fragilite" => 3.0,
-                    "departement" | "epci" => 2.0,
+                    "departement" => 2.0,
                     "mode" | "region" => 1.5,
                     "domaine" | "type_acteur" | "odd" => 1.0,
                     _ => return None,
@@ -752,56 +830,47 @@ fn build_segment_facets(
 ) -> Result<SegmentFacets> {
     use tantivy::DocSet;
     let inverted = seg.inverted_index(field)?;
-    let mut pairs: Vec<(DocId, u32)> = Vec::new();
+    let words = (seg.max_doc() as usize).div_ceil(64);
+    let mut values = Vec::new();
     let mut stream = inverted.terms().stream()?;
     while stream.advance() {
         let term = String::from_utf8_lossy(stream.key()).into_owned();
         let Some(id) = dict.intern(&term) else {
             continue;
         };
+        let mut bits = vec![0u64; words];
         let mut postings =
             inverted.read_postings_from_terminfo(stream.value(), IndexRecordOption::Basic)?;
         let mut doc = postings.doc();
         while doc != tantivy::TERMINATED {
-            pairs.push((doc, id));
+            bits[doc as usize / 64] |= 1 << (doc % 64);
             doc = postings.advance();
         }
+        values.push((id, bits));
     }
-    let max = seg.max_doc() as usize;
-    let mut offsets = vec![0u32; max + 1];
-    for (d, _) in &pairs {
-        offsets[*d as usize + 1] += 1;
-    }
-    for i in 0..max {
-        offsets[i + 1] += offsets[i];
-    }
-    let mut cursor = offsets.clone();
-    let mut values = vec![0u32; pairs.len()];
-    for (d, id) in pairs {
-        let slot = &mut cursor[d as usize];
-        values[*slot as usize] = id;
-        *slot += 1;
-    }
-    Ok(SegmentFacets { offsets, values })
+    Ok(SegmentFacets { values })
 }
 
 struct FacetCollector {
     segments: HashMap<SegmentId, Arc<SegmentFacets>>,
     facet_of: Arc<Vec<u8>>,
+    /// `1 + facet index` for the selected values, 0 for the others.
     wanted: Arc<Vec<u8>>,
+    /// Bit `i` set: facet `i` has a filter.
     active: u32,
 }
 
+/// Collects the matching documents of a segment as a bitset; counts at harvest.
 struct FacetSegmentCollector {
     table: Option<Arc<SegmentFacets>>,
     facet_of: Arc<Vec<u8>>,
     wanted: Arc<Vec<u8>>,
     active: u32,
-    counts: Vec<u32>,
+    matched: Vec<u64>,
 }
 
 impl Collector for FacetCollector {
-    type Fruit = Vec<u32>;
+    type Fruit = (Vec<u32>, u64);
     type Child = FacetSegmentCollector;
 
     fn for_segment(&self, _: u32, segment: &SegmentReader) -> tantivy::Result<Self::Child> {
@@ -810,7 +879,7 @@ impl Collector for FacetCollector {
             facet_of: self.facet_of.clone(),
             wanted: self.wanted.clone(),
             active: self.active,
-            counts: vec![0; self.facet_of.len()],
+            matched: vec![0; (segment.max_doc() as usize).div_ceil(64)],
         })
     }
 
@@ -818,62 +887,83 @@ impl Collector for FacetCollector {
         false
     }
 
-    fn merge_fruits(&self, fruits: Vec<Vec<u32>>) -> tantivy::Result<Vec<u32>> {
+    fn merge_fruits(&self, fruits: Vec<(Vec<u32>, u64)>) -> tantivy::Result<(Vec<u32>, u64)> {
         let mut total = vec![0u32; self.facet_of.len()];
-        for f in fruits {
+        let mut passing = 0;
+        for (f, p) in fruits {
             for (t, c) in total.iter_mut().zip(f) {
                 *t += c;
             }
+            passing += p;
         }
-        Ok(total)
+        Ok((total, passing))
     }
 }
 
 impl SegmentCollector for FacetSegmentCollector {
-    type Fruit = Vec<u32>;
+    type Fruit = (Vec<u32>, u64);
 
     fn collect(&mut self, doc: DocId, _: Score) {
-        let Some(table) = &self.table else {
-            return;
-        };
-        let values = table.of(doc);
-        let n = self.counts.len();
-        if self.active == 0 {
-            for v in values {
-                if let Some(c) = self.counts.get_mut(*v as usize) {
-                    *c += 1;
-                }
-            }
-            return;
-        }
-        let mut hit = 0u32;
-        for v in values {
-            let w = self.wanted.get(*v as usize).copied().unwrap_or(0);
-            if w != 0 {
-                hit |= 1 << (w - 1);
-            }
-        }
-        let missing = self.active & !hit;
-        if missing == 0 {
-            for v in values {
-                if (*v as usize) < n {
-                    self.counts[*v as usize] += 1;
-                }
-            }
-        } else if missing.count_ones() == 1 {
-            // Counts for the one facet this document fails: choosing one of its values
-            // would bring the document in.
-            let facet = missing.trailing_zeros();
-            for v in values {
-                if (*v as usize) < n && u32::from(self.facet_of[*v as usize]) == facet {
-                    self.counts[*v as usize] += 1;
-                }
-            }
+        self.matched[doc as usize / 64] |= 1 << (doc % 64);
+    }
+
+    fn collect_block(&mut self, docs: &[DocId]) {
+        for doc in docs {
+            self.matched[*doc as usize / 64] |= 1 << (doc % 64);
         }
     }
 
-    fn harvest(self) -> Vec<u32> {
-        self.counts
+    fn harvest(self) -> (Vec<u32>, u64) {
+        let mut counts = vec![0u32; self.facet_of.len()];
+        let Some(table) = &self.table else {
+            return (counts, 0);
+        };
+        let words = self.matched.len();
+        // For each filtered facet, the documents having one of its selected values.
+        let mut selected: HashMap<u8, Vec<u64>> = HashMap::new();
+        for (id, bits) in &table.values {
+            let w = self.wanted.get(*id as usize).copied().unwrap_or(0);
+            if w != 0 {
+                let acc = selected.entry(w - 1).or_insert_with(|| vec![0; words]);
+                for (a, b) in acc.iter_mut().zip(bits) {
+                    *a |= b;
+                }
+            }
+        }
+        let facets_with_filter: Vec<u8> =
+            (0..32u8).filter(|f| self.active & (1 << f) != 0).collect();
+        // The documents that pass every filter except (optionally) one facet's.
+        let mask = |except: Option<u8>| -> Vec<u64> {
+            let mut m = self.matched.clone();
+            for f in &facets_with_filter {
+                if Some(*f) == except {
+                    continue;
+                }
+                match selected.get(f) {
+                    Some(sel) => {
+                        for (a, b) in m.iter_mut().zip(sel) {
+                            *a &= b;
+                        }
+                    }
+                    None => m.iter_mut().for_each(|a| *a = 0),
+                }
+            }
+            m
+        };
+        let all = mask(None);
+        let passing = u64::from(all.iter().map(|w| w.count_ones()).sum::<u32>());
+        let mut per_facet: HashMap<u8, Vec<u64>> = HashMap::new();
+        for f in &facets_with_filter {
+            per_facet.insert(*f, mask(Some(*f)));
+        }
+        for (id, bits) in &table.values {
+            let facet = self.facet_of.get(*id as usize).copied().unwrap_or(u8::MAX);
+            let m = per_facet.get(&facet).unwrap_or(&all);
+            if let Some(c) = counts.get_mut(*id as usize) {
+                *c = popcount_and(m, bits);
+            }
+        }
+        (counts, passing)
     }
 }
 
@@ -1009,9 +1099,66 @@ mod tests {
             })
             .unwrap();
         assert_eq!(slugs(&r), vec!["b", "c"]);
+        // Facet counts after an update (a deleted document in a segment), broad and narrow.
+        let all = ix
+            .search(&Query {
+                limit: 1,
+                facets: true,
+                ..Query::default()
+            })
+            .unwrap();
+        assert_eq!(
+            all.facets[3].1,
+            vec![("84".to_owned(), 2), ("28".to_owned(), 1)]
+        );
+        let two = ix
+            .search(&Query {
+                q: "velo".into(),
+                limit: 1,
+                facets: true,
+                ..Query::default()
+            })
+            .unwrap();
+        assert_eq!(two.total, 2);
+        assert_eq!(two.facets[3].1, vec![("84".to_owned(), 2)]);
+        let one = ix
+            .search(&Query {
+                q: "donnees".into(),
+                limit: 1,
+                facets: true,
+                ..Query::default()
+            })
+            .unwrap();
+        assert_eq!(one.facets[3].1, vec![("28".to_owned(), 1)]);
         let sim = ix.similar("c", 2).unwrap();
         assert_eq!(sim[0].hit.slug, "b");
         assert_eq!(sim[0].shared.len(), 2);
+    }
+
+    #[test]
+    fn popcount_matches_count_ones() {
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        let mut a = Vec::new();
+        let mut b = Vec::new();
+        for i in 0..1000u64 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            a.push(if i % 7 == 0 { u64::MAX } else { x });
+            b.push(if i % 5 == 0 {
+                u64::MAX
+            } else {
+                x.rotate_left(11)
+            });
+        }
+        for n in [0, 1, 15, 16, 17, 999, 1000] {
+            let expected: u32 = a[..n]
+                .iter()
+                .zip(&b[..n])
+                .map(|(x, y)| (x & y).count_ones())
+                .sum();
+            assert_eq!(popcount_and(&a[..n], &b[..n]), expected, "{n}");
+        }
     }
 
     #[test]

@@ -16,7 +16,7 @@ use crate::state::{AppState, Ready};
 type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
 /// How many records are read and indexed at a time.
-const BATCH: i64 = 2000;
+const BATCH: i64 = 1000;
 
 /// The territories an alliance touches, with their parents: `(level, code)`.
 pub fn places(ready: &Ready, a: &Alliance) -> BTreeSet<(Level, String)> {
@@ -216,10 +216,11 @@ async fn rebuild(state: &AppState, ready: &Ready, last: i64) -> Result<usize, Bo
         after = Some(tail.alliance.slug.clone());
         let docs: Vec<IndexDoc> = page.iter().map(|s| index_doc(state, ready, s)).collect();
         done += docs.len();
-        // Intermediate commits keep seq 0: an interrupted build starts over.
-        search.apply(&docs, &[], 0)?;
+        search.add(&docs)?;
     }
+    // One commit at the end: an interrupted build leaves the index as it was and starts over.
     search.apply(&[], &[], last)?;
+    search.merge_all()?;
     tracing::info!(alliances = done, "index de recherche construit");
     Ok(done)
 }

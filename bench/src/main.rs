@@ -1,0 +1,562 @@
+//! `alliances-bench`: the search benchmark's tools.
+//!
+//! - `corpus N` writes N synthetic alliances as CSV (the import layout) on standard output.
+//!   Each is built from a real seed alliance chosen at random — its partners, domains,
+//!   modes, fragilities and texts, so every field keeps the seed's distribution — moved to
+//!   a random territory of the same level (communes weighted by population), and flagged
+//!   synthetic in its id, name, summary, description and source address.
+//! - `engines --database URL --pg URL [--tasks 8] [--seconds 20]` compares our search with
+//!   PostgreSQL full-text search on the same documents and the same 20 queries, each with
+//!   all facet counts and the top 20, under the same number of concurrent tasks.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use alliances_search::{FACETS, IndexDoc, Query, Sort};
+use alliances_web::features::exemples::indexing::index_doc;
+use alliances_web::{AppState, Settings};
+
+/// The 20 queries: common single words (each matching at least 10 % of the corpus), two-word
+/// queries, place names, and the empty query.
+pub const QUERIES: [&str; 20] = [
+    "emploi",
+    "association",
+    "territoire",
+    "entreprises",
+    "insertion",
+    "énergie",
+    "habitants",
+    "projet",
+    "énergie citoyenne",
+    "insertion professionnelle",
+    "quartiers prioritaires",
+    "mécénat compétences",
+    "aide alimentaire",
+    "économie circulaire",
+    "Bretagne",
+    "Marseille",
+    "Seine-Saint-Denis",
+    "Occitanie",
+    "Lyon",
+    "",
+];
+
+/// xorshift64*: deterministic, good enough to draw a corpus.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+fn read_csv(path: &str) -> Vec<HashMap<String, String>> {
+    let mut r = csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let headers = r.headers().expect("header").clone();
+    r.records()
+        .map(|rec| {
+            let rec = rec.expect("row");
+            headers
+                .iter()
+                .zip(rec.iter())
+                .map(|(h, v)| (h.to_owned(), v.to_owned()))
+                .collect()
+        })
+        .collect()
+}
+
+/// Territories of one level: (code, name), with cumulative weights for drawing.
+struct Pool {
+    items: Vec<(String, String)>,
+    cumulative: Vec<u64>,
+}
+
+impl Pool {
+    fn new(rows: &[HashMap<String, String>], code: &str, weighted: bool) -> Pool {
+        let mut items = Vec::new();
+        let mut cumulative = Vec::new();
+        let mut total = 0u64;
+        for r in rows {
+            let w = if weighted {
+                r.get("population")
+                    .and_then(|p| p.parse::<u64>().ok())
+                    .unwrap_or(1)
+                    .max(1)
+            } else {
+                1
+            };
+            total += w;
+            items.push((r[code].clone(), r["nom"].clone()));
+            cumulative.push(total);
+        }
+        Pool { items, cumulative }
+    }
+
+    fn draw(&self, rng: &mut Rng) -> &(String, String) {
+        let total = *self.cumulative.last().unwrap_or(&1);
+        let x = rng.next() % total;
+        let i = self.cumulative.partition_point(|c| *c <= x);
+        &self.items[i.min(self.items.len() - 1)]
+    }
+}
+
+fn corpus(n: usize) {
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/../data");
+    let seed = read_csv(&format!("{data}/alliances/alliances.csv"));
+    let communes = Pool::new(
+        &read_csv(&format!("{data}/territoires/communes.csv")),
+        "code",
+        true,
+    );
+    let epci = Pool::new(
+        &read_csv(&format!("{data}/territoires/epci.csv")),
+        "siren",
+        true,
+    );
+    let deps = Pool::new(
+        &read_csv(&format!("{data}/territoires/departements.csv")),
+        "code",
+        false,
+    );
+    let regions = Pool::new(
+        &read_csv(&format!("{data}/territoires/regions.csv")),
+        "code",
+        false,
+    );
+    let columns: Vec<&str> = alliances_store::exchange::columns()
+        .into_iter()
+        .filter(|c| {
+            alliances_domain::alliance::FACT_COLUMNS.contains(c)
+                || ["resume", "description"].contains(c)
+        })
+        .collect();
+    let mut out = csv::Writer::from_writer(std::io::stdout().lock());
+    out.write_record(&columns).expect("write");
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    for i in 0..n {
+        let t = &seed[rng.below(seed.len())];
+        let level = t["territory_level"].as_str();
+        let count = t["insee_codes"]
+            .split(" | ")
+            .filter(|c| !c.is_empty())
+            .count();
+        let pool = match level {
+            "commune" | "micro-local" => Some(&communes),
+            "intercommunalite" => Some(&epci),
+            "departement" => Some(&deps),
+            "region" => Some(&regions),
+            _ => None,
+        };
+        let mut codes: Vec<String> = Vec::new();
+        let mut names: Vec<String> = Vec::new();
+        if let Some(pool) = pool {
+            for _ in 0..count {
+                let (code, name) = pool.draw(&mut rng);
+                if !codes.contains(code) {
+                    codes.push(code.clone());
+                    names.push(name.clone());
+                }
+            }
+        }
+        let place = if names.is_empty() {
+            t["territory_name"].clone()
+        } else {
+            names.join(", ")
+        };
+        let start = match t["start_year"].get(..4).and_then(|y| y.parse::<i64>().ok()) {
+            Some(y) => (y + (rng.below(9) as i64) - 4)
+                .clamp(1980, 2026)
+                .to_string(),
+            None => String::new(),
+        };
+        let row: Vec<String> = columns
+            .iter()
+            .map(|c| match *c {
+                "id" => format!("synthetique-{i:06}"),
+                "name" => format!("{} (synthétique n° {i})", t["name"]),
+                "territory_name" => place.clone(),
+                "insee_codes" => codes.join(" | "),
+                "region" => String::new(),
+                "start_year" => start.clone(),
+                "source_urls" => format!("https://example.invalid/synthetique/{i}"),
+                "resume" => format!("Donnée synthétique de test. {}", t["resume"]),
+                "description" => format!(
+                    "{}\n\nFiche synthétique, générée pour les mesures de performance à partir de la fiche « {} » et placée à {place}.",
+                    t["description"], t["name"]
+                ),
+                other => t.get(other).cloned().unwrap_or_default(),
+            })
+            .collect();
+        out.write_record(&row).expect("write");
+    }
+    out.flush().expect("flush");
+}
+
+fn arg(args: &[String], name: &str) -> Option<String> {
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .cloned()
+}
+
+async fn pg_setup(pool: &sqlx::PgPool, docs: &[IndexDoc]) {
+    let statements = [
+        "CREATE EXTENSION IF NOT EXISTS unaccent",
+        "DROP TABLE IF EXISTS bench_facettes",
+        "DROP TABLE IF EXISTS bench_docs",
+        "DROP TEXT SEARCH CONFIGURATION IF EXISTS fr_unaccent",
+        "CREATE TEXT SEARCH CONFIGURATION fr_unaccent (COPY = french)",
+        "ALTER TEXT SEARCH CONFIGURATION fr_unaccent ALTER MAPPING FOR hword, hword_part, word WITH unaccent, french_stem",
+        "CREATE TABLE bench_docs (id INTEGER PRIMARY KEY, slug TEXT NOT NULL, nom TEXT NOT NULL, resume TEXT NOT NULL, tsv TSVECTOR NOT NULL)",
+        "CREATE TABLE bench_facettes (id INTEGER NOT NULL, facette TEXT NOT NULL, code TEXT NOT NULL)",
+    ];
+    for s in statements {
+        sqlx::query(s).execute(pool).await.expect(s);
+    }
+    for (chunk_no, chunk) in docs.chunks(500).enumerate() {
+        let mut qb =
+            sqlx::QueryBuilder::new("INSERT INTO bench_docs (id, slug, nom, resume, tsv) ");
+        qb.push_values(chunk.iter().enumerate(), |mut b, (i, d)| {
+            b.push_bind(i32::try_from(chunk_no * 500 + i).unwrap_or(0))
+                .push_bind(&d.slug)
+                .push_bind(&d.nom)
+                .push_bind(&d.resume)
+                .push("setweight(to_tsvector('fr_unaccent', ")
+                .push_bind_unseparated(&d.nom)
+                .push_unseparated("), 'A') || setweight(to_tsvector('fr_unaccent', ")
+                .push_bind_unseparated(&d.resume)
+                .push_unseparated("), 'B') || setweight(to_tsvector('fr_unaccent', ")
+                .push_bind_unseparated(&d.description)
+                .push_unseparated("), 'C') || setweight(to_tsvector('fr_unaccent', ")
+                .push_bind_unseparated(&d.texte)
+                .push_unseparated("), 'D')");
+        });
+        qb.build().execute(pool).await.expect("insert docs");
+        let rows: Vec<(i32, &str, &str)> = chunk
+            .iter()
+            .enumerate()
+            .flat_map(|(i, d)| {
+                let id = i32::try_from(chunk_no * 500 + i).unwrap_or(0);
+                d.facettes
+                    .iter()
+                    .filter(|(f, _)| FACETS.contains(f))
+                    .map(move |(f, c)| (id, *f, c.as_str()))
+            })
+            .collect();
+        for part in rows.chunks(10_000) {
+            let mut qb = sqlx::QueryBuilder::new("INSERT INTO bench_facettes (id, facette, code) ");
+            qb.push_values(part, |mut b, (id, f, c)| {
+                b.push_bind(*id).push_bind(*f).push_bind(*c);
+            });
+            qb.build().execute(pool).await.expect("insert facets");
+        }
+    }
+    for s in [
+        "CREATE INDEX bench_docs_tsv ON bench_docs USING GIN (tsv)",
+        "CREATE INDEX bench_facettes_id ON bench_facettes (id)",
+        "ANALYZE bench_docs",
+        "ANALYZE bench_facettes",
+    ] {
+        sqlx::query(s).execute(pool).await.expect(s);
+    }
+}
+
+/// One query on PostgreSQL: total, top 20 by ts_rank, facet counts by GROUP BY.
+async fn pg_query(pool: &sqlx::PgPool, q: &str) -> (i64, usize, usize) {
+    if q.is_empty() {
+        let total: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM bench_docs")
+            .fetch_one(pool)
+            .await
+            .expect("count");
+        let top: Vec<(String,)> =
+            sqlx::query_as("SELECT slug FROM bench_docs ORDER BY id DESC LIMIT 20")
+                .fetch_all(pool)
+                .await
+                .expect("top");
+        let facets: Vec<(String, String, i64)> = sqlx::query_as(
+            "SELECT facette, code, COUNT(*) FROM bench_facettes GROUP BY facette, code",
+        )
+        .fetch_all(pool)
+        .await
+        .expect("facets");
+        return (total, top.len(), facets.len());
+    }
+    let total: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM bench_docs WHERE tsv @@ plainto_tsquery('fr_unaccent', $1)",
+    )
+    .bind(q)
+    .fetch_one(pool)
+    .await
+    .expect("count");
+    let top: Vec<(String, f32)> = sqlx::query_as(
+        "SELECT slug, ts_rank(tsv, query) AS r FROM bench_docs, plainto_tsquery('fr_unaccent', $1) query \
+         WHERE tsv @@ query ORDER BY r DESC LIMIT 20",
+    )
+    .bind(q)
+    .fetch_all(pool)
+    .await
+    .expect("top");
+    let facets: Vec<(String, String, i64)> = sqlx::query_as(
+        "SELECT f.facette, f.code, COUNT(*) FROM bench_facettes f JOIN bench_docs d ON d.id = f.id \
+         WHERE d.tsv @@ plainto_tsquery('fr_unaccent', $1) GROUP BY f.facette, f.code",
+    )
+    .bind(q)
+    .fetch_all(pool)
+    .await
+    .expect("facets");
+    (total, top.len(), facets.len())
+}
+
+fn ours(state: &AppState, q: &str) -> (usize, usize, usize) {
+    let ready = state.ready().expect("ready");
+    let r = ready
+        .search
+        .search(&Query {
+            q: q.to_owned(),
+            filters: Vec::new(),
+            sort: if q.is_empty() {
+                Sort::Date
+            } else {
+                Sort::Relevance
+            },
+            offset: 0,
+            limit: 20,
+            facets: true,
+            snippets: false,
+        })
+        .expect("search");
+    (
+        r.total,
+        r.hits.len(),
+        r.facets.iter().map(|(_, v)| v.len()).sum(),
+    )
+}
+
+/// Runs `tasks` concurrent loops over the 20 queries for `seconds`; queries per second.
+async fn throughput<F, Fut>(tasks: usize, seconds: u64, run: F) -> f64
+where
+    F: Fn(&'static str) -> Fut + Send + Sync + 'static + Clone,
+    Fut: std::future::Future<Output = ()> + Send,
+{
+    let done = Arc::new(AtomicU64::new(0));
+    let stop = Arc::new(AtomicBool::new(false));
+    let start = Instant::now();
+    let mut handles = Vec::new();
+    for t in 0..tasks {
+        let (done, stop, run) = (done.clone(), stop.clone(), run.clone());
+        handles.push(tokio::spawn(async move {
+            let mut i = t;
+            while !stop.load(Ordering::Relaxed) {
+                run(QUERIES[i % QUERIES.len()]).await;
+                done.fetch_add(1, Ordering::Relaxed);
+                i += 1;
+            }
+        }));
+    }
+    tokio::time::sleep(Duration::from_secs(seconds)).await;
+    stop.store(true, Ordering::Relaxed);
+    for h in handles {
+        let _ = h.await;
+    }
+    done.load(Ordering::Relaxed) as f64 / start.elapsed().as_secs_f64()
+}
+
+async fn engines(args: &[String]) {
+    let database = arg(args, "--database").expect("--database URL");
+    let pg_url = arg(args, "--pg");
+    let tasks: usize = arg(args, "--tasks")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(8);
+    let seconds: u64 = arg(args, "--seconds")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20);
+
+    let db = alliances_store::Db::connect(&database, &alliances_store::ConnectOptions::default())
+        .await
+        .expect("open the corpus database");
+    let settings = Settings {
+        rate_limit_reads: None,
+        rate_limit_writes: None,
+        log_requests: false,
+        ..Settings::default()
+    };
+    let state = AppState::new(
+        db.clone(),
+        alliances_i18n::Catalog::load().expect("catalogues"),
+        settings,
+    );
+    let t = Instant::now();
+    alliances_web::prepare(&state, true).await.expect("prepare");
+    let ready = state.ready().expect("ready");
+    let n = ready.search.len();
+    println!(
+        "== Corpus: {n} alliances; our index built in memory in {:.1} s",
+        t.elapsed().as_secs_f64()
+    );
+
+    println!(
+        "== One thread, each query alone (mean of 30 runs, with facet counts and the top 20; snippets too, as the API does):"
+    );
+    for q in QUERIES {
+        let t = Instant::now();
+        for _ in 0..30 {
+            let _ = ready.search.search(&Query {
+                q: q.to_owned(),
+                filters: Vec::new(),
+                sort: if q.is_empty() {
+                    Sort::Date
+                } else {
+                    Sort::Relevance
+                },
+                offset: 0,
+                limit: 20,
+                facets: true,
+                snippets: true,
+            });
+        }
+        println!(
+            "   {:<28} {:>6.2} ms",
+            if q.is_empty() { "(vide)" } else { q },
+            t.elapsed().as_secs_f64() * 1000.0 / 30.0
+        );
+    }
+    if std::env::var_os("BENCH_PARTS").is_some() {
+        for q in ["emploi", "entreprises", "énergie citoyenne"] {
+            for (facets, snippets, limit) in [
+                (false, false, 1),
+                (false, false, 20),
+                (true, false, 1),
+                (true, false, 20),
+                (true, true, 20),
+            ] {
+                let t = Instant::now();
+                for _ in 0..30 {
+                    let _ = ready.search.search(&Query {
+                        q: q.to_owned(),
+                        filters: Vec::new(),
+                        sort: Sort::Relevance,
+                        offset: 0,
+                        limit,
+                        facets,
+                        snippets,
+                    });
+                }
+                println!(
+                    "   {q:<20} facets {facets:<5} snippets {snippets:<5} limit {limit:<3} {:>6.2} ms",
+                    t.elapsed().as_secs_f64() * 1000.0 / 30.0
+                );
+            }
+        }
+    }
+    let Some(pg_url) = pg_url else {
+        return;
+    };
+    let mut docs = Vec::with_capacity(n as usize);
+    let mut after: Option<String> = None;
+    loop {
+        let page = alliances_store::alliances::page_after(&db, after.as_deref(), 5000)
+            .await
+            .expect("read");
+        let Some(last) = page.last() else { break };
+        after = Some(last.alliance.slug.clone());
+        docs.extend(page.iter().map(|s| index_doc(&state, ready, s)));
+    }
+    let pool = sqlx::postgres::PgPoolOptions::new()
+        .max_connections(u32::try_from(tasks).unwrap_or(8))
+        .connect(&pg_url)
+        .await
+        .expect("connect to PostgreSQL");
+    let t = Instant::now();
+    pg_setup(&pool, &docs).await;
+    println!(
+        "== PostgreSQL: same {} documents loaded (tsvector 'french' + unaccent, weights A–D, GIN) in {:.1} s",
+        docs.len(),
+        t.elapsed().as_secs_f64()
+    );
+    drop(docs);
+
+    println!("== The 20 queries (matches: ours · PostgreSQL; share of the corpus by ours)");
+    for q in QUERIES {
+        let (ours_total, _, ours_facets) = ours(&state, q);
+        let (pg_total, _, pg_facets) = pg_query(&pool, q).await;
+        println!(
+            "   {:<28} {:>7} · {:>7}  ({:>5.1} %)  facet values {} · {}",
+            if q.is_empty() { "(vide)" } else { q },
+            ours_total,
+            pg_total,
+            100.0 * ours_total as f64 / n as f64,
+            ours_facets,
+            pg_facets
+        );
+    }
+
+    let st = state.clone();
+    let ours_qps = throughput(tasks, seconds, move |q| {
+        let st = st.clone();
+        async move {
+            let _ = tokio::task::spawn_blocking(move || ours(&st, q)).await;
+        }
+    })
+    .await;
+    let p = pool.clone();
+    let pg_qps = throughput(tasks, seconds, move |q| {
+        let p = p.clone();
+        async move {
+            pg_query(&p, q).await;
+        }
+    })
+    .await;
+    println!(
+        "== Throughput, {tasks} concurrent tasks, {seconds} s each, queries with all facet counts and the top 20:"
+    );
+    println!("   ours (tantivy + facet tables)   {ours_qps:>10.1} queries/s");
+    println!("   PostgreSQL full-text search     {pg_qps:>10.1} queries/s");
+    println!("== Ratio ours / PostgreSQL: {:.1}", ours_qps / pg_qps);
+    for s in ["DROP TABLE bench_facettes", "DROP TABLE bench_docs"] {
+        let _ = sqlx::query(s).execute(&pool).await;
+    }
+}
+
+#[tokio::main]
+async fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    match args.get(1).map(String::as_str) {
+        Some("corpus") => {
+            let n = args.get(2).and_then(|v| v.parse().ok()).unwrap_or(100_000);
+            corpus(n);
+        }
+        Some("engines") => engines(&args).await,
+        Some("paths") => {
+            for q in QUERIES {
+                let enc: String = q
+                    .bytes()
+                    .map(|b| match b {
+                        b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' => (b as char).to_string(),
+                        b' ' => "+".to_owned(),
+                        _ => format!("%{b:02X}"),
+                    })
+                    .collect();
+                println!("/api/v1/alliances?q={enc}");
+            }
+        }
+        _ => {
+            eprintln!("usage : alliances-bench corpus N > corpus.csv");
+            eprintln!("        alliances-bench paths   (the 20 queries as API paths)");
+            eprintln!(
+                "        alliances-bench engines --database URL [--pg URL] [--tasks 8] [--seconds 20]"
+            );
+            std::process::exit(2);
+        }
+    }
+}
