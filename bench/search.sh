@@ -3,8 +3,9 @@
 #   1. a synthetic corpus (bench/src/main.rs: built from the real seed, flagged synthetic);
 #   2. import time of the N rows with `alliances import alliances` into SQLite;
 #   3. end to end: /api/v1/alliances with the 20 queries (each with every facet count and
-#      the top 20), p50/p99 at 8 connections and throughput at 32 (wrk, gzip), then the
-#      server's peak resident memory (VmHWM);
+#      the top 20), p50/p99 at 8 connections and throughput at 32 (wrk -t1, gzip: one load
+#      thread, so that the load generator takes as little as possible of the two cores), then
+#      the server's peak resident memory (VmHWM, start-up index build included);
 #   4. engines side by side in one binary, 8 concurrent tasks: our search vs PostgreSQL
 #      full-text search (french + unaccent, GIN, ts_rank, GROUP BY facets), same documents,
 #      same queries; prints both throughputs and the ratio.
@@ -71,12 +72,12 @@ printf '== Server ready (search index built from the database) in %.1f s\n' "$(e
 for p in $(cat "$WORK/paths.txt"); do
   curl -fs -o /dev/null "http://127.0.0.1:$P$p" || { echo "failed: $p"; exit 1; }
 done
-wrk -t2 -c8 -d5s -s "$WORK/queries.lua" -H 'Accept-Encoding: gzip' "http://127.0.0.1:$P" >/dev/null  # warm-up
-lat=$(wrk -t2 -c8 -d"$DURATION" --latency -s "$WORK/queries.lua" -H 'Accept-Encoding: gzip' "http://127.0.0.1:$P")
+wrk -t1 -c8 -d5s -s "$WORK/queries.lua" -H 'Accept-Encoding: gzip' "http://127.0.0.1:$P" >/dev/null  # warm-up
+lat=$(wrk -t1 -c8 -d"$DURATION" --latency -s "$WORK/queries.lua" -H 'Accept-Encoding: gzip' "http://127.0.0.1:$P")
 p50=$(echo "$lat" | awk '$1 == "50%" {print $2}')
 p99=$(echo "$lat" | awk '$1 == "99%" {print $2}')
 rps8=$(echo "$lat" | awk '/Requests\/sec/ {print $2}')
-rps32=$(wrk -t2 -c32 -d"$DURATION" -s "$WORK/queries.lua" -H 'Accept-Encoding: gzip' "http://127.0.0.1:$P" | awk '/Requests\/sec/ {print $2}')
+rps32=$(wrk -t1 -c32 -d"$DURATION" -s "$WORK/queries.lua" -H 'Accept-Encoding: gzip' "http://127.0.0.1:$P" | awk '/Requests\/sec/ {print $2}')
 echo "== End to end, /api/v1/alliances with the 20 queries: p50 $p50, p99 $p99 at 8 connections ($rps8 req/s); $rps32 req/s at 32 connections"
 echo "== Server peak resident memory: $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' "/proc/$pid/status")"
 kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""

@@ -213,18 +213,57 @@ impl Dictionary {
     }
 }
 
-/// For one segment: each facet value present (dense id) with the bitset of its documents.
+/// The documents of one facet value in one segment: a bitset, or the sorted list of
+/// document numbers when the value is rare (fewer than one document in 32: the list is then
+/// smaller, and counting reads less memory).
+enum Docs {
+    Bits(Vec<u64>),
+    List(Vec<u32>),
+}
+
+impl Docs {
+    fn contains(&self, doc: DocId) -> bool {
+        match self {
+            Docs::Bits(bits) => bits
+                .get(doc as usize / 64)
+                .is_some_and(|w| w & (1 << (doc % 64)) != 0),
+            Docs::List(list) => list.binary_search(&doc).is_ok(),
+        }
+    }
+
+    /// Number of these documents set in `mask`.
+    fn count_in(&self, mask: &[u64]) -> u32 {
+        match self {
+            Docs::Bits(bits) => popcount_and(mask, bits),
+            Docs::List(list) => list
+                .iter()
+                .map(|d| ((mask[*d as usize / 64] >> (d % 64)) & 1) as u32)
+                .sum(),
+        }
+    }
+
+    /// ORs these documents into `acc`.
+    fn or_into(&self, acc: &mut [u64]) {
+        match self {
+            Docs::Bits(bits) => acc.iter_mut().zip(bits).for_each(|(a, b)| *a |= b),
+            Docs::List(list) => list
+                .iter()
+                .for_each(|d| acc[*d as usize / 64] |= 1 << (d % 64)),
+        }
+    }
+}
+
+/// For one segment: each facet value present (dense id) with its documents.
 struct SegmentFacets {
-    values: Vec<(u32, Vec<u64>)>,
+    values: Vec<(u32, Docs)>,
 }
 
 impl SegmentFacets {
     /// The values of one document.
     fn of(&self, doc: DocId) -> impl Iterator<Item = u32> + '_ {
-        let (w, bit) = (doc as usize / 64, 1u64 << (doc % 64));
         self.values
             .iter()
-            .filter(move |(_, bits)| bits.get(w).is_some_and(|x| x & bit != 0))
+            .filter(move |(_, docs)| docs.contains(doc))
             .map(|(id, _)| *id)
     }
 }
@@ -830,7 +869,8 @@ fn build_segment_facets(
 ) -> Result<SegmentFacets> {
     use tantivy::DocSet;
     let inverted = seg.inverted_index(field)?;
-    let words = (seg.max_doc() as usize).div_ceil(64);
+    let max_doc = seg.max_doc();
+    let words = (max_doc as usize).div_ceil(64);
     let mut values = Vec::new();
     let mut stream = inverted.terms().stream()?;
     while stream.advance() {
@@ -838,15 +878,22 @@ fn build_segment_facets(
         let Some(id) = dict.intern(&term) else {
             continue;
         };
-        let mut bits = vec![0u64; words];
-        let mut postings =
-            inverted.read_postings_from_terminfo(stream.value(), IndexRecordOption::Basic)?;
+        let info = stream.value();
+        let mut postings = inverted.read_postings_from_terminfo(info, IndexRecordOption::Basic)?;
+        let mut list = Vec::with_capacity(info.doc_freq as usize);
         let mut doc = postings.doc();
         while doc != tantivy::TERMINATED {
-            bits[doc as usize / 64] |= 1 << (doc % 64);
+            list.push(doc);
             doc = postings.advance();
         }
-        values.push((id, bits));
+        let docs = if (list.len() as u64) * 32 < u64::from(max_doc) {
+            Docs::List(list)
+        } else {
+            let mut bits = vec![0u64; words];
+            Docs::List(list).or_into(&mut bits);
+            Docs::Bits(bits)
+        };
+        values.push((id, docs));
     }
     Ok(SegmentFacets { values })
 }
@@ -921,13 +968,10 @@ impl SegmentCollector for FacetSegmentCollector {
         let words = self.matched.len();
         // For each filtered facet, the documents having one of its selected values.
         let mut selected: HashMap<u8, Vec<u64>> = HashMap::new();
-        for (id, bits) in &table.values {
+        for (id, docs) in &table.values {
             let w = self.wanted.get(*id as usize).copied().unwrap_or(0);
             if w != 0 {
-                let acc = selected.entry(w - 1).or_insert_with(|| vec![0; words]);
-                for (a, b) in acc.iter_mut().zip(bits) {
-                    *a |= b;
-                }
+                docs.or_into(selected.entry(w - 1).or_insert_with(|| vec![0; words]));
             }
         }
         let facets_with_filter: Vec<u8> =
@@ -956,11 +1000,11 @@ impl SegmentCollector for FacetSegmentCollector {
         for f in &facets_with_filter {
             per_facet.insert(*f, mask(Some(*f)));
         }
-        for (id, bits) in &table.values {
+        for (id, docs) in &table.values {
             let facet = self.facet_of.get(*id as usize).copied().unwrap_or(u8::MAX);
             let m = per_facet.get(&facet).unwrap_or(&all);
             if let Some(c) = counts.get_mut(*id as usize) {
-                *c = popcount_and(m, bits);
+                *c = docs.count_in(m);
             }
         }
         (counts, passing)
@@ -1133,6 +1177,78 @@ mod tests {
         let sim = ix.similar("c", 2).unwrap();
         assert_eq!(sim[0].hit.slug, "b");
         assert_eq!(sim[0].shared.len(), 2);
+    }
+
+    #[test]
+    fn narrow_and_broad_searches_count_the_same_way() {
+        let ix = SearchIndex::open(None).unwrap();
+        let docs: Vec<IndexDoc> = (0..40)
+            .map(|i| {
+                let region = if i % 4 == 0 { "53" } else { "28" };
+                let word = if i < 3 { "rare commun" } else { "commun" };
+                // One document in 40 has this value: stored as a list, not a bitset.
+                let fragilite = if i == 1 { "isolee" } else { "courante" };
+                doc(
+                    &format!("d{i}"),
+                    "Nom",
+                    word,
+                    &[
+                        ("region", region),
+                        ("domaine", "social"),
+                        ("fragilite", fragilite),
+                    ],
+                )
+            })
+            .collect();
+        ix.apply(&docs, &[], 1).unwrap();
+        // 3 of 40 match: the by-document walk.
+        let narrow = ix
+            .search(&Query {
+                q: "rare".into(),
+                limit: 5,
+                facets: true,
+                ..Query::default()
+            })
+            .unwrap();
+        assert_eq!(narrow.total, 3);
+        assert_eq!(
+            narrow.facets[3].1,
+            vec![("28".to_owned(), 2), ("53".to_owned(), 1)]
+        );
+        assert_eq!(narrow.facets[1].1, vec![("social".to_owned(), 3)]);
+        assert_eq!(
+            narrow.facets[9].1,
+            vec![("courante".to_owned(), 2), ("isolee".to_owned(), 1)]
+        );
+        let filtered = ix
+            .search(&Query {
+                q: "commun".into(),
+                filters: vec![("fragilite".into(), vec!["isolee".into()])],
+                limit: 5,
+                facets: true,
+                ..Query::default()
+            })
+            .unwrap();
+        assert_eq!(filtered.total, 1);
+        assert_eq!(filtered.facets[3].1, vec![("28".to_owned(), 1)]);
+        assert_eq!(
+            filtered.facets[9].1,
+            vec![("courante".to_owned(), 39), ("isolee".to_owned(), 1)]
+        );
+        // All match: the bitset intersections.
+        let broad = ix
+            .search(&Query {
+                q: "commun".into(),
+                limit: 5,
+                facets: true,
+                ..Query::default()
+            })
+            .unwrap();
+        assert_eq!(broad.total, 40);
+        assert_eq!(
+            broad.facets[3].1,
+            vec![("28".to_owned(), 30), ("53".to_owned(), 10)]
+        );
     }
 
     #[test]

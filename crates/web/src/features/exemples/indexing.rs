@@ -226,13 +226,20 @@ async fn rebuild(state: &AppState, ready: &Ready, last: i64) -> Result<usize, Bo
 }
 
 /// Follows the change log for as long as the server runs; pages that list alliances are
-/// dropped from the page cache whenever the index moves.
+/// dropped from the page cache whenever the index moves, and once a day (a record page says
+/// « à actualiser » from the day it turns 24 months old).
 pub fn spawn_follower(state: AppState, every: Duration) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(every);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        let mut day = super::api::today();
         loop {
             tick.tick().await;
+            let today = super::api::today();
+            if today != day {
+                day = today;
+                state.cache.clear();
+            }
             match catch_up(&state).await {
                 Ok(0) => {}
                 Ok(n) => {
