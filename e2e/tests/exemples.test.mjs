@@ -47,7 +47,7 @@ describe('exemples', () => {
     const chips = await texts(page, '.active-filters .chip');
     assert.ok(chips.some((c) => c.includes(region)), `filtered by ${region}: ${chips.join(', ')}`);
     // Map areas are links too, each named.
-    await visit(page, '/exemples?vue=carte');
+    await visit(page, '/exemples?vue=carte&echelle=departements');
     const areas = page.locator('#carte-exemples-departements-titre');
     assert.equal(await areas.count(), 1, 'the département map has a title');
     const named = await page.locator('svg.carte a title').count();

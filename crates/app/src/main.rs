@@ -80,6 +80,9 @@ enum ImportWhat {
         /// Format (csv, json, xlsx) ; par défaut, l'extension du fichier.
         #[arg(long, value_name = "FORMAT")]
         format: Option<String>,
+        /// Qui importe (gardé avec chaque fiche) ; par défaut l'utilisateur du système.
+        #[arg(long, value_name = "NOM")]
+        par: Option<String>,
         /// Adresse de la base (remplace ALLIANCES_DATABASE_URL).
         #[arg(long, value_name = "URL")]
         database: Option<String>,
@@ -160,6 +163,7 @@ fn main() -> ExitCode {
                     file,
                     dry_run,
                     format,
+                    par,
                     database,
                 },
         } => (
@@ -170,6 +174,7 @@ fn main() -> ExitCode {
                 file,
                 dry_run,
                 format,
+                par,
             },
         ),
         Command::Export {
@@ -222,11 +227,18 @@ fn main() -> ExitCode {
             file,
             dry_run,
             format,
+            par,
         } => {
             let refused = std::sync::atomic::AtomicBool::new(false);
             let code = cli::run(async {
-                let outcome =
-                    cli::alliances::import(config, &file, format.as_deref(), dry_run).await?;
+                let outcome = cli::alliances::import(
+                    config,
+                    &file,
+                    format.as_deref(),
+                    par.as_deref(),
+                    dry_run,
+                )
+                .await?;
                 if matches!(outcome, cli::alliances::Imported::Refused) {
                     refused.store(true, std::sync::atomic::Ordering::Relaxed);
                 }
@@ -252,6 +264,7 @@ enum Run {
         file: PathBuf,
         dry_run: bool,
         format: Option<String>,
+        par: Option<String>,
     },
     Export {
         format: String,

@@ -356,7 +356,7 @@ essai-zythologie,Essai zythologique (donnée de test),Mairie de Lunas (collectiv
     assert_eq!(code, 0);
     assert!(out.contains("Rien n'a été écrit"), "{out}");
     let (code, _, err) = run(alliances()
-        .args(["import", "alliances", "--database", &url])
+        .args(["import", "alliances", "--par", "Équipe test", "--database", &url])
         .arg(&good));
     assert_eq!(code, 0, "{err}");
     let start = Instant::now();
@@ -368,6 +368,10 @@ essai-zythologie,Essai zythologique (donnée de test),Mairie de Lunas (collectiv
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     assert_eq!(total(&server, "commune=34144").await, 2);
+    let (_, _, body) = raw_get(&server.address, "/api/v1/alliances/essai-zythologie").await;
+    let record: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(record["provenance"]["origine"], "bon.csv");
+    assert_eq!(record["provenance"]["importe_par"], "Équipe test");
     // Re-importing the same slug updates it, never duplicates it.
     let (code, out, _) = run(alliances()
         .args(["import", "alliances", "--database", &url])

@@ -11,6 +11,8 @@ pub struct Stored {
     pub alliance: Alliance,
     /// Where it was imported from (`amorce`, a file name…).
     pub origine: String,
+    /// Who imported it, when known.
+    pub importe_par: Option<String>,
     pub cree_le: i64,
     pub modifie_le: i64,
 }
@@ -30,9 +32,9 @@ pub struct Change {
 }
 
 const CHUNK: usize = 400;
-const COLUMNS: &str = "slug, document, origine, cree_le, modifie_le";
+const COLUMNS: &str = "slug, document, origine, importe_par, cree_le, modifie_le";
 
-type Row = (String, String, String, i64, i64);
+type Row = (String, String, String, Option<String>, i64, i64);
 
 fn decode(row: Row) -> Result<Stored> {
     let alliance = serde_json::from_str(&row.1)
@@ -40,8 +42,9 @@ fn decode(row: Row) -> Result<Stored> {
     Ok(Stored {
         alliance,
         origine: row.2,
-        cree_le: row.3,
-        modifie_le: row.4,
+        importe_par: row.3,
+        cree_le: row.4,
+        modifie_le: row.5,
     })
 }
 
@@ -58,14 +61,16 @@ pub async fn upsert_all(
     origine: &str,
     now: i64,
 ) -> Result<UpsertOutcome> {
-    upsert_all_with_progress(db, records, origine, now, &|_, _| {}).await
+    upsert_all_with_progress(db, records, origine, None, now, &|_, _| {}).await
 }
 
-/// [`upsert_all`], calling `progress(written, to_write)` after each batch.
+/// [`upsert_all`] recording who imports (`par`), calling `progress(written, to_write)` after
+/// each batch.
 pub async fn upsert_all_with_progress(
     db: &Db,
     records: &[Alliance],
     origine: &str,
+    par: Option<&str>,
     now: i64,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<UpsertOutcome> {
@@ -108,7 +113,7 @@ pub async fn upsert_all_with_progress(
             let mut written = 0;
             for chunk in writes.chunks(CHUNK) {
                 let mut qb = QueryBuilder::new(
-                    "INSERT INTO alliances (slug, nom, document, empreinte, origine, cree_le, modifie_le) ",
+                    "INSERT INTO alliances (slug, nom, document, empreinte, origine, importe_par, cree_le, modifie_le) ",
                 );
                 qb.push_values(chunk, |mut b, (a, doc, fp)| {
                     b.push_bind(&a.slug)
@@ -116,12 +121,14 @@ pub async fn upsert_all_with_progress(
                         .push_bind(*doc)
                         .push_bind(*fp)
                         .push_bind(origine)
+                        .push_bind(par)
                         .push_bind(now)
                         .push_bind(now);
                 });
                 qb.push(
                     " ON CONFLICT (slug) DO UPDATE SET nom = excluded.nom, document = excluded.document, \
-                     empreinte = excluded.empreinte, origine = excluded.origine, modifie_le = excluded.modifie_le",
+                     empreinte = excluded.empreinte, origine = excluded.origine, \
+                     importe_par = excluded.importe_par, modifie_le = excluded.modifie_le",
                 );
                 qb.build().execute(&mut *tx).await?;
                 let mut qb =
@@ -145,7 +152,7 @@ pub async fn upsert_all_with_progress(
 
 pub async fn get(db: &Db, slug: &str) -> Result<Option<Stored>> {
     let row: Option<Row> = on_read!(db, p => sqlx::query_as(
-        "SELECT slug, document, origine, cree_le, modifie_le FROM alliances WHERE slug = $1")
+        "SELECT slug, document, origine, importe_par, cree_le, modifie_le FROM alliances WHERE slug = $1")
         .bind(slug)
         .fetch_optional(p)
         .await?);
@@ -179,7 +186,7 @@ pub async fn by_slugs(db: &Db, slugs: &[String]) -> Result<Vec<Stored>> {
 /// without holding it in memory.
 pub async fn page_after(db: &Db, after: Option<&str>, limit: i64) -> Result<Vec<Stored>> {
     let rows: Vec<Row> = on_read!(db, p => sqlx::query_as(
-        "SELECT slug, document, origine, cree_le, modifie_le FROM alliances WHERE slug > $1 ORDER BY slug LIMIT $2")
+        "SELECT slug, document, origine, importe_par, cree_le, modifie_le FROM alliances WHERE slug > $1 ORDER BY slug LIMIT $2")
         .bind(after.unwrap_or(""))
         .bind(limit)
         .fetch_all(p)
@@ -190,7 +197,7 @@ pub async fn page_after(db: &Db, after: Option<&str>, limit: i64) -> Result<Vec<
 /// The most recently added records, newest first.
 pub async fn latest(db: &Db, limit: i64) -> Result<Vec<Stored>> {
     let rows: Vec<Row> = on_read!(db, p => sqlx::query_as(
-        "SELECT slug, document, origine, cree_le, modifie_le FROM alliances ORDER BY cree_le DESC, slug LIMIT $1")
+        "SELECT slug, document, origine, importe_par, cree_le, modifie_le FROM alliances ORDER BY cree_le DESC, slug LIMIT $1")
         .bind(limit)
         .fetch_all(p)
         .await?);

@@ -44,6 +44,7 @@ pub async fn import(
     config: Config,
     file: &Path,
     format: Option<&str>,
+    par: Option<&str>,
     dry_run: bool,
 ) -> anyhow::Result<Imported> {
     let name = file.display().to_string();
@@ -97,7 +98,14 @@ pub async fn import(
             let _ = std::io::stderr().flush();
         }
     };
-    let outcome = store::upsert_all_with_progress(&db, &records, &origin, now(), &progress).await?;
+    let user = par
+        .map(str::to_owned)
+        .or_else(|| std::env::var("USER").ok())
+        .or_else(|| std::env::var("LOGNAME").ok())
+        .filter(|u| !u.trim().is_empty());
+    let outcome =
+        store::upsert_all_with_progress(&db, &records, &origin, user.as_deref(), now(), &progress)
+            .await?;
     if tty {
         eprintln!();
     }

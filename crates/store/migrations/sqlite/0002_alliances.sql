@@ -1,12 +1,14 @@
 -- The alliances (« exemples inspirants »). `document` is the whole record as JSON (the
 -- domain type `Alliance`); `empreinte` its fingerprint, so that a re-import of an unchanged
--- record writes nothing. Times are Unix seconds.
+-- record writes nothing. `origine` is where the record was imported from (`amorce` for the
+-- seed, a file name), `importe_par` who imported it when known. Times are Unix seconds.
 CREATE TABLE alliances (
     slug        TEXT PRIMARY KEY,
     nom         TEXT NOT NULL,
     document    TEXT NOT NULL,
     empreinte   TEXT NOT NULL,
     origine     TEXT NOT NULL,
+    importe_par TEXT,
     cree_le     BIGINT NOT NULL,
     modifie_le  BIGINT NOT NULL
 );

@@ -44,6 +44,10 @@ async fn every_seed_alliance_is_searchable(backend: &Backend) {
 async fn accents_plurals_and_places_match(backend: &Backend) {
     let app = TestApp::new(backend).await;
     let total = |v: &Value| v["total"].as_u64().unwrap();
+    let donnees = app.get("/api/v1/alliances?q=donnees").await.json();
+    let accents = app.get("/api/v1/alliances?q=donn%C3%A9es").await.json();
+    assert!(total(&donnees) > 0, "« donnees » finds « données »");
+    assert_eq!(slugs(&donnees), slugs(&accents));
     let accented = app.get("/api/v1/alliances?q=r%C3%A9emploi").await.json();
     let plain = app.get("/api/v1/alliances?q=reemploi").await.json();
     assert!(total(&accented) > 0);
@@ -192,6 +196,8 @@ async fn one_alliance_with_partners_territories_sources(backend: &Backend) {
     );
     assert_eq!(v["modes"][0]["origine"], "stated");
     assert_eq!(v["debut"], "2017");
+    assert_eq!(v["provenance"]["origine"], "amorce");
+    assert!(v["provenance"]["importe_par"].is_null());
     let r = app.get("/api/v1/alliances/inconnue").await;
     assert_eq!(r.status, 404);
     app.remove().await;

@@ -76,7 +76,18 @@ async fn map_view_has_a_table_alternative(backend: &Backend) {
     assert!(text.contains("Alliances par région"));
     // Map and table link back to the filtered list, keeping the other filters.
     assert!(html.contains("href=\"/exemples?domaine=environnemental&amp;region=53\""));
-    assert!(html.contains("href=\"/exemples?domaine=environnemental&amp;departement="));
+    // One scale at a time; the département scale is one link away.
+    assert!(html.contains("id=\"carte-exemples-regions-titre\""));
+    assert!(!html.contains("id=\"carte-exemples-departements-titre\""));
+    assert!(html.contains(
+        "href=\"/exemples?domaine=environnemental&#38;vue=carte&#38;echelle=departements\""
+    ));
+    let deps = app
+        .get("/exemples?vue=carte&echelle=departements&domaine=environnemental")
+        .await
+        .text();
+    assert!(deps.contains("id=\"carte-exemples-departements-titre\""));
+    assert!(deps.contains("href=\"/exemples?domaine=environnemental&amp;departement="));
     app.remove().await;
 }
 

@@ -166,7 +166,15 @@ pub fn record_json(
                 today
             )),
         );
-        o.insert("origine_import".into(), json!(stored.origine));
+        o.insert(
+            "provenance".into(),
+            json!({
+                "origine": stored.origine,
+                "importe_par": stored.importe_par,
+                "cree_le": alliances_domain::alliance::civil_from_days(stored.cree_le.div_euclid(86_400)),
+                "modifie_le": alliances_domain::alliance::civil_from_days(stored.modifie_le.div_euclid(86_400)),
+            }),
+        );
     }
     v
 }

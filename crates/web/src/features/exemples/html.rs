@@ -58,13 +58,16 @@ pub struct MapRow {
 }
 
 pub struct MapView {
-    pub regions_svg: String,
-    pub departements_svg: String,
+    /// The map at the chosen scale (one at a time: the whole-France département map alone
+    /// weighs about 190 KB compressed).
+    pub svg: String,
+    pub by_departement: bool,
+    pub regions_href: String,
+    pub departements_href: String,
     pub regions: Vec<MapRow>,
     pub departements: Vec<MapRow>,
-    /// Range of each colour class, for the legends.
-    pub legend_regions: Vec<(String, &'static str)>,
-    pub legend_departements: Vec<(String, &'static str)>,
+    /// Range of each colour class, for the legend.
+    pub legend: Vec<(String, &'static str)>,
 }
 
 const CLASSES: [&str; 5] = ["classe-1", "classe-2", "classe-3", "classe-4", "classe-5"];
@@ -170,7 +173,13 @@ fn class_of(n: u64, max: u64) -> &'static str {
     CLASSES[i as usize - 1]
 }
 
-fn map_view(ctx: &Ctx, ready: &Ready, req: &SearchRequest, results: &Results) -> MapView {
+fn map_view(
+    ctx: &Ctx,
+    ready: &Ready,
+    req: &SearchRequest,
+    results: &Results,
+    by_departement: bool,
+) -> MapView {
     let counts = |facet: &str| -> Vec<(String, u64)> {
         results
             .facets
@@ -232,28 +241,32 @@ fn map_view(ctx: &Ctx, ready: &Ready, req: &SearchRequest, results: &Results) ->
         .collect();
     let title_r = ctx.t("exemples-carte-regions");
     let title_d = ctx.t("exemples-carte-departements");
-    let regions_svg = alliances_viz::render(
-        alliances_viz::regions(),
-        &MapSpec {
-            id: "carte-exemples-regions",
-            title: &title_r,
-            view: View::Whole,
-            areas: &region_areas,
-            inset_labels: &insets,
-            code_labels: false,
-        },
-    );
-    let departements_svg = alliances_viz::render(
-        alliances_viz::departements(),
-        &MapSpec {
-            id: "carte-exemples-departements",
-            title: &title_d,
-            view: View::Whole,
-            areas: &dep_areas,
-            inset_labels: &insets,
-            code_labels: false,
-        },
-    );
+    let svg = if by_departement {
+        alliances_viz::render(
+            alliances_viz::departements(),
+            &MapSpec {
+                id: "carte-exemples-departements",
+                title: &title_d,
+                view: View::Whole,
+                areas: &dep_areas,
+                inset_labels: &insets,
+                code_labels: false,
+            },
+        )
+    } else {
+        alliances_viz::render(
+            alliances_viz::regions(),
+            &MapSpec {
+                id: "carte-exemples-regions",
+                title: &title_r,
+                view: View::Whole,
+                areas: &region_areas,
+                inset_labels: &insets,
+                code_labels: false,
+            },
+        )
+    };
+    let qs = req.query_string(None);
     let rows = |list: &[(String, u64)], level: Level, facet: &str| -> Vec<MapRow> {
         let mut rows: Vec<MapRow> = list
             .iter()
@@ -275,18 +288,26 @@ fn map_view(ctx: &Ctx, ready: &Ready, req: &SearchRequest, results: &Results) ->
         rows
     };
     MapView {
-        regions_svg,
-        departements_svg,
+        svg,
+        by_departement,
+        regions_href: href_with(ctx, &qs, &[("vue", "carte")]),
+        departements_href: href_with(ctx, &qs, &[("vue", "carte"), ("echelle", "departements")]),
         regions: rows(&region_counts, Level::Region, "region"),
         departements: rows(&dep_counts, Level::Departement, "departement"),
-        legend_regions: legend(ctx, rmax),
-        legend_departements: legend(ctx, dmax),
+        legend: legend(ctx, if by_departement { dmax } else { rmax }),
     }
 }
 
 fn zone(ctx: &Ctx, state: &AppState, ready: &Ready, pairs: &[(String, String)]) -> AppResult<Zone> {
     let is_map = pairs.iter().any(|(k, v)| k == "vue" && v == "carte");
-    let pairs: Vec<(String, String)> = pairs.iter().filter(|(k, _)| k != "vue").cloned().collect();
+    let by_departement = pairs
+        .iter()
+        .any(|(k, v)| k == "echelle" && v == "departements");
+    let pairs: Vec<(String, String)> = pairs
+        .iter()
+        .filter(|(k, _)| k != "vue" && k != "echelle")
+        .cloned()
+        .collect();
     let req = parse_request(&pairs, ready, false)?;
     let results = run(ready, &req, true, true)?;
     let qs = req.query_string(None);
@@ -377,7 +398,7 @@ fn zone(ctx: &Ctx, state: &AppState, ready: &Ready, pairs: &[(String, String)]) 
             .into_owned(),
         prev_href: (current > 1 && !is_map).then(|| page_href(current - 1)),
         next_href: (current < pages && !is_map).then(|| page_href(current + 1)),
-        map: is_map.then(|| map_view(ctx, ready, &req, &results)),
+        map: is_map.then(|| map_view(ctx, ready, &req, &results, by_departement)),
         base_total,
     })
 }
@@ -463,6 +484,8 @@ struct FichePage<'a> {
     to_update: bool,
     similar: Vec<SimilarView>,
     json_ld: String,
+    /// « Importée de X (par Y) le DATE ».
+    provenance: String,
 }
 
 impl FichePage<'_> {
@@ -649,6 +672,42 @@ pub async fn fiche(
         to_update: needs_update(a.verifie_le.as_deref(), &today()),
         similar,
         json_ld: json_ld(&ctx, ready, a),
+        provenance: {
+            let date =
+                alliances_domain::alliance::civil_from_days(stored.modifie_le.div_euclid(86_400));
+            let from = if stored.origine == alliances_store::seed::SEED_ORIGIN {
+                ctx.t("exemples-provenance-amorce")
+            } else {
+                stored.origine.clone()
+            };
+            match &stored.importe_par {
+                Some(who) => ctx
+                    .state
+                    .catalog
+                    .get_with(
+                        ctx.lang,
+                        "exemples-provenance-par",
+                        &[
+                            ("origine", alliances_i18n::text(&from)),
+                            ("par", alliances_i18n::text(who)),
+                            ("date", alliances_i18n::text(&date)),
+                        ],
+                    )
+                    .into_owned(),
+                None => ctx
+                    .state
+                    .catalog
+                    .get_with(
+                        ctx.lang,
+                        "exemples-provenance",
+                        &[
+                            ("origine", alliances_i18n::text(&from)),
+                            ("date", alliances_i18n::text(&date)),
+                        ],
+                    )
+                    .into_owned(),
+            }
+        },
     };
     Ok(crate::render(&page)?.into_response())
 }
