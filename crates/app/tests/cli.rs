@@ -356,7 +356,14 @@ essai-zythologie,Essai zythologique (donnée de test),Mairie de Lunas (collectiv
     assert_eq!(code, 0);
     assert!(out.contains("Rien n'a été écrit"), "{out}");
     let (code, _, err) = run(alliances()
-        .args(["import", "alliances", "--par", "Équipe test", "--database", &url])
+        .args([
+            "import",
+            "alliances",
+            "--par",
+            "Équipe test",
+            "--database",
+            &url,
+        ])
         .arg(&good));
     assert_eq!(code, 0, "{err}");
     let start = Instant::now();
