@@ -296,6 +296,9 @@ fn popcount_and(a: &[u64], b: &[u64]) -> u32 {
 struct FacetState {
     dict: Dictionary,
     segments: HashMap<SegmentId, Arc<SegmentFacets>>,
+    /// Segments of the previous reader generation: a search that took its searcher just
+    /// before a reload still finds their tables.
+    previous: Vec<SegmentId>,
 }
 
 pub struct SearchIndex {
@@ -501,7 +504,10 @@ impl SearchIndex {
             .iter()
             .map(SegmentReader::segment_id)
             .collect();
-        state.segments.retain(|id, _| live.contains(id));
+        let previous = std::mem::replace(&mut state.previous, live.clone());
+        state
+            .segments
+            .retain(|id, _| live.contains(id) || previous.contains(id));
         for seg in searcher.segment_readers() {
             if state.segments.contains_key(&seg.segment_id()) {
                 continue;
