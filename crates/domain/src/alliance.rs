@@ -398,12 +398,28 @@ impl Alliance {
             .iter()
             .map(|t| classification(t))
             .collect();
-        let retrieved = text("retrieved");
-        let sources = split_list(&text("source_urls"), LIST_SEP)
+        // One date for every source, or one per source in the same order.
+        let urls = split_list(&text("source_urls"), LIST_SEP);
+        let dates = split_list(&text("retrieved"), LIST_SEP);
+        if dates.len() > 1 && dates.len() != urls.len() {
+            errors.push(FieldError::new(
+                "retrieved",
+                format!(
+                    "{} dates pour {} sources : donnez une seule date, ou une date par source dans le même ordre.",
+                    dates.len(),
+                    urls.len()
+                ),
+            ));
+        }
+        let sources = urls
             .into_iter()
-            .map(|url| Source {
+            .enumerate()
+            .map(|(i, url)| Source {
                 url,
-                consulte_le: retrieved.clone(),
+                consulte_le: dates
+                    .get(if dates.len() > 1 { i } else { 0 })
+                    .cloned()
+                    .unwrap_or_default(),
             })
             .collect();
         let record = Alliance {
@@ -463,11 +479,16 @@ impl Alliance {
                 origine: g.origine,
             }));
         }
-        let retrieved = self
+        let dates: Vec<&str> = self
             .sources
-            .first()
-            .map(|s| s.consulte_le.clone())
-            .unwrap_or_default();
+            .iter()
+            .map(|s| s.consulte_le.as_str())
+            .collect();
+        let retrieved = if dates.windows(2).all(|w| w[0] == w[1]) {
+            dates.first().copied().unwrap_or_default().to_owned()
+        } else {
+            dates.join(LIST_SEP)
+        };
         vec![
             ("id", self.slug.clone()),
             ("name", self.nom.clone()),
@@ -575,6 +596,35 @@ impl Alliance {
                 "la description dépasse 20 000 caractères.".into(),
             );
         }
+        // The separators of the column layout cannot appear inside a value, or an export
+        // would not read back the same.
+        let mut separators = |champ: String, value: &str, forbidden: &[&str]| {
+            if let Some(sep) = forbidden.iter().find(|sep| value.contains(**sep)) {
+                e.push(FieldError::new(
+                    champ,
+                    format!("« {value} » contient « {} », qui sépare les valeurs d'une colonne : retirez-le.", sep.trim()),
+                ));
+            }
+        };
+        for (i, p) in self.partenaires.iter().enumerate() {
+            separators(format!("partenaires[{i}].nom"), &p.nom, &[LIST_SEP]);
+            if let Some(r) = &p.role {
+                separators(format!("partenaires[{i}].role"), r, &[LIST_SEP, ";"]);
+            }
+            if let Some(a) = &p.apports {
+                separators(format!("partenaires[{i}].apports"), a, &[LIST_SEP]);
+            }
+        }
+        for (field, list) in [
+            ("resultats", &self.resultats),
+            ("leviers", &self.leviers),
+            ("obstacles", &self.obstacles),
+        ] {
+            for (i, v) in list.iter().enumerate() {
+                separators(format!("{field}[{i}]"), v, &[STATEMENT_SEP]);
+            }
+        }
+        let mut push = |champ: String, message: String| e.push(FieldError::new(champ, message));
         for (i, p) in self.partenaires.iter().enumerate() {
             if p.nom.trim().is_empty() {
                 push(
@@ -606,6 +656,12 @@ impl Alliance {
             );
         }
         let expected = code_levels(self.niveau_territorial.as_deref().unwrap_or(""));
+        if expected.is_empty() && !self.territoires.is_empty() {
+            push(
+                "niveau_territorial".into(),
+                "des codes de territoire sont donnés : indiquez l'échelle qui permet de les lire (micro-local, commune, intercommunalite, departement ou region).".into(),
+            );
+        }
         let mut seen = HashSet::new();
         for (i, t) in self.territoires.iter().enumerate() {
             let champ = format!("territoires[{i}]");
@@ -846,7 +902,14 @@ pub fn is_slug(s: &str) -> bool {
 #[must_use]
 pub fn is_date(s: &str) -> bool {
     let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+    if b.len() != 10
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !b
+            .iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+    {
         return false;
     }
     let (Ok(y), Ok(m), Ok(d)) = (
@@ -871,7 +934,10 @@ pub fn is_date(s: &str) -> bool {
 #[must_use]
 pub fn is_partial_date(s: &str) -> bool {
     match s.len() {
-        4 => s.parse::<u32>().is_ok_and(|y| (1800..=2200).contains(&y)),
+        4 => {
+            s.bytes().all(|b| b.is_ascii_digit())
+                && s.parse::<u32>().is_ok_and(|y| (1800..=2200).contains(&y))
+        }
         7 => is_date(&format!("{s}-01")),
         _ => false,
     }
@@ -1091,6 +1157,49 @@ mod tests {
     }
 
     #[test]
+    fn values_that_would_not_read_back_are_refused() {
+        let r = referential();
+        let mut a = Alliance::from_columns(&row(&sample()), &r).unwrap();
+        a.partenaires[0].role = Some("pilote; financeur".into());
+        a.resultats.push("12 emplois ; 3 bénévoles".into());
+        a.niveau_territorial = Some("national".into());
+        let fields: Vec<String> = a
+            .validate(&r)
+            .unwrap_err()
+            .into_iter()
+            .map(|e| e.champ)
+            .collect();
+        assert_eq!(
+            fields,
+            ["partenaires[0].role", "resultats[2]", "niveau_territorial"]
+        );
+    }
+
+    #[test]
+    fn sources_keep_their_own_dates() {
+        let r = referential();
+        let mut s = sample();
+        s[13].1 = "2026-11-26 | 2025-06-01";
+        let mut a = Alliance::from_columns(&row(&s), &r).unwrap();
+        a.validate(&r).unwrap();
+        assert_eq!(a.sources[1].consulte_le, "2025-06-01");
+        a.derive_editorial(&r);
+        let cols: HashMap<String, String> = a
+            .to_columns(&[])
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect();
+        assert_eq!(cols["retrieved"], "2026-11-26 | 2025-06-01");
+        let b = Alliance::from_columns(&|k: &str| cols.get(k).cloned(), &r).unwrap();
+        assert_eq!(a.sources, b.sources);
+        s[13].1 = "2026-11-26 | 2025-06-01 | 2024-01-01";
+        assert_eq!(
+            Alliance::from_columns(&row(&s), &r).unwrap_err()[0].champ,
+            "retrieved"
+        );
+    }
+
+    #[test]
     fn com_codes_are_read_beside_regions() {
         let r = referential();
         let mut s = sample();
@@ -1107,6 +1216,8 @@ mod tests {
         assert!(!is_date("2023-02-29"));
         assert!(is_partial_date("2017-09"));
         assert!(!is_partial_date("2017-13"));
+        assert!(!is_partial_date("2017-+9"));
+        assert!(!is_date("2025-+6-01"));
         assert_eq!(
             civil_from_days(days_from_civil("2026-11-26").unwrap()),
             "2026-11-26"

@@ -296,9 +296,16 @@ fn popcount_and(a: &[u64], b: &[u64]) -> u32 {
 struct FacetState {
     dict: Dictionary,
     segments: HashMap<SegmentId, Arc<SegmentFacets>>,
-    /// Segments of the previous reader generation: a search that took its searcher just
-    /// before a reload still finds their tables.
-    previous: Vec<SegmentId>,
+}
+
+/// What one search reads: a searcher and the facet tables of exactly its segments, taken
+/// together so that a reload during the search cannot make them disagree.
+struct Generation {
+    searcher: tantivy::Searcher,
+    segments: HashMap<SegmentId, Arc<SegmentFacets>>,
+    /// id → (facet index, code)
+    terms: Vec<(u8, String)>,
+    ids: HashMap<String, u32>,
 }
 
 pub struct SearchIndex {
@@ -306,7 +313,8 @@ pub struct SearchIndex {
     reader: IndexReader,
     writer: Mutex<IndexWriter>,
     fields: Fields,
-    facets: RwLock<FacetState>,
+    facets: Mutex<FacetState>,
+    current: RwLock<Arc<Generation>>,
     /// Last change-log number applied.
     seq: RwLock<i64>,
 }
@@ -354,12 +362,19 @@ impl SearchIndex {
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
+        let first = reader.searcher();
         let this = SearchIndex {
             index,
             reader,
             writer: Mutex::new(writer),
             fields,
-            facets: RwLock::new(FacetState::default()),
+            facets: Mutex::new(FacetState::default()),
+            current: RwLock::new(Arc::new(Generation {
+                searcher: first,
+                segments: HashMap::new(),
+                terms: Vec::new(),
+                ids: HashMap::new(),
+            })),
             seq: RwLock::new(seq),
         };
         this.refresh()?;
@@ -396,7 +411,7 @@ impl SearchIndex {
     /// Number of documents searchable.
     #[must_use]
     pub fn len(&self) -> u64 {
-        self.reader.searcher().num_docs()
+        self.generation().searcher.num_docs()
     }
 
     #[must_use]
@@ -482,32 +497,32 @@ impl SearchIndex {
         Ok(())
     }
 
-    /// Empties the index (before a full rebuild).
+    /// Empties the index (before a full rebuild), dropping first whatever an interrupted
+    /// build left uncommitted in the writer.
     pub fn clear(&self) -> Result<()> {
-        let w = self
+        let mut w = self
             .writer
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
+        w.rollback()?;
         w.delete_all_documents()?;
         Ok(())
     }
 
-    /// Builds the facet bitsets of segments that do not have them yet and forgets the others.
+    /// Builds the facet tables of segments that do not have them yet, forgets the others,
+    /// and publishes the searcher with its tables.
     fn refresh(&self) -> Result<()> {
-        let searcher = self.reader.searcher();
         let mut state = self
             .facets
-            .write()
+            .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let searcher = self.reader.searcher();
         let live: Vec<SegmentId> = searcher
             .segment_readers()
             .iter()
             .map(SegmentReader::segment_id)
             .collect();
-        let previous = std::mem::replace(&mut state.previous, live.clone());
-        state
-            .segments
-            .retain(|id, _| live.contains(id) || previous.contains(id));
+        state.segments.retain(|id, _| live.contains(id));
         for seg in searcher.segment_readers() {
             if state.segments.contains_key(&seg.segment_id()) {
                 continue;
@@ -515,7 +530,24 @@ impl SearchIndex {
             let built = build_segment_facets(seg, self.fields.facette, &mut state.dict)?;
             state.segments.insert(seg.segment_id(), Arc::new(built));
         }
+        let generation = Generation {
+            searcher,
+            segments: state.segments.clone(),
+            terms: state.dict.terms.clone(),
+            ids: state.dict.ids.clone(),
+        };
+        *self
+            .current
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Arc::new(generation);
         Ok(())
+    }
+
+    fn generation(&self) -> Arc<Generation> {
+        self.current
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
     }
 
     fn text_query(&self, q: &str) -> Option<Box<dyn TQuery>> {
@@ -574,7 +606,8 @@ impl SearchIndex {
     }
 
     pub fn search(&self, query: &Query) -> Result<Results> {
-        let searcher = self.reader.searcher();
+        let generation = self.generation();
+        let searcher = &generation.searcher;
         let text = self.text_query(&query.q);
         let base: Box<dyn TQuery> = match &text {
             Some(t) => t.box_clone(),
@@ -601,7 +634,7 @@ impl SearchIndex {
                 .filter(|(f, _)| !FACETS.contains(&f.as_str()))
                 .cloned()
                 .collect();
-            self.count_facets(&searcher, &*with(&hidden), &query.filters)?
+            self.count_facets(&generation, &*with(&hidden), &query.filters)?
         } else {
             (Vec::new(), searcher.search(&*filtered, &Count)?)
         };
@@ -634,7 +667,7 @@ impl SearchIndex {
         let snippets = match (&text, query.snippets) {
             (Some(t), true) if !addresses.is_empty() => {
                 // The query's terms in `texte`, highlighted in the stored description.
-                let mut g = SnippetGenerator::create(&searcher, &**t, self.fields.texte)?;
+                let mut g = SnippetGenerator::create(searcher, &**t, self.fields.texte)?;
                 g.set_max_num_chars(240);
                 Some(g)
             }
@@ -683,16 +716,12 @@ impl SearchIndex {
 
     fn count_facets(
         &self,
-        searcher: &tantivy::Searcher,
+        generation: &Generation,
         query: &dyn TQuery,
         filters: &[(String, Vec<String>)],
     ) -> Result<(Vec<FacetCounts>, usize)> {
-        let state = self
-            .facets
-            .read()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let n = state.dict.terms.len();
-        let facet_of: Arc<Vec<u8>> = Arc::new(state.dict.terms.iter().map(|(f, _)| *f).collect());
+        let n = generation.terms.len();
+        let facet_of: Arc<Vec<u8>> = Arc::new(generation.terms.iter().map(|(f, _)| *f).collect());
         // wanted[id] = 1 + facet index when the value is selected.
         let mut wanted = vec![0u8; n];
         let mut active: u32 = 0;
@@ -707,7 +736,7 @@ impl SearchIndex {
             active |= 1 << fi;
             let mut known = false;
             for c in codes {
-                if let Some(id) = state.dict.ids.get(&format!("{facet}:{c}")) {
+                if let Some(id) = generation.ids.get(&format!("{facet}:{c}")) {
                     wanted[*id as usize] = fi + 1;
                     known = true;
                 }
@@ -715,18 +744,18 @@ impl SearchIndex {
             impossible |= !known;
         }
         let collector = FacetCollector {
-            segments: state.segments.clone(),
+            segments: generation.segments.clone(),
             facet_of,
             wanted: Arc::new(wanted),
             active,
         };
-        let (counts, passing) = searcher.search(query, &collector)?;
+        let (counts, passing) = generation.searcher.search(query, &collector)?;
         let mut by_facet: Vec<FacetCounts> = FACETS.iter().map(|f| (*f, Vec::new())).collect();
         for (id, count) in counts.iter().enumerate() {
             if *count == 0 {
                 continue;
             }
-            let (fi, code) = &state.dict.terms[id];
+            let (fi, code) = &generation.terms[id];
             if let Some(slot) = by_facet.get_mut(usize::from(*fi)) {
                 slot.1.push((code.clone(), u64::from(*count)));
             }
@@ -751,7 +780,8 @@ impl SearchIndex {
 
     /// The facet values of one alliance.
     fn facets_of(&self, slug: &str) -> Result<Option<Vec<(u8, String)>>> {
-        let searcher = self.reader.searcher();
+        let generation = self.generation();
+        let searcher = &generation.searcher;
         let found = searcher.search(
             &TermQuery::new(
                 Term::from_field_text(self.fields.slug, slug),
@@ -762,18 +792,14 @@ impl SearchIndex {
         let Some((_, address)) = found.first() else {
             return Ok(None);
         };
-        let state = self
-            .facets
-            .read()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
         let seg = searcher.segment_reader(address.segment_ord);
-        let Some(table) = state.segments.get(&seg.segment_id()) else {
+        let Some(table) = generation.segments.get(&seg.segment_id()) else {
             return Ok(Some(Vec::new()));
         };
         Ok(Some(
             table
                 .of(address.doc_id)
-                .filter_map(|id| state.dict.terms.get(id as usize).cloned())
+                .filter_map(|id| generation.terms.get(id as usize).cloned())
                 .collect(),
         ))
     }
@@ -814,7 +840,8 @@ impl SearchIndex {
                 )),
             ));
         }
-        let searcher = self.reader.searcher();
+        let generation = self.generation();
+        let searcher = &generation.searcher;
         let top = searcher.search(
             &BooleanQuery::new(clauses),
             &TopDocs::with_limit(n).order_by_score(),
@@ -1255,6 +1282,19 @@ mod tests {
             broad.facets[3].1,
             vec![("28".to_owned(), 30), ("53".to_owned(), 10)]
         );
+    }
+
+    #[test]
+    fn an_interrupted_build_is_dropped_by_the_next_one() {
+        let ix = SearchIndex::open(None).unwrap();
+        let docs = [doc("a", "A", "x", &[]), doc("b", "B", "y", &[])];
+        ix.clear().unwrap();
+        ix.add(&docs).unwrap();
+        // The build fails here; the retry starts over.
+        ix.clear().unwrap();
+        ix.add(&docs).unwrap();
+        ix.apply(&[], &[], 2).unwrap();
+        assert_eq!(ix.len(), 2);
     }
 
     #[test]

@@ -208,6 +208,11 @@ fn xlsx_rows(bytes: &[u8]) -> Result<Table, Vec<LineError>> {
         Data::Empty => String::new(),
         Data::String(s) => s.clone(),
         Data::Float(f) if f.fract() == 0.0 => format!("{f:.0}"),
+        // A date typed in a spreadsheet: its serial day number (from 1899-12-30) → AAAA-MM-JJ.
+        Data::DateTime(d) => {
+            alliances_domain::alliance::civil_from_days(d.as_f64().floor() as i64 - 25_569)
+        }
+        Data::DateTimeIso(s) => s.get(..10).unwrap_or(s).to_owned(),
         other => other.to_string(),
     };
     let start = range.start().map_or(0, |(r, _)| r as usize);

@@ -76,8 +76,9 @@ pub enum SeedOutcome {
     Loaded(alliances::UpsertOutcome),
 }
 
-/// Loads the seed alliances unless this version already was. Records are upserted: an
-/// alliance edited since keeps its edits until the shipped seed itself changes.
+/// Loads the seed alliances unless this version already was. Records are upserted, except
+/// those imported from elsewhere since (their `origine` is no longer the seed's): a new
+/// release never overwrites an import.
 pub async fn ensure_seeded(db: &Db, now: i64) -> Result<SeedOutcome> {
     let version = version();
     if meta::get(db, VERSION_KEY).await?.as_deref() == Some(version.as_str()) {
@@ -94,7 +95,19 @@ pub async fn ensure_seeded(db: &Db, now: i64) -> Result<SeedOutcome> {
                     .join(" ; ")
             ))
         })?;
-    let records: Vec<_> = parsed.into_iter().map(|(_, a)| a).collect();
+    // A record imported or edited since comes from elsewhere now: the seed leaves it alone.
+    let slugs: Vec<String> = parsed.iter().map(|(_, a)| a.slug.clone()).collect();
+    let replaced: std::collections::HashSet<String> = alliances::by_slugs(db, &slugs)
+        .await?
+        .into_iter()
+        .filter(|s| s.origine != SEED_ORIGIN)
+        .map(|s| s.alliance.slug)
+        .collect();
+    let records: Vec<_> = parsed
+        .into_iter()
+        .map(|(_, a)| a)
+        .filter(|a| !replaced.contains(&a.slug))
+        .collect();
     let outcome = alliances::upsert_all(db, &records, SEED_ORIGIN, now).await?;
     meta::set(db, VERSION_KEY, &version).await?;
     Ok(SeedOutcome::Loaded(outcome))

@@ -439,3 +439,10 @@ async fn upsert_updates_by_slug_and_logs_each_write(backend: &Backend) {
     assert!(page.iter().all(|s| s.alliance.slug.as_str() > "repareseb"));
     t.remove().await;
 }
+
+/// Forgets the seed version, as a new release with another seed would.
+async fn sqlx_meta_reset(db: &Db) {
+    alliances_store::meta::set(db, "amorce_alliances_version", "ancienne")
+        .await
+        .unwrap();
+}

@@ -37,6 +37,12 @@ async fn search_page_filters_with_a_plain_get_form(backend: &Backend) {
         "{text}"
     );
     assert!(html.contains("<mark>"), "highlighted snippet");
+    // The next page keeps the page size.
+    let paged = app.get("/exemples?par_page=5").await.text();
+    assert!(
+        paged.contains("href=\"/exemples?par_page=5&#38;page=2\""),
+        "next link"
+    );
     // Unknown values are dropped rather than failing the page.
     let r = app.get("/exemples?region=99&tri=hasard").await;
     assert_eq!(r.status, 200);

@@ -539,10 +539,13 @@ fn json_ld(ctx: &Ctx, ready: &Ready, a: &Alliance) -> String {
             o.insert("dateModified".into(), d.clone().into());
         }
     }
-    // `</` cannot close the script element early.
+    // Nothing in the data can end or reshape the script element: `<`, `>` and `&` are
+    // written as JSON escapes.
     serde_json::to_string(&v)
         .unwrap_or_default()
-        .replace("</", "<\\/")
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }
 
 pub async fn fiche(

@@ -59,6 +59,9 @@ impl Card {
     }
 }
 
+/// Results reachable by paging (page × par_page).
+pub const MAX_OFFSET: u64 = 10_000;
+
 /// A search as the page and the API receive it.
 #[derive(Debug, Clone, Default)]
 pub struct SearchRequest {
@@ -104,6 +107,9 @@ impl SearchRequest {
         }
         if let Some(sort) = self.sort {
             s.append_pair("tri", sort_code(sort));
+        }
+        if self.page.per_page != alliances_domain::pagination::DEFAULT_PER_PAGE {
+            s.append_pair("par_page", &self.page.per_page.to_string());
         }
         s.finish()
     }
@@ -205,6 +211,15 @@ pub fn parse_request(
         }
     }
     match Page::parse(page.as_deref(), per_page.as_deref()) {
+        // Beyond the first 10 000 results a search should be narrowed, not paged through.
+        Ok(p) if p.offset() >= MAX_OFFSET => {
+            if strict {
+                errors.push(
+                    "page",
+                    format!("seuls les {MAX_OFFSET} premiers résultats se parcourent page à page : affinez la recherche avec des filtres."),
+                );
+            }
+        }
         Ok(p) => req.page = p,
         Err(e) if strict => errors.0.extend(e.0),
         Err(_) => {}
