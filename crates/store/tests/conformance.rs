@@ -433,6 +433,15 @@ async fn upsert_updates_by_slug_and_logs_each_write(backend: &Backend) {
     let stored = alliances::get(&t.db, "repareseb").await.unwrap().unwrap();
     assert_eq!(stored.alliance.nom, "RépareSeb (modifié)");
     assert_eq!((stored.cree_le, stored.modifie_le), (0, 20));
+    // A new seed version never overwrites a record imported since.
+    forget_seed_version(&t.db).await;
+    assert!(matches!(
+        seed::ensure_seeded(&t.db, 30).await.unwrap(),
+        seed::SeedOutcome::Loaded(_)
+    ));
+    let kept = alliances::get(&t.db, "repareseb").await.unwrap().unwrap();
+    assert_eq!(kept.alliance.nom, "RépareSeb (modifié)");
+    assert_eq!(kept.origine, "test");
     let page = alliances::page_after(&t.db, Some("repareseb"), 2)
         .await
         .unwrap();
@@ -441,7 +450,7 @@ async fn upsert_updates_by_slug_and_logs_each_write(backend: &Backend) {
 }
 
 /// Forgets the seed version, as a new release with another seed would.
-async fn sqlx_meta_reset(db: &Db) {
+async fn forget_seed_version(db: &Db) {
     alliances_store::meta::set(db, "amorce_alliances_version", "ancienne")
         .await
         .unwrap();
