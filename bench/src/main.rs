@@ -431,47 +431,15 @@ async fn engines(args: &[String]) {
             t.elapsed().as_secs_f64() * 1000.0 / 30.0
         );
     }
-    if std::env::var_os("BENCH_PARTS").is_some() {
-        for q in ["emploi", "entreprises", "énergie citoyenne"] {
-            for (facets, snippets, limit) in [
-                (false, false, 1),
-                (false, false, 20),
-                (true, false, 1),
-                (true, false, 20),
-                (true, true, 20),
-            ] {
-                let t = Instant::now();
-                for _ in 0..30 {
-                    let _ = ready.search.search(&Query {
-                        q: q.to_owned(),
-                        filters: Vec::new(),
-                        sort: Sort::Relevance,
-                        offset: 0,
-                        limit,
-                        facets,
-                        snippets,
-                    });
-                }
-                println!(
-                    "   {q:<20} facets {facets:<5} snippets {snippets:<5} limit {limit:<3} {:>6.2} ms",
-                    t.elapsed().as_secs_f64() * 1000.0 / 30.0
-                );
-            }
-        }
-    }
     let Some(pg_url) = pg_url else {
         return;
     };
-    let mut docs = Vec::with_capacity(n as usize);
-    let mut after: Option<String> = None;
-    loop {
-        let page = alliances_store::alliances::page_after(&db, after.as_deref(), 5000)
-            .await
-            .expect("read");
-        let Some(last) = page.last() else { break };
-        after = Some(last.alliance.slug.clone());
-        docs.extend(page.iter().map(|s| index_doc(&state, ready, s)));
-    }
+    let docs: Vec<IndexDoc> = alliances_store::alliances::all(&db)
+        .await
+        .expect("read")
+        .iter()
+        .map(|s| index_doc(&state, ready, s))
+        .collect();
     let pool = sqlx::postgres::PgPoolOptions::new()
         .max_connections(u32::try_from(tasks).unwrap_or(8))
         .connect(&pg_url)

@@ -725,7 +725,6 @@ impl SearchIndex {
         // wanted[id] = 1 + facet index when the value is selected.
         let mut wanted = vec![0u8; n];
         let mut active: u32 = 0;
-        let mut impossible = false;
         for (facet, codes) in filters {
             let Some(fi) = facet_index(facet).filter(|i| usize::from(*i) < FACETS.len()) else {
                 continue;
@@ -734,14 +733,11 @@ impl SearchIndex {
                 continue;
             }
             active |= 1 << fi;
-            let mut known = false;
             for c in codes {
                 if let Some(id) = generation.ids.get(&format!("{facet}:{c}")) {
                     wanted[*id as usize] = fi + 1;
-                    known = true;
                 }
             }
-            impossible |= !known;
         }
         let collector = FacetCollector {
             segments: generation.segments.clone(),
@@ -773,9 +769,8 @@ impl SearchIndex {
         for (_, values) in &mut by_facet {
             values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         }
-        // A selected value no document has: nothing passes.
-        let total = if impossible { 0 } else { passing as usize };
-        Ok((by_facet, total))
+        // A selected value no document has leaves its facet's mask empty: nothing passes.
+        Ok((by_facet, passing as usize))
     }
 
     /// The facet values of one alliance.

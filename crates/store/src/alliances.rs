@@ -194,6 +194,19 @@ pub async fn page_after(db: &Db, after: Option<&str>, limit: i64) -> Result<Vec<
     rows.into_iter().map(decode).collect()
 }
 
+/// Every record, in slug order, read page by page (exports and dumps).
+pub async fn all(db: &Db) -> Result<Vec<Stored>> {
+    let mut out = Vec::new();
+    loop {
+        let after = out.last().map(|s: &Stored| s.alliance.slug.clone());
+        let page = page_after(db, after.as_deref(), 2000).await?;
+        if page.is_empty() {
+            return Ok(out);
+        }
+        out.extend(page);
+    }
+}
+
 /// The most recently added records, newest first.
 pub async fn latest(db: &Db, limit: i64) -> Result<Vec<Stored>> {
     let rows: Vec<Row> = on_read!(db, p => sqlx::query_as(

@@ -438,25 +438,30 @@ pub fn write_csv<'a>(
     w.flush()
 }
 
+/// Text escaped for XML content and attributes; control characters XML 1.0 cannot hold
+/// (all but tab and newline) are dropped.
+#[must_use]
+pub fn xml_escape(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '"' => o.push_str("&quot;"),
+            '\'' => o.push_str("&apos;"),
+            c if (c as u32) < 0x20 && c != '\n' && c != '\t' => {}
+            c => o.push(c),
+        }
+    }
+    o
+}
+
 /// A minimal XLSX workbook (one sheet, inline strings) in the import layout.
 pub fn write_xlsx<'a>(
     records: impl Iterator<Item = (&'a Alliance, Vec<String>)>,
 ) -> std::io::Result<Vec<u8>> {
     use zip::write::SimpleFileOptions;
-    let esc = |s: &str| {
-        let mut o = String::with_capacity(s.len());
-        for c in s.chars() {
-            match c {
-                '&' => o.push_str("&amp;"),
-                '<' => o.push_str("&lt;"),
-                '>' => o.push_str("&gt;"),
-                '"' => o.push_str("&quot;"),
-                c if (c as u32) < 0x20 && c != '\n' && c != '\t' => {}
-                c => o.push(c),
-            }
-        }
-        o
-    };
     let col = |mut i: usize| {
         let mut s = Vec::new();
         loop {
@@ -481,7 +486,7 @@ pub fn write_xlsx<'a>(
             sheet.push_str(&format!(
                 "<c r=\"{}{n}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>",
                 col(i),
-                esc(v)
+                xml_escape(v)
             ));
         }
         sheet.push_str("</row>");
@@ -582,6 +587,11 @@ mod tests {
         assert_eq!(errs.len(), 1);
         assert_eq!(errs[0].ligne, 3);
         assert!(errs[0].message.contains("ligne 2"));
+    }
+
+    #[test]
+    fn xml_escaping() {
+        assert_eq!(xml_escape("a<b & \"c\"\u{1}"), "a&lt;b &amp; &quot;c&quot;");
     }
 
     #[test]

@@ -122,14 +122,11 @@ pub async fn export(config: Config, format: &str, output: Option<&Path>) -> anyh
         bail!("format « {format} » inconnu : choisissez csv, json, geojson, xlsx ou jsonld");
     };
     let db = open(&config).await?;
-    let mut records = Vec::new();
-    let mut after: Option<String> = None;
-    loop {
-        let page = store::page_after(&db, after.as_deref(), 2000).await?;
-        let Some(last) = page.last() else { break };
-        after = Some(last.alliance.slug.clone());
-        records.extend(page.into_iter().map(|s| s.alliance));
-    }
+    let records: Vec<_> = store::all(&db)
+        .await?
+        .into_iter()
+        .map(|s| s.alliance)
+        .collect();
     let directory = Directory::new(
         territoires::all(&db, Level::Commune).await?,
         territoires::all(&db, Level::Epci).await?,

@@ -2,28 +2,17 @@
 //! latest alliances and `sitemap.xml`.
 
 use alliances_domain::alliance::Alliance;
-use alliances_store::alliances::{self as store, Stored};
+use alliances_store::alliances as store;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
+
+use alliances_store::exchange::xml_escape;
 
 use super::export::{Places, jsonld, table_schema};
 use crate::error::{AppError, AppResult};
 use crate::features::territoires::ready;
 use crate::state::{AppState, Ready};
-
-/// Every record, in slug order.
-pub async fn all_records(state: &AppState) -> AppResult<Vec<Stored>> {
-    let mut out = Vec::new();
-    let mut after: Option<String> = None;
-    loop {
-        let page = store::page_after(&state.db, after.as_deref(), 2000).await?;
-        let Some(last) = page.last() else { break };
-        after = Some(last.alliance.slug.clone());
-        out.extend(page);
-    }
-    Ok(out)
-}
 
 pub fn places(ready: &Ready) -> Places<'_> {
     Places {
@@ -69,7 +58,7 @@ pub async fn dump(State(state): State<AppState>, Path(file): Path<String>) -> Ap
     if !known.contains(&file.as_str()) {
         return Err(AppError::NotFound);
     }
-    let stored = all_records(&state).await?;
+    let stored = store::all(&state.db).await?;
     let records: Vec<&Alliance> = stored.iter().map(|s| &s.alliance).collect();
     let places = places(ready);
     let licence = &state.settings.open_data_licence;
@@ -117,21 +106,6 @@ pub async fn dump(State(state): State<AppState>, Path(file): Path<String>) -> Ap
             serde_json::to_vec(&jsonld(&records, &base, licence)).unwrap_or_default(),
         ),
     })
-}
-
-fn xml_escape(s: &str) -> String {
-    let mut o = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            '\'' => o.push_str("&apos;"),
-            c => o.push(c),
-        }
-    }
-    o
 }
 
 /// RFC 3339 of a Unix time.
@@ -244,7 +218,6 @@ mod tests {
     fn times_and_escaping() {
         assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
         assert_eq!(rfc3339(1_795_694_400), "2026-11-26T12:00:00Z");
-        assert_eq!(xml_escape("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
     }
 
     #[test]
