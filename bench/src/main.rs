@@ -8,6 +8,10 @@
 //! - `engines --database URL --pg URL [--tasks 8] [--seconds 20]` compares our search with
 //!   PostgreSQL full-text search on the same documents and the same 20 queries, each with
 //!   all facet counts and the top 20, under the same number of concurrent tasks.
+//! - `diagnostics --database URL [--count 2000]` computes that many reports of the
+//!   questioning kit in process, on one thread (checking the answers, scoring, ranking the
+//!   personal path with the search engine), from random complete answer sets, and prints
+//!   the latency distribution.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -496,6 +500,130 @@ async fn engines(args: &[String]) {
     }
 }
 
+/// A random complete answer set: every applicable question answered (optional ones three
+/// times out of four), territories drawn among `places`.
+fn random_answers(
+    def: &alliances_domain::questionnaire::Questionnaire,
+    rng: &mut Rng,
+    places: &[String],
+) -> alliances_domain::diagnostic::Answers {
+    use alliances_domain::diagnostic::{self, Answer};
+    use alliances_domain::questionnaire::Kind;
+    let mut out = diagnostic::Answers::new();
+    for q in def.questions() {
+        if !diagnostic::applies(q, &out) || (!q.obligatoire && rng.below(4) == 0) {
+            continue;
+        }
+        let a = match q.kind {
+            Kind::Territoire => Answer::One(places[rng.below(places.len())].clone()),
+            Kind::Texte => Answer::One("Texte libre de test (synthétique).".into()),
+            Kind::ChoixMultiple => {
+                let first = &q.options[rng.below(q.options.len())];
+                let mut chosen = vec![first.valeur.clone()];
+                if !first.exclusif {
+                    for o in &q.options {
+                        let room = q.max_choix.is_none_or(|m| chosen.len() < m);
+                        if room && !o.exclusif && !chosen.contains(&o.valeur) && rng.below(3) == 0 {
+                            chosen.push(o.valeur.clone());
+                        }
+                    }
+                }
+                Answer::Many(chosen)
+            }
+            _ => Answer::One(q.options[rng.below(q.options.len())].valeur.clone()),
+        };
+        out.insert(q.id.clone(), a);
+    }
+    out
+}
+
+async fn diagnostics(args: &[String]) {
+    use alliances_domain::diagnostic::{self, Answers, Scope};
+    use alliances_web::features::methodes::{ReadyPlaces, build_report};
+    let database = arg(args, "--database").expect("--database URL");
+    let count: usize = arg(args, "--count")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2000);
+    let db = alliances_store::Db::connect(&database, &alliances_store::ConnectOptions::default())
+        .await
+        .expect("open the database");
+    let settings = Settings {
+        rate_limit_reads: None,
+        rate_limit_writes: None,
+        log_requests: false,
+        ..Settings::default()
+    };
+    let state = AppState::new(
+        db,
+        alliances_i18n::Catalog::load().expect("catalogues"),
+        settings,
+    );
+    alliances_web::prepare(&state, true).await.expect("prepare");
+    let ready = state.ready().expect("ready");
+    let def = state.settings.questionnaires.current().clone();
+    // Communes (most answers) and départements.
+    let mut places: Vec<String> = ready
+        .directory
+        .communes
+        .keys()
+        .take(5000)
+        .cloned()
+        .collect();
+    places.extend(
+        ready
+            .departements
+            .iter()
+            .map(|d| format!("departements/{}", d.code)),
+    );
+    places.sort();
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let sets: Vec<Answers> = (0..count)
+        .map(|_| random_answers(&def, &mut rng, &places))
+        .collect();
+    println!(
+        "== {} alliances in the index; {count} random complete answer sets (questionnaire v{})",
+        ready.search.len(),
+        def.version
+    );
+    // Warm-up, then one report at a time on this thread.
+    let report = |a: &Answers| {
+        let checked = diagnostic::check(
+            &def,
+            a,
+            &Answers::new(),
+            &ReadyPlaces(ready),
+            Scope::Complete,
+        )
+        .expect("valid answers");
+        build_report(ready, &state.catalog, &def, &checked, "2026-01-01".into()).expect("report")
+    };
+    for a in sets.iter().take(50) {
+        let _ = report(a);
+    }
+    let mut times: Vec<f64> = Vec::with_capacity(count);
+    let mut recommended = 0usize;
+    for a in &sets {
+        let t = Instant::now();
+        let r = report(a);
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+        recommended += r
+            .recommandations
+            .iter()
+            .filter(|x| x.kind == "alliance")
+            .count();
+    }
+    times.sort_by(f64::total_cmp);
+    let at = |p: f64| times[((times.len() as f64 - 1.0) * p).round() as usize];
+    println!(
+        "   report: mean {:.3} ms · p50 {:.3} ms · p99 {:.3} ms · max {:.3} ms ({:.1} alliances recommended on average)",
+        times.iter().sum::<f64>() / times.len() as f64,
+        at(0.5),
+        at(0.99),
+        times[times.len() - 1],
+        recommended as f64 / count as f64
+    );
+}
+
 #[tokio::main]
 async fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -505,6 +633,7 @@ async fn main() {
             corpus(n);
         }
         Some("engines") => engines(&args).await,
+        Some("diagnostics") => diagnostics(&args).await,
         Some("paths") => {
             for q in QUERIES {
                 let enc: String = q
@@ -524,6 +653,7 @@ async fn main() {
             eprintln!(
                 "        alliances-bench engines --database URL [--pg URL] [--tasks 8] [--seconds 20]"
             );
+            eprintln!("        alliances-bench diagnostics --database URL [--count 2000]");
             std::process::exit(2);
         }
     }

@@ -13,7 +13,7 @@ export const PAGES = [
   { path: '/territoires/epci/200054781', name: 'EPCI Métropole du Grand Paris' },
   { path: '/territoires/communes/59378', name: 'commune Marcq-en-Barœul' },
   { path: '/territoires/collectivites-outre-mer/975', name: "collectivité d'outre-mer 975" },
-  { path: '/methodes', name: 'module placeholder Méthodes' },
+  { path: '/methodes', name: 'Méthodes: the questionnaire landing' },
   { path: '/exemples', name: 'alliance search' },
   { path: '/exemples?q=energie+citoyenne&region=53', name: 'alliance search with a filter' },
   { path: '/exemples?vue=carte&domaine=environnemental', name: 'alliance map view (régions)' },
@@ -33,11 +33,12 @@ export const PAGES = [
   { path: '/en/odd/17', name: 'SDG 17 (English)', lang: 'en' },
   { path: '/en/territoires/regions/28', name: 'région Normandie (English)', lang: 'en' },
   { path: '/en/exemples', name: 'alliance search (English)', lang: 'en' },
+  { path: '/en/methodes', name: 'Méthodes landing (English)', lang: 'en' },
   { path: '/en/exemples/repareseb', name: 'alliance record (English)', lang: 'en' },
 ];
 
 /** Module placeholders, each showing a « Bientôt » badge. */
-export const MODULE_PLACEHOLDERS = ['/methodes', '/donnees', '/outils', '/competences'];
+export const MODULE_PLACEHOLDERS = ['/donnees', '/outils', '/competences'];
 
 /** Selector + text that prove the vendored Swagger UI rendered the OpenAPI spec. */
 export const SWAGGER_TITLE_SELECTOR = '.swagger-ui .info .title';

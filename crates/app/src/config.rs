@@ -38,6 +38,7 @@ pub struct Config {
     pub legal_host: Option<String>,
     /// Licence of the open-data dumps; `None` = Licence Ouverte 2.0.
     pub open_data_licence: Option<String>,
+    pub questionnaires_dir: Option<String>,
 }
 
 impl Default for Config {
@@ -64,6 +65,7 @@ impl Default for Config {
             legal_director: None,
             legal_host: None,
             open_data_licence: None,
+            questionnaires_dir: None,
         }
     }
 }
@@ -177,6 +179,11 @@ const KEYS: &[(&str, Kind, &str)] = &[
         "open_data_licence",
         Kind::Text,
         "licence des jeux de données ouverts (Licence Ouverte 2.0 si non défini)",
+    ),
+    (
+        "questionnaires_dir",
+        Kind::Text,
+        "dossier de questionnaires (*.toml) remplaçant ceux livrés, vérifiés au démarrage",
     ),
 ];
 
@@ -323,6 +330,7 @@ impl Config {
                     "legal_contact" => self.legal_contact = v,
                     "legal_director" => self.legal_director = v,
                     "open_data_licence" => self.open_data_licence = v,
+                    "questionnaires_dir" => self.questionnaires_dir = v,
                     _ => self.legal_host = v,
                 }
             }
@@ -502,6 +510,7 @@ impl Config {
                 .clone()
                 .unwrap_or_else(|| alliances_web::DEFAULT_LICENCE.to_owned()),
             follow_every: Duration::from_secs(1),
+            questionnaires: alliances_web::features::methodes::Questionnaires::embedded(),
             legal: Legal {
                 publisher: self.legal_publisher.clone(),
                 address: self.legal_address.clone(),
@@ -554,6 +563,7 @@ impl Config {
         line("legal_director", opt(&self.legal_director));
         line("legal_host", opt(&self.legal_host));
         line("open_data_licence", opt(&self.open_data_licence));
+        line("questionnaires_dir", opt(&self.questionnaires_dir));
         out
     }
 

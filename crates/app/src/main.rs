@@ -207,6 +207,26 @@ fn main() -> ExitCode {
             return ExitCode::from(EXIT_CONFIG);
         }
     };
+    // The questionnaires are content the server refuses to start without: checked before
+    // anything else, every problem named with its file, line and question.
+    let questionnaires = if matches!(run, Run::Check | Run::Serve) {
+        let dir = config
+            .questionnaires_dir
+            .as_deref()
+            .map(std::path::Path::new);
+        match alliances_web::features::methodes::Questionnaires::load(dir) {
+            Ok(q) => q,
+            Err(errors) => {
+                eprintln!("Erreur de configuration : questionnaire invalide.");
+                for e in errors {
+                    eprintln!("  {e}");
+                }
+                return ExitCode::from(EXIT_CONFIG);
+            }
+        }
+    } else {
+        alliances_web::features::methodes::Questionnaires::embedded()
+    };
     match run {
         Run::Check => {
             match &file {
@@ -221,7 +241,7 @@ fn main() -> ExitCode {
             print!("{}", config.describe());
             ExitCode::SUCCESS
         }
-        Run::Serve => cli::run(cli::serve::run(config)),
+        Run::Serve => cli::run(cli::serve::run(config, questionnaires)),
         Run::Migrate => cli::run(cli::migrate::run(config)),
         Run::Import {
             file,

@@ -96,6 +96,50 @@ fn config_check_accepts_an_empty_file_and_reports_errors_in_french() {
     let _ = std::fs::remove_dir_all(dir);
 }
 
+#[test]
+fn serve_refuses_an_invalid_questionnaire_and_names_file_line_and_question() {
+    let dir = scratch("questionnaires");
+    let shipped = include_str!("../../../content/questionnaires/diagnostic-1.toml");
+    // An option of a scored question without a level.
+    let broken = shipped.replacen("\n    niveau = 4\n", "\n", 1);
+    std::fs::write(
+        dir.join("diagnostic-2.toml"),
+        broken.replacen("version = 1", "version = 2", 1),
+    )
+    .unwrap();
+    let file = dir.join("diagnostic-2.toml").display().to_string();
+    let (code, _, err) = run(alliances()
+        .args(["serve", "--database"])
+        .arg(format!("sqlite://{}", dir.join("a.db").display()))
+        .args(["--bind", "127.0.0.1:0"])
+        .env("ALLIANCES_QUESTIONNAIRES_DIR", &dir));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("questionnaire invalide"), "{err}");
+    assert!(
+        err.lines().any(|l| l.contains(&format!("{file}, ligne "))
+            && l.contains(", question « ")
+            && l.contains("chaque option doit avoir un « niveau »")),
+        "{err}"
+    );
+    assert!(!dir.join("a.db").exists(), "nothing was created");
+    // `config check` says the same; a valid folder passes.
+    let (code, _, _) = run(alliances()
+        .args(["config", "check"])
+        .env("ALLIANCES_QUESTIONNAIRES_DIR", &dir));
+    assert_eq!(code, 2);
+    std::fs::write(
+        dir.join("diagnostic-2.toml"),
+        shipped.replacen("version = 1", "version = 2", 1),
+    )
+    .unwrap();
+    let (code, out, err) = run(alliances()
+        .args(["config", "check"])
+        .env("ALLIANCES_QUESTIONNAIRES_DIR", &dir));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("questionnaires_dir"), "{out}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
 /// A running `alliances serve`, killed on drop.
 struct Server {
     child: Child,

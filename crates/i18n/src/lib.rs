@@ -81,6 +81,11 @@ const FILES: &[(&str, &str, &str)] = &[
     ),
     (
         "fr",
+        "methodes.ftl",
+        include_str!("../locales/fr/methodes.ftl"),
+    ),
+    (
+        "fr",
         "accueil.ftl",
         include_str!("../locales/fr/accueil.ftl"),
     ),
@@ -105,6 +110,11 @@ const FILES: &[(&str, &str, &str)] = &[
         "en",
         "exemples.ftl",
         include_str!("../locales/en/exemples.ftl"),
+    ),
+    (
+        "en",
+        "methodes.ftl",
+        include_str!("../locales/en/methodes.ftl"),
     ),
     (
         "en",

@@ -15,6 +15,7 @@ use sqlx::sqlite::{
 };
 
 pub mod alliances;
+pub mod diagnostics;
 pub mod exchange;
 pub mod meta;
 pub mod migrate;
@@ -36,6 +37,20 @@ macro_rules! on_read {
     };
 }
 pub(crate) use on_read;
+
+/// Runs `$body` with `$p` bound to the pool that writes (SQLite's single writer).
+macro_rules! on_write {
+    ($db:expr, $p:ident => $body:expr) => {
+        match $db {
+            $crate::Db::Sqlite(s) => {
+                let $p = &s.write;
+                $body
+            }
+            $crate::Db::Pg($p) => $body,
+        }
+    };
+}
+pub(crate) use on_write;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

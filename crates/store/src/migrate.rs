@@ -25,6 +25,11 @@ pub static SQLITE: &[Migration] = &[
         name: "alliances",
         sql: include_str!("../migrations/sqlite/0002_alliances.sql"),
     },
+    Migration {
+        version: 3,
+        name: "diagnostics",
+        sql: include_str!("../migrations/sqlite/0003_diagnostics.sql"),
+    },
 ];
 pub static POSTGRES: &[Migration] = &[
     Migration {
@@ -36,6 +41,11 @@ pub static POSTGRES: &[Migration] = &[
         version: 2,
         name: "alliances",
         sql: include_str!("../migrations/postgres/0002_alliances.sql"),
+    },
+    Migration {
+        version: 3,
+        name: "diagnostics",
+        sql: include_str!("../migrations/postgres/0003_diagnostics.sql"),
     },
 ];
 

@@ -3,7 +3,7 @@
 use alliances_domain::pagination::Page;
 use alliances_domain::territory::Level;
 use alliances_store::reference::{self, LoadOutcome};
-use alliances_store::{Db, alliances, migrate, odd, seed, territoires};
+use alliances_store::{Db, alliances, diagnostics, migrate, odd, seed, territoires};
 use alliances_testkit::{Backend, empty_db, loaded_db};
 
 alliances_testkit::both_backends!(
@@ -18,6 +18,9 @@ alliances_testkit::both_backends!(
     territory_search_handles_codes_and_pages,
     seed_alliances_are_loaded_once,
     upsert_updates_by_slug_and_logs_each_write,
+    diagnostics_drafts_reports_and_deletion,
+    collectives_keep_partners_together,
+    purge_follows_the_retention_rules,
 );
 
 async fn count(db: &Db, table: &str) -> i64 {
@@ -30,12 +33,12 @@ async fn count(db: &Db, table: &str) -> i64 {
 
 async fn migrations_apply_once(backend: &Backend) {
     let t = empty_db(backend).await;
-    assert_eq!(migrate::pending(&t.db).await.unwrap(), vec![1, 2]);
+    assert_eq!(migrate::pending(&t.db).await.unwrap(), vec![1, 2, 3]);
     let first = migrate::run(&t.db).await.unwrap();
-    assert_eq!(first.applied, vec![1, 2]);
+    assert_eq!(first.applied, vec![1, 2, 3]);
     let second = migrate::run(&t.db).await.unwrap();
     assert!(second.applied.is_empty());
-    assert_eq!(second.already, 2);
+    assert_eq!(second.already, 3);
     assert!(migrate::pending(&t.db).await.unwrap().is_empty());
     t.remove().await;
 }
@@ -454,4 +457,173 @@ async fn forget_seed_version(db: &Db) {
     alliances_store::meta::set(db, "amorce_alliances_version", "ancienne")
         .await
         .unwrap();
+}
+
+async fn diagnostics_drafts_reports_and_deletion(backend: &Backend) {
+    let t = loaded_db(backend).await;
+    let db = &t.db;
+    diagnostics::create(db, "k1", 1, 100).await.unwrap();
+    let d = diagnostics::get(db, "k1").await.unwrap().unwrap();
+    assert_eq!(
+        (d.version, d.reponses.as_str(), d.etape, d.rapport),
+        (1, "{}", 0, None)
+    );
+    assert!(
+        diagnostics::save_answers(db, "k1", r#"{"a":"b"}"#, 2, 150)
+            .await
+            .unwrap()
+    );
+    assert!(
+        !diagnostics::save_answers(db, "absent", "{}", 1, 150)
+            .await
+            .unwrap()
+    );
+    let d = diagnostics::get(db, "k1").await.unwrap().unwrap();
+    assert_eq!(
+        (d.reponses.as_str(), d.etape, d.utilise_le),
+        (r#"{"a":"b"}"#, 2, 150)
+    );
+    assert!(
+        diagnostics::complete(db, "k1", r#"{"a":"c"}"#, r#"{"r":1}"#, 200)
+            .await
+            .unwrap()
+    );
+    let d = diagnostics::get(db, "k1").await.unwrap().unwrap();
+    assert_eq!(d.rapport.as_deref(), Some(r#"{"r":1}"#));
+    assert_eq!(d.termine_le, Some(200));
+    diagnostics::insert_complete(db, "k2", 1, "{}", "{}", 300)
+        .await
+        .unwrap();
+    diagnostics::touch(db, "k2", 400).await.unwrap();
+    assert_eq!(
+        diagnostics::get(db, "k2")
+            .await
+            .unwrap()
+            .unwrap()
+            .utilise_le,
+        400
+    );
+    assert!(diagnostics::delete(db, "k1").await.unwrap());
+    assert!(!diagnostics::delete(db, "k1").await.unwrap());
+    assert!(diagnostics::get(db, "k1").await.unwrap().is_none());
+    // A key is unique.
+    assert!(diagnostics::create(db, "k2", 1, 500).await.is_err());
+    t.remove().await;
+}
+
+async fn collectives_keep_partners_together(backend: &Backend) {
+    let t = loaded_db(backend).await;
+    let db = &t.db;
+    let partners: Vec<(String, String)> = ["p0", "p1", "p2"]
+        .iter()
+        .zip(["Mairie", "Association", "Entreprise"])
+        .map(|(k, l)| ((*k).to_owned(), l.to_owned()))
+        .collect();
+    diagnostics::create_collective(db, "c", "Alliance du plateau", 1, &partners, 100)
+        .await
+        .unwrap();
+    let c = diagnostics::get_collective(db, "c").await.unwrap().unwrap();
+    assert_eq!(
+        (c.nom.as_str(), c.reponses_ouvertes),
+        ("Alliance du plateau", false)
+    );
+    let members = diagnostics::members(db, "c").await.unwrap();
+    let labels: Vec<_> = members
+        .iter()
+        .map(|m| m.partenaire.clone().unwrap())
+        .collect();
+    assert_eq!(labels, ["Mairie", "Association", "Entreprise"]);
+    assert!(members.iter().all(|m| m.collectif.as_deref() == Some("c")));
+    assert!(diagnostics::set_open(db, "c", true, 150).await.unwrap());
+    assert!(
+        diagnostics::get_collective(db, "c")
+            .await
+            .unwrap()
+            .unwrap()
+            .reponses_ouvertes
+    );
+    assert!(diagnostics::delete_collective(db, "c").await.unwrap());
+    for key in ["p0", "p1", "p2"] {
+        assert!(
+            diagnostics::get(db, key).await.unwrap().is_none(),
+            "{key} deleted with its collective"
+        );
+    }
+    t.remove().await;
+}
+
+async fn purge_follows_the_retention_rules(backend: &Backend) {
+    let t = loaded_db(backend).await;
+    let db = &t.db;
+    let day = 86_400;
+    let now = 1_000 * day;
+    // A draft unused for 91 days goes; one used 89 days ago stays.
+    diagnostics::create(db, "old-draft", 1, now - 91 * day)
+        .await
+        .unwrap();
+    diagnostics::create(db, "recent-draft", 1, now - 89 * day)
+        .await
+        .unwrap();
+    // A report unused for 13 months goes; one used 11 months ago stays, even if old.
+    diagnostics::insert_complete(db, "old-report", 1, "{}", "{}", now - 400 * day)
+        .await
+        .unwrap();
+    diagnostics::insert_complete(db, "kept-report", 1, "{}", "{}", now - 500 * day)
+        .await
+        .unwrap();
+    diagnostics::touch(db, "kept-report", now - 330 * day)
+        .await
+        .unwrap();
+    // A collective follows its facilitator's use: its partners' drafts stay with it.
+    let partners = vec![
+        ("cp".to_owned(), "A".to_owned()),
+        ("cq".to_owned(), "B".to_owned()),
+    ];
+    diagnostics::create_collective(db, "used", "Utilisé", 1, &partners, now - 200 * day)
+        .await
+        .unwrap();
+    diagnostics::touch_collective(db, "used", now - day)
+        .await
+        .unwrap();
+    let gone = vec![
+        ("gp".to_owned(), "A".to_owned()),
+        ("gq".to_owned(), "B".to_owned()),
+    ];
+    diagnostics::create_collective(db, "unused", "Oublié", 1, &gone, now - 370 * day)
+        .await
+        .unwrap();
+    let purged = diagnostics::purge(db, now).await.unwrap();
+    assert_eq!(
+        (purged.drafts, purged.reports, purged.collectives),
+        (1, 1, 1)
+    );
+    for (key, kept) in [
+        ("old-draft", false),
+        ("recent-draft", true),
+        ("old-report", false),
+        ("kept-report", true),
+        ("cp", true),
+        ("cq", true),
+        ("gp", false),
+        ("gq", false),
+    ] {
+        assert_eq!(
+            diagnostics::get(db, key).await.unwrap().is_some(),
+            kept,
+            "{key}"
+        );
+    }
+    assert!(
+        diagnostics::get_collective(db, "used")
+            .await
+            .unwrap()
+            .is_some()
+    );
+    assert!(
+        diagnostics::get_collective(db, "unused")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    t.remove().await;
 }

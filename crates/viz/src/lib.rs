@@ -319,3 +319,143 @@ mod tests {
         assert!(!svg.contains("class=\"encart\""));
     }
 }
+
+/// Radar (spider) charts of maturity levels.
+pub mod radar {
+    use std::fmt::Write as _;
+
+    /// Splits a label into at most two lines near its middle.
+    fn lines(label: &str) -> Vec<String> {
+        if label.chars().count() <= 16 {
+            return vec![label.to_owned()];
+        }
+        let mid = label.len() / 2;
+        let split = label
+            .match_indices(' ')
+            .map(|(i, _)| i)
+            .min_by_key(|i| i.abs_diff(mid));
+        match split {
+            Some(i) => vec![label[..i].to_owned(), label[i + 1..].to_owned()],
+            None => vec![label.to_owned()],
+        }
+    }
+
+    /// An SVG radar of `axes` (label, level 1..=max), titled by `title` (an element with
+    /// id `title_id`, referenced by `aria-labelledby`). The page shows the same levels in a
+    /// table: the chart is a picture of it.
+    #[must_use]
+    pub fn svg(axes: &[(String, u8)], max: u8, title: &str, title_id: &str) -> String {
+        let (w, h, cx, cy, r) = (540.0_f64, 420.0_f64, 270.0_f64, 210.0_f64, 130.0_f64);
+        let n = axes.len().max(3) as f64;
+        let point = |i: usize, radius: f64| {
+            let a = -std::f64::consts::FRAC_PI_2 + (i as f64) * std::f64::consts::TAU / n;
+            (cx + radius * a.cos(), cy + radius * a.sin())
+        };
+        let mut out = String::new();
+        let _ = write!(
+            out,
+            "<svg class=\"radar\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-labelledby=\"{title_id}\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"{title_id}\">"
+        );
+        super::escape(title, &mut out);
+        out.push_str("</title><g class=\"radar-grille\">");
+        for level in 1..=max {
+            let radius = r * f64::from(level) / f64::from(max);
+            let pts: Vec<String> = (0..axes.len())
+                .map(|i| {
+                    let (x, y) = point(i, radius);
+                    format!("{x:.1},{y:.1}")
+                })
+                .collect();
+            let _ = write!(out, "<polygon points=\"{}\"/>", pts.join(" "));
+            let (_, ly) = point(0, radius);
+            let _ = write!(
+                out,
+                "<text class=\"radar-graduation\" x=\"{:.1}\" y=\"{:.1}\">{level}</text>",
+                cx + 6.0,
+                ly + 12.0
+            );
+        }
+        for i in 0..axes.len() {
+            let (x, y) = point(i, r);
+            let _ = write!(
+                out,
+                "<line x1=\"{cx}\" y1=\"{cy}\" x2=\"{x:.1}\" y2=\"{y:.1}\"/>"
+            );
+        }
+        out.push_str("</g>");
+        let pts: Vec<String> = axes
+            .iter()
+            .enumerate()
+            .map(|(i, (_, level))| {
+                let (x, y) = point(i, r * f64::from(*level) / f64::from(max));
+                format!("{x:.1},{y:.1}")
+            })
+            .collect();
+        let _ = write!(
+            out,
+            "<polygon class=\"radar-valeurs\" points=\"{}\"/>",
+            pts.join(" ")
+        );
+        for (i, (label, level)) in axes.iter().enumerate() {
+            let (px, py) = point(i, r * f64::from(*level) / f64::from(max));
+            let _ = write!(
+                out,
+                "<circle class=\"radar-point\" cx=\"{px:.1}\" cy=\"{py:.1}\" r=\"5\"/>"
+            );
+            let (x, y) = point(i, r + 22.0);
+            let anchor = if (x - cx).abs() < 10.0 {
+                "middle"
+            } else if x > cx {
+                "start"
+            } else {
+                "end"
+            };
+            let parts = lines(label);
+            let top = if y < cy - 10.0 {
+                y - 16.0 * (parts.len() as f64 - 1.0)
+            } else if y > cy + 10.0 {
+                y + 12.0
+            } else {
+                y - 8.0 * (parts.len() as f64 - 1.0) + 4.0
+            };
+            let _ = write!(
+                out,
+                "<text class=\"radar-axe\" text-anchor=\"{anchor}\" x=\"{x:.1}\" y=\"{top:.1}\">"
+            );
+            for (k, part) in parts.iter().enumerate() {
+                let _ = write!(
+                    out,
+                    "<tspan x=\"{x:.1}\" dy=\"{}\">",
+                    if k == 0 { 0 } else { 16 }
+                );
+                super::escape(part, &mut out);
+                out.push_str("</tspan>");
+            }
+            let _ = write!(
+                out,
+                "<tspan class=\"radar-niveau\" dx=\"6\">{level}</tspan></text>"
+            );
+        }
+        out.push_str("</svg>");
+        out
+    }
+
+    #[cfg(test)]
+    mod tests {
+        #[test]
+        fn one_point_and_one_label_per_axis() {
+            let axes: Vec<(String, u8)> = ["Vision", "Pratique partenariale", "Gouvernance & co"]
+                .iter()
+                .zip([4u8, 1, 2])
+                .map(|(l, n)| ((*l).to_owned(), n))
+                .collect();
+            let svg = super::svg(&axes, 4, "Maturité", "t");
+            assert_eq!(svg.matches("<circle").count(), 3);
+            assert_eq!(svg.matches("class=\"radar-axe\"").count(), 3);
+            assert!(svg.contains("Gouvernance &amp; co"));
+            assert!(svg.contains("aria-labelledby=\"t\""));
+            // Level 4 on the first axis reaches the outer ring (radius 130 above the centre 210).
+            assert!(svg.contains("cy=\"80.0\""), "{svg}");
+        }
+    }
+}

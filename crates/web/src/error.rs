@@ -11,6 +11,8 @@ use axum::response::{IntoResponse, Response};
 pub enum AppError {
     /// Unknown id or code: 404.
     NotFound,
+    /// 404 with a sentence saying what to do (an unknown personal link).
+    NotFoundBecause(String),
     /// Bad values, each naming its field: 422.
     Invalid(Invalid),
     /// Start-up work not finished: 503.
@@ -44,6 +46,13 @@ impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let (status, detail) = match self {
             AppError::NotFound => (StatusCode::NOT_FOUND, ErrorDetail::default()),
+            AppError::NotFoundBecause(detail) => (
+                StatusCode::NOT_FOUND,
+                ErrorDetail {
+                    detail: Some(detail),
+                    erreurs: Vec::new(),
+                },
+            ),
             AppError::Invalid(invalid) => (
                 StatusCode::UNPROCESSABLE_ENTITY,
                 ErrorDetail {

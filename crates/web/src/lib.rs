@@ -7,7 +7,7 @@ use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{StatusCode, Uri};
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::response::{Html, IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use tower::ServiceBuilder;
 use tower::util::MapRequest;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -35,7 +35,7 @@ pub use state::{AppState, DEFAULT_LICENCE, Legal, Settings};
 pub use serde_json as json;
 
 use crate::error::{AppError, AppResult};
-use crate::features::{exemples, home, odd, ops, pages, territoires};
+use crate::features::{exemples, home, methodes, odd, ops, pages, territoires};
 
 /// Renders a template into an HTML response.
 pub fn render<T: askama::Template>(template: &T) -> AppResult<Html<String>> {
@@ -101,7 +101,6 @@ fn router(state: AppState) -> Router {
             "/territoires/collectivites-outre-mer/{code}",
             get(territoires::html::com),
         )
-        .route("/methodes", get(pages::module_methodes))
         .route("/exemples/{slug}", get(exemples::html::fiche))
         .route("/donnees", get(pages::module_donnees))
         .route("/outils", get(pages::module_outils))
@@ -114,6 +113,41 @@ fn router(state: AppState) -> Router {
         .route_layer(from_fn_with_state(state.clone(), cache::layer));
     let dynamic = Router::new()
         .route("/exemples", get(exemples::html::index))
+        .route("/methodes", get(methodes::html::index))
+        .route("/methodes/reprendre", get(methodes::html::resume))
+        .route("/methodes/diagnostics", post(methodes::html::start))
+        .route(
+            "/methodes/diagnostics/{secret}",
+            get(methodes::html::report),
+        )
+        .route(
+            "/methodes/diagnostics/{secret}/etapes/{n}",
+            get(methodes::html::step).post(methodes::html::save_step),
+        )
+        .route(
+            "/methodes/diagnostics/{secret}/rapport.json",
+            get(methodes::html::report_json),
+        )
+        .route(
+            "/methodes/diagnostics/{secret}/supprimer",
+            get(methodes::html::confirm_delete).post(methodes::html::delete),
+        )
+        .route(
+            "/methodes/collectifs",
+            post(methodes::html::create_collective),
+        )
+        .route(
+            "/methodes/collectifs/{secret}",
+            get(methodes::html::collective),
+        )
+        .route(
+            "/methodes/collectifs/{secret}/ouverture",
+            post(methodes::html::set_open),
+        )
+        .route(
+            "/methodes/collectifs/{secret}/supprimer",
+            get(methodes::html::confirm_delete_collective).post(methodes::html::delete_collective),
+        )
         .route("/exemples/flux.atom", get(exemples::opendata::feed))
         .route("/sitemap.xml", get(exemples::opendata::sitemap))
         .route("/donnees-ouvertes/{fichier}", get(exemples::opendata::dump))
@@ -228,7 +262,27 @@ pub async fn prepare(state: &AppState, migrate: bool) -> Result<(), alliances_st
         .searchable
         .store(true, std::sync::atomic::Ordering::Release);
     features::exemples::indexing::spawn_follower(state.clone(), state.settings.follow_every);
+    spawn_purge(state.clone());
     Ok(())
+}
+
+/// Removes personal diagnostics past their retention, at start and then daily.
+fn spawn_purge(state: AppState) {
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(86_400));
+        loop {
+            every.tick().await;
+            match alliances_store::diagnostics::purge(&state.db, features::methodes::now()).await {
+                Ok(p) => tracing::info!(
+                    brouillons = p.drafts,
+                    rapports = p.reports,
+                    collectifs = p.collectives,
+                    "purge des diagnostics"
+                ),
+                Err(e) => tracing::warn!(error = %e, "purge des diagnostics"),
+            }
+        }
+    });
 }
 
 #[cfg(test)]

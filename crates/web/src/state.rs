@@ -38,6 +38,8 @@ pub struct Settings {
     pub follow_every: Duration,
     /// Licence of the open-data dumps.
     pub open_data_licence: String,
+    /// The questionnaire definitions (validated at start-up).
+    pub questionnaires: Arc<crate::features::methodes::Questionnaires>,
 }
 
 /// The licence of the open data unless the operator sets another.
@@ -58,6 +60,7 @@ impl Default for Settings {
             data_dir: None,
             follow_every: Duration::from_secs(1),
             open_data_licence: DEFAULT_LICENCE.to_owned(),
+            questionnaires: crate::features::methodes::Questionnaires::embedded(),
         }
     }
 }

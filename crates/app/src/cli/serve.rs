@@ -11,14 +11,19 @@ use alliances_web::AppState;
 
 use crate::config::Config;
 
-pub async fn run(config: Config) -> anyhow::Result<()> {
+pub async fn run(
+    config: Config,
+    questionnaires: std::sync::Arc<alliances_web::features::methodes::Questionnaires>,
+) -> anyhow::Result<()> {
     super::init_logging(&config);
     alliances_web::content::validate().map_err(anyhow::Error::msg)?;
     let catalog = alliances_i18n::Catalog::load().map_err(anyhow::Error::msg)?;
     let db = Db::connect(&config.database_url, &super::connect_options(&config))
         .await
         .with_context(|| format!("connexion à {}", redact_url(&config.database_url)))?;
-    let state = AppState::new(db.clone(), catalog, config.web_settings());
+    let mut settings = config.web_settings();
+    settings.questionnaires = questionnaires;
+    let state = AppState::new(db.clone(), catalog, settings);
     let listener = tokio::net::TcpListener::bind(&config.bind)
         .await
         .with_context(|| format!("écoute sur {}", config.bind))?;

@@ -11,7 +11,7 @@ use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::{exemples, odd, territoires};
+use super::{exemples, methodes, odd, territoires};
 use crate::state::AppState;
 
 #[derive(OpenApi)]
@@ -26,7 +26,8 @@ use crate::state::AppState;
     tags(
         (name = "ODD", description = "Objectifs, cibles et indicateurs"),
         (name = "Territoires", description = "Régions, départements, intercommunalités, communes"),
-        (name = "Exemples", description = "La base des alliances réelles : recherche à facettes et fiches")
+        (name = "Exemples", description = "La base des alliances réelles : recherche à facettes et fiches"),
+        (name = "Méthodes", description = "Le questionnaire de maturité partenariale et les diagnostics")
     )
 )]
 struct ApiDoc;
@@ -50,6 +51,9 @@ fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(territoires::api::recherche))
         .routes(routes!(exemples::api::alliances))
         .routes(routes!(exemples::api::alliance))
+        .routes(routes!(methodes::api::questionnaire))
+        .routes(routes!(methodes::api::create))
+        .routes(routes!(methodes::api::get, methodes::api::delete))
 }
 
 /// The OpenAPI document, serialised once.

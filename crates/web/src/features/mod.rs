@@ -3,6 +3,7 @@
 pub mod api;
 pub mod exemples;
 pub mod home;
+pub mod methodes;
 pub mod odd;
 pub mod ops;
 pub mod pages;

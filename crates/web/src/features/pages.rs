@@ -28,9 +28,6 @@ async fn module(ctx: Ctx, code: &'static str) -> AppResult<Html<String>> {
     crate::render(&ModulePage { ctx: &ctx, code })
 }
 
-pub async fn module_methodes(ctx: Ctx) -> AppResult<Html<String>> {
-    module(ctx, "methodes").await
-}
 pub async fn module_donnees(ctx: Ctx) -> AppResult<Html<String>> {
     module(ctx, "donnees").await
 }

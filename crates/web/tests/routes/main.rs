@@ -2,10 +2,13 @@
 //! `TEST_POSTGRES_URL` is set, on PostgreSQL.
 
 mod api_exemples;
+mod api_methodes;
 mod api_odd;
 mod api_territoires;
+mod methodes_kit;
 mod operations;
 mod pages_exemples;
+mod pages_methodes;
 mod pages_odd;
 mod pages_site;
 mod pages_territoires;

@@ -25,7 +25,7 @@ async fn home_carries_the_argumentaire_and_honest_module_status(backend: &Backen
     ] {
         assert!(text.contains(expected), "{expected}");
     }
-    for module in ["/methodes", "/donnees", "/outils", "/competences"] {
+    for module in ["/donnees", "/outils", "/competences"] {
         assert!(html.contains(&format!("href=\"{module}\"")), "{module}");
         let page = app.get(module).await;
         assert_eq!(page.status, 200, "{module}");
@@ -39,6 +39,14 @@ async fn home_carries_the_argumentaire_and_honest_module_status(backend: &Backen
     assert!(text.contains("Disponible"));
     let exemples = visible_text(&app.get("/exemples").await.text());
     assert!(!exemples.contains("Bientôt") && exemples.contains("Rechercher une alliance"));
+    // So is Méthodes: its page starts the questionnaire.
+    let methodes = app.get("/methodes").await.text();
+    assert!(html.contains("href=\"/methodes\""));
+    assert!(
+        methodes.contains("action=\"/methodes/diagnostics\" method=\"post\"")
+            || methodes.contains("method=\"post\" action=\"/methodes/diagnostics\"")
+    );
+    assert!(!visible_text(&methodes).contains("Bientôt"));
     assert!(html.contains("class=\"skip-link\" href=\"#contenu\""));
     assert!(html.contains("id=\"contenu\""));
     for nav in [

@@ -1,0 +1,257 @@
+//! `/api/v1/questionnaires/courant` (the current definition) and `/api/v1/diagnostics`
+//! (compute and store a report from a full set of answers; read or delete it by its id).
+
+use std::collections::BTreeMap;
+
+use alliances_domain::diagnostic::{self, Answer, Answers, Scope};
+use alliances_domain::error::FieldError;
+use alliances_domain::questionnaire::Questionnaire;
+use alliances_store::diagnostics as store;
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use super::{Rapport, ReadyPlaces, build_report, is_secret, key_of, new_secret, now};
+use crate::error::{AppError, AppResult, ErrorDetail};
+use crate::features::territoires::ready;
+use crate::state::AppState;
+
+pub use crate::features::exemples::api::today;
+
+/// The definition in the API's shape (French texts).
+#[must_use]
+pub fn definition_json(def: &Questionnaire) -> Value {
+    let etapes: Vec<Value> = def
+        .etapes
+        .iter()
+        .map(|s| {
+            let questions: Vec<Value> = s
+                .questions
+                .iter()
+                .map(|q| {
+                    let options: Vec<Value> = q
+                        .options
+                        .iter()
+                        .map(|o| {
+                            json!({
+                                "valeur": o.valeur,
+                                "libelle": o.libelle.fr,
+                                "dimension": q.dimension,
+                                "niveau": o.niveau,
+                                "exclusif": o.exclusif,
+                            })
+                        })
+                        .collect();
+                    json!({
+                        "id": q.id,
+                        "type": q.kind.code(),
+                        "obligatoire": q.obligatoire,
+                        "libelle": q.libelle.fr,
+                        "aide": q.aide.as_ref().map(|t| &t.fr),
+                        "condition": q.condition,
+                        "max_choix": q.max_choix,
+                        "options": options,
+                    })
+                })
+                .collect();
+            json!({ "id": s.id, "titre": s.titre.fr, "questions": questions })
+        })
+        .collect();
+    let dimensions: Vec<Value> = def
+        .dimensions
+        .iter()
+        .map(|d| json!({ "id": d.id, "titre": d.titre.fr, "description": d.description.fr }))
+        .collect();
+    json!({
+        "version": def.version,
+        "titre": def.titre.fr,
+        "dimensions": dimensions,
+        "etapes": etapes,
+    })
+}
+
+/// The current questionnaire: steps, questions, conditions, options with the dimension and
+/// level each scored option contributes.
+#[utoipa::path(get, path = "/api/v1/questionnaires/courant", tag = "Méthodes",
+    responses((status = 200, description = "La définition du questionnaire en vigueur : `etapes[].questions[]` avec `type` (choix_unique, choix_multiple, echelle, territoire, texte), `obligatoire`, `condition` ({ question, parmi } ou null) et `options[]` ({ valeur, libelle, dimension, niveau } ; `niveau` 1 à 4 pour une option notée, sinon null ; une échelle liste ses points).", body = Object)))]
+pub async fn questionnaire(State(state): State<AppState>) -> Json<Value> {
+    Json(definition_json(state.settings.questionnaires.current()))
+}
+
+#[derive(Serialize)]
+struct Output<'a> {
+    id: &'a str,
+    /// The report page (personal link).
+    url: String,
+    #[serde(flatten)]
+    rapport: &'a Rapport,
+}
+
+fn invalid(detail: &str, erreurs: Vec<FieldError>) -> Response {
+    let mut r = StatusCode::UNPROCESSABLE_ENTITY.into_response();
+    r.extensions_mut().insert(ErrorDetail {
+        detail: Some(detail.to_owned()),
+        erreurs,
+    });
+    r
+}
+
+/// Reads `{ "reponses": { id: valeur } }`: strings or lists of strings.
+fn read_answers(body: &[u8]) -> Result<Answers, Box<Response>> {
+    let value: Value = serde_json::from_slice(body).map_err(|e| {
+        Box::new(invalid(
+            &format!("Le corps n'est pas un JSON valide ({e}) : envoyez {{ \"reponses\": {{ \"<question>\": <valeur> }} }}."),
+            Vec::new(),
+        ))
+    })?;
+    let Some(map) = value.get("reponses").and_then(Value::as_object) else {
+        return Err(Box::new(invalid(
+            "Champ « reponses » manquant : envoyez {\"reponses\": {\"<question>\": <valeur>}}.",
+            vec![FieldError::new(
+                "reponses",
+                "objet attendu : identifiant de question → réponse",
+            )],
+        )));
+    };
+    let mut answers = Answers::new();
+    let mut errors = Vec::new();
+    for (id, v) in map {
+        match v {
+            Value::String(s) => {
+                answers.insert(id.clone(), Answer::One(s.clone()));
+            }
+            Value::Array(items) if items.iter().all(Value::is_string) => {
+                answers.insert(
+                    id.clone(),
+                    Answer::Many(items.iter().filter_map(|i| i.as_str().map(str::to_owned)).collect()),
+                );
+            }
+            _ => errors.push(FieldError::new(
+                id,
+                "valeur attendue : une chaîne (choix unique, échelle, territoire, texte) ou une liste de chaînes (choix multiple)",
+            )),
+        }
+    }
+    if errors.is_empty() {
+        Ok(answers)
+    } else {
+        Err(Box::new(invalid(
+            "Certaines réponses n'ont pas le bon type.",
+            errors,
+        )))
+    }
+}
+
+/// Checks a full set of answers, computes the report (maturity per dimension and overall,
+/// profile, personal path) and stores it behind a new unguessable id. Answers to questions
+/// whose condition does not hold are checked, then ignored and listed in `ignorees`. Any
+/// unknown question, impossible value or missing required answer gives a 422 naming each
+/// question, and nothing is stored.
+#[utoipa::path(post, path = "/api/v1/diagnostics", tag = "Méthodes",
+    request_body(content = Object, description = "`{ \"reponses\": { \"<question>\": <valeur> } }` : une chaîne pour un choix unique ou une échelle, une liste pour un choix multiple, un code INSEE pour un territoire (commune `31555`, SIREN d'intercommunalité, département `31`, ou `regions/76`), un texte (2 000 caractères au plus)."),
+    responses(
+        (status = 201, description = "Le rapport : `id`, `url`, `profil`, `maturite` ({ <dimension>: 1–4, globale: 1–4 }), `recommandations` ([{ type, cible: { id, titre, url }, raison }]), `ignorees`.", body = Object),
+        (status = 422, description = "Réponses invalides : chaque question en cause est nommée dans `erreurs`.")))]
+pub async fn create(State(state): State<AppState>, body: Bytes) -> AppResult<Response> {
+    let ready = ready(&state)?;
+    let answers = match read_answers(&body) {
+        Ok(a) => a,
+        Err(r) => return Ok(*r),
+    };
+    let def = state.settings.questionnaires.current().clone();
+    let checked = match diagnostic::check(
+        &def,
+        &answers,
+        &Answers::new(),
+        &ReadyPlaces(ready),
+        Scope::Complete,
+    ) {
+        Ok(c) => c,
+        Err(errors) => {
+            return Ok(invalid(
+                "Les réponses ne correspondent pas au questionnaire en vigueur : corrigez chaque question citée (GET /api/v1/questionnaires/courant donne les options).",
+                errors,
+            ));
+        }
+    };
+    let rapport = build_report(ready, &state.catalog, &def, &checked, today())
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let secret = new_secret();
+    store::insert_complete(
+        &state.db,
+        &key_of(&secret),
+        i64::from(def.version),
+        &serde_json::to_string(&checked.answers).unwrap_or_else(|_| "{}".into()),
+        &serde_json::to_string(&rapport).map_err(|e| AppError::Internal(e.to_string()))?,
+        now(),
+    )
+    .await?;
+    let mut response = (
+        StatusCode::CREATED,
+        Json(Output {
+            id: &secret,
+            url: format!("/methodes/diagnostics/{secret}"),
+            rapport: &rapport,
+        }),
+    )
+        .into_response();
+    if let Ok(v) = HeaderValue::from_str(&format!("/api/v1/diagnostics/{secret}")) {
+        response.headers_mut().insert(header::LOCATION, v);
+    }
+    Ok(response)
+}
+
+async fn stored(
+    state: &AppState,
+    id: &str,
+) -> AppResult<(String, Rapport, BTreeMap<String, Answer>)> {
+    if !is_secret(id) {
+        return Err(AppError::NotFound);
+    }
+    let key = key_of(id);
+    let row = store::get(&state.db, &key)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let json = row.rapport.ok_or(AppError::NotFound)?;
+    let r = serde_json::from_str(&json).map_err(|e| AppError::Internal(e.to_string()))?;
+    let a = serde_json::from_str(&row.reponses).unwrap_or_default();
+    Ok((key, r, a))
+}
+
+/// A stored report, with its answers.
+#[utoipa::path(get, path = "/api/v1/diagnostics/{id}", tag = "Méthodes",
+    params(("id" = String, Path, description = "Identifiant secret rendu à la création")),
+    responses((status = 200, description = "Le rapport et les réponses", body = Object), (status = 404, description = "Identifiant inconnu")))]
+pub async fn get(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<Response> {
+    let (key, rapport, reponses) = stored(&state, &id).await?;
+    store::touch(&state.db, &key, now()).await?;
+    let mut body = serde_json::to_value(Output {
+        id: &id,
+        url: format!("/methodes/diagnostics/{id}"),
+        rapport: &rapport,
+    })
+    .map_err(|e| AppError::Internal(e.to_string()))?;
+    body["reponses"] = serde_json::to_value(reponses).unwrap_or_default();
+    let mut r = Json(body).into_response();
+    r.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(r)
+}
+
+/// Deletes a report (whoever holds its id may).
+#[utoipa::path(delete, path = "/api/v1/diagnostics/{id}", tag = "Méthodes",
+    params(("id" = String, Path, description = "Identifiant secret rendu à la création")),
+    responses((status = 204, description = "Supprimé"), (status = 404, description = "Identifiant inconnu")))]
+pub async fn delete(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> AppResult<StatusCode> {
+    if !is_secret(&id) || !store::delete(&state.db, &key_of(&id)).await? {
+        return Err(AppError::NotFound);
+    }
+    Ok(StatusCode::NO_CONTENT)
+}

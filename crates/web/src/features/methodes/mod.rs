@@ -1,0 +1,651 @@
+//! Méthodes: the questioning kit. Definitions are content files
+//! (`content/questionnaires/*.toml`, or an operator's folder) validated at start-up; the
+//! engine is `alliances_domain::diagnostic`; this module adds what needs the server:
+//! personal links, territory resolution, the report with its personal path (ranked by the
+//! search engine) and the collective synthesis.
+
+pub mod api;
+pub mod html;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+use alliances_domain::diagnostic::{self, Answer, Answers, Checked, Place, Places};
+use alliances_domain::questionnaire::{self, Kind, Questionnaire};
+use alliances_domain::territory::{Level, Territory};
+use alliances_domain::text::fold;
+use alliances_i18n::{Catalog, Lang};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::exemples::facet_label;
+use crate::state::Ready;
+
+/// The definitions shipped with the platform: (file name, text).
+const EMBEDDED: &[(&str, &str)] = &[(
+    "content/questionnaires/diagnostic-1.toml",
+    include_str!("../../../../../content/questionnaires/diagnostic-1.toml"),
+)];
+
+/// Every loaded version of the questionnaire; the highest is the current one. Older
+/// versions stay loaded so that drafts and reports keep the version they were made with.
+#[derive(Debug)]
+pub struct Questionnaires {
+    versions: Vec<Arc<Questionnaire>>,
+}
+
+fn is_fragility(code: &str) -> bool {
+    alliances_store::seed::fragilities()
+        .iter()
+        .any(|f| f.code == code)
+}
+
+impl Questionnaires {
+    fn from_files(files: &[(String, String)]) -> Result<Questionnaires, Vec<String>> {
+        let mut versions: Vec<Arc<Questionnaire>> = Vec::new();
+        let mut errors = Vec::new();
+        for (name, text) in files {
+            match questionnaire::parse(name, text, &is_fragility) {
+                Ok(q) => {
+                    if versions.iter().any(|v| v.version == q.version) {
+                        errors.push(format!(
+                            "{name} : la version {} est déjà définie par un autre fichier",
+                            q.version
+                        ));
+                    } else {
+                        versions.push(Arc::new(q));
+                    }
+                }
+                Err(list) => errors.extend(list.iter().map(ToString::to_string)),
+            }
+        }
+        if versions.is_empty() && errors.is_empty() {
+            errors.push("aucun questionnaire (fichier .toml) n'a été trouvé".to_owned());
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        versions.sort_by_key(|v| v.version);
+        Ok(Questionnaires { versions })
+    }
+
+    /// The definitions shipped with the binary (checked by the tests).
+    #[must_use]
+    pub fn embedded() -> Arc<Questionnaires> {
+        static CELL: OnceLock<Arc<Questionnaires>> = OnceLock::new();
+        CELL.get_or_init(|| {
+            let files: Vec<(String, String)> = EMBEDDED
+                .iter()
+                .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
+                .collect();
+            Arc::new(
+                Questionnaires::from_files(&files).unwrap_or_else(|e| {
+                    panic!("questionnaire embarqué invalide : {}", e.join("; "))
+                }),
+            )
+        })
+        .clone()
+    }
+
+    /// The embedded definitions, or every `*.toml` of `dir` when the operator gives one.
+    /// Every problem is reported with its file, line and question.
+    pub fn load(dir: Option<&Path>) -> Result<Arc<Questionnaires>, Vec<String>> {
+        let Some(dir) = dir else {
+            let files: Vec<(String, String)> = EMBEDDED
+                .iter()
+                .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
+                .collect();
+            return Questionnaires::from_files(&files).map(Arc::new);
+        };
+        let entries = std::fs::read_dir(dir).map_err(|e| {
+            vec![format!(
+                "questionnaires_dir « {} » : dossier illisible ({e})",
+                dir.display()
+            )]
+        })?;
+        let mut paths: Vec<std::path::PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        paths.sort();
+        let mut files = Vec::new();
+        for p in paths {
+            let text = std::fs::read_to_string(&p)
+                .map_err(|e| vec![format!("{} : fichier illisible ({e})", p.display())])?;
+            files.push((p.display().to_string(), text));
+        }
+        Questionnaires::from_files(&files).map(Arc::new)
+    }
+
+    #[must_use]
+    pub fn current(&self) -> &Arc<Questionnaire> {
+        self.versions.last().expect("at least one version")
+    }
+
+    #[must_use]
+    pub fn get(&self, version: i64) -> Option<&Arc<Questionnaire>> {
+        self.versions
+            .iter()
+            .find(|v| i64::from(v.version) == version)
+    }
+}
+
+// ----- personal links -----
+
+/// A new secret for a personal link: 160 random bits, hex.
+#[must_use]
+pub fn new_secret() -> String {
+    let mut bytes = [0u8; 20];
+    getrandom::fill(&mut bytes).expect("the system random source works");
+    hex(&bytes)
+}
+
+/// The partner link of rank `rang` of a collective, derived from the facilitator's secret
+/// (one-way: a partner's link reveals neither the facilitator's nor another partner's).
+#[must_use]
+pub fn partner_secret(facilitator: &str, rang: usize) -> String {
+    let digest = Sha256::digest(format!("partenaire:{facilitator}:{rang}").as_bytes());
+    hex(&digest[..20])
+}
+
+/// What the database stores for a secret: its SHA-256.
+#[must_use]
+pub fn key_of(secret: &str) -> String {
+    hex(&Sha256::digest(secret.as_bytes()))
+}
+
+/// Whether `s` has the shape of a secret (40 lowercase hex digits).
+#[must_use]
+pub fn is_secret(s: &str) -> bool {
+    s.len() == 40
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
+}
+
+#[must_use]
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
+}
+
+// ----- territories -----
+
+/// Territory answers resolved against the reference data in memory.
+pub struct ReadyPlaces<'a>(pub &'a Ready);
+
+fn territory<'a>(ready: &'a Ready, level: Level, code: &str) -> Option<&'a Territory> {
+    match level {
+        Level::Commune => ready.directory.communes.get(code),
+        Level::Epci => ready.directory.epcis.get(code),
+        _ => ready.small(level, code),
+    }
+}
+
+/// The canonical answer for a territory: `niveau/code` as in URLs (`communes/31555`).
+#[must_use]
+pub fn canonical(level: Level, code: &str) -> String {
+    format!("{}/{code}", level.segment())
+}
+
+impl ReadyPlaces<'_> {
+    /// Level and code of an answer: `segment/code`, or a bare code read by its shape
+    /// (9 digits: EPCI; 5 characters: commune; 2–3: département, else collectivité
+    /// d'outre-mer).
+    fn parse(&self, value: &str) -> Option<(Level, String)> {
+        let value = value.trim();
+        if let Some((segment, code)) = value.split_once('/') {
+            let level = Level::ALL.into_iter().find(|l| l.segment() == segment)?;
+            return territory(self.0, level, code).map(|_| (level, code.to_owned()));
+        }
+        let code = value.to_ascii_uppercase();
+        let level = match code.len() {
+            9 => Level::Epci,
+            5 => Level::Commune,
+            2 | 3 if self.0.small(Level::Departement, &code).is_some() => Level::Departement,
+            3 => Level::CollectiviteOutreMer,
+            _ => return None,
+        };
+        territory(self.0, level, &code).map(|_| (level, code))
+    }
+
+    /// The place of a known territory, with the search facets it matches (closest first).
+    #[must_use]
+    pub fn place(&self, level: Level, code: &str) -> Option<Place> {
+        let t = territory(self.0, level, code)?;
+        let mut facettes: Vec<(String, String)> = Vec::new();
+        let mut push = |f: &str, c: &Option<String>| {
+            if let Some(c) = c {
+                let pair = (f.to_owned(), c.clone());
+                if !facettes.contains(&pair) {
+                    facettes.push(pair);
+                }
+            }
+        };
+        match level {
+            Level::Commune => {
+                push("commune", &Some(t.code.clone()));
+                push("epci", &t.epci);
+                push("departement", &t.departement);
+                push("region", &t.region);
+            }
+            Level::Epci => {
+                push("epci", &Some(t.code.clone()));
+                for d in self
+                    .0
+                    .directory
+                    .epci_departements
+                    .get(&t.code)
+                    .into_iter()
+                    .flatten()
+                {
+                    push("departement", &Some(d.clone()));
+                    let region = self
+                        .0
+                        .small(Level::Departement, d)
+                        .and_then(|x| x.region.clone());
+                    push("region", &region);
+                }
+            }
+            Level::Departement => {
+                push("departement", &Some(t.code.clone()));
+                push("region", &t.region);
+            }
+            Level::Region => push("region", &Some(t.code.clone())),
+            Level::CollectiviteOutreMer => {}
+        }
+        Some(Place {
+            niveau: level,
+            code: t.code.clone(),
+            nom: t.name.clone(),
+            facettes,
+        })
+    }
+
+    /// Territories whose name matches `text` (accents and case ignored): exact names
+    /// first, then names that start with it; at most `n`.
+    #[must_use]
+    pub fn by_name(&self, text: &str, n: usize) -> Vec<Place> {
+        let wanted = fold(text);
+        if wanted.is_empty() {
+            return Vec::new();
+        }
+        let r = self.0;
+        let all = r
+            .regions
+            .iter()
+            .chain(&r.departements)
+            .chain(&r.coms)
+            .chain(r.directory.epcis.values())
+            .chain(r.directory.communes.values());
+        let mut exact = Vec::new();
+        let mut prefix = Vec::new();
+        for t in all {
+            let name = fold(&t.name);
+            if name == wanted {
+                exact.push(t);
+            } else if name.starts_with(&wanted) {
+                prefix.push(t);
+            }
+        }
+        let rank = |t: &&Territory| {
+            (
+                t.level as u8,
+                std::cmp::Reverse(t.population.unwrap_or(0)),
+                t.code.clone(),
+            )
+        };
+        exact.sort_by_key(rank);
+        prefix.sort_by_key(rank);
+        let list = if exact.is_empty() { prefix } else { exact };
+        list.into_iter()
+            .take(n)
+            .filter_map(|t| self.place(t.level, &t.code))
+            .collect()
+    }
+
+    /// A short description to tell apart territories of the same name.
+    #[must_use]
+    pub fn describe(&self, ctx_lang: Lang, catalog: &Catalog, p: &Place) -> String {
+        let level = catalog
+            .get(ctx_lang, &format!("terr-niveau-{}", p.niveau.code()))
+            .into_owned();
+        let dep = p
+            .facettes
+            .iter()
+            .find(|(f, _)| f == "departement")
+            .map(|(_, c)| c.clone());
+        match (p.niveau, dep) {
+            (Level::Commune | Level::Epci, Some(d)) => format!("{} ({d}) — {level}", p.nom),
+            _ => format!("{} — {level}", p.nom),
+        }
+    }
+}
+
+impl Places for ReadyPlaces<'_> {
+    fn resolve(&self, value: &str) -> Option<Place> {
+        let (level, code) = self.parse(value)?;
+        self.place(level, &code)
+    }
+}
+
+// ----- the report -----
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct TerritoireRef {
+    pub niveau: String,
+    pub code: String,
+    pub nom: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Profil {
+    pub type_acteur: String,
+    /// « Collectivité territoriale · Commune ».
+    pub libelle: String,
+    /// Overall maturity code (`decouvrir` … `catalyser`).
+    pub niveau: String,
+    pub territoire: Option<TerritoireRef>,
+    /// The answers the profile card shows (question id → answer).
+    pub reponses: BTreeMap<String, Answer>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Cible {
+    pub id: String,
+    pub titre: String,
+    pub url: String,
+}
+
+/// A reason in data form (a facet value shared with the profile), so that a page can say
+/// it in its own language.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Motif {
+    pub facette: String,
+    pub code: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Recommandation {
+    /// `alliance`, `territoire` (later `chiffre`, `outil`, `module`).
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub cible: Cible,
+    /// Why it was chosen, in French.
+    pub raison: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub motifs: Vec<Motif>,
+}
+
+/// A completed diagnostic, as stored and as the API returns it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Rapport {
+    pub version: u32,
+    /// Date of completion (ISO 8601).
+    pub date: String,
+    pub profil: Profil,
+    /// Level 1–4 per dimension and `globale`.
+    pub maturite: BTreeMap<String, u8>,
+    pub recommandations: Vec<Recommandation>,
+    /// Answers ignored because their question's condition did not hold.
+    pub ignorees: Vec<String>,
+}
+
+/// Kinds of recommendation and whether their module exists yet. Each later module turns
+/// its line on and adds its ranking to `recommend`.
+pub const KINDS: [(&str, bool); 5] = [
+    ("alliance", true),
+    ("territoire", true),
+    ("chiffre", false),
+    ("outil", false),
+    ("module", false),
+];
+
+/// Number of alliances on a personal path.
+pub const PATH_ALLIANCES: usize = 5;
+
+/// Computes the report of checked answers: scoring, profile and personal path.
+pub fn build_report(
+    ready: &Ready,
+    catalog: &Catalog,
+    def: &Questionnaire,
+    checked: &Checked,
+    date: String,
+) -> Result<Rapport, alliances_search::SearchError> {
+    let answers = &checked.answers;
+    let maturity = diagnostic::score(def, answers);
+    let places = ReadyPlaces(ready);
+    let place = answers
+        .get(&def.profil.territoire)
+        .and_then(|a| a.values().first().cloned())
+        .and_then(|v| places.resolve(&v));
+    let wanted = diagnostic::criteria(def, answers, &maturity, place.as_ref());
+    let refs: Vec<(&str, String, f32)> = wanted
+        .iter()
+        .map(|(f, c, w)| (f.as_str(), c.clone(), *w))
+        .collect();
+    let mut recommandations = Vec::new();
+    for s in ready.search.rank_by_facets(&refs, &[], PATH_ALLIANCES)? {
+        let motifs: Vec<Motif> = s
+            .shared
+            .iter()
+            .map(|(f, c)| Motif {
+                facette: (*f).to_owned(),
+                code: c.clone(),
+            })
+            .collect();
+        recommandations.push(Recommandation {
+            kind: "alliance".into(),
+            cible: Cible {
+                id: s.hit.slug.clone(),
+                titre: s.hit.nom.clone(),
+                url: format!("/exemples/{}", s.hit.slug),
+            },
+            raison: reason(catalog, Lang::Fr, ready, &motifs),
+            motifs,
+        });
+    }
+    let fr = |key: &str| catalog.get(Lang::Fr, key).into_owned();
+    let territoire = place.as_ref().map(|p| TerritoireRef {
+        niveau: p.niveau.code().to_owned(),
+        code: p.code.clone(),
+        nom: p.nom.clone(),
+        url: format!("/territoires/{}/{}", p.niveau.segment(), p.code),
+    });
+    if let Some(p) = &place {
+        recommandations.push(Recommandation {
+            kind: "territoire".into(),
+            cible: Cible {
+                id: canonical(p.niveau, &p.code),
+                titre: p.nom.clone(),
+                url: format!("/territoires/{}/{}", p.niveau.segment(), p.code),
+            },
+            raison: fr("methodes-raison-territoire"),
+            motifs: Vec::new(),
+        });
+        // The département around a commune or an intercommunality.
+        if matches!(p.niveau, Level::Commune | Level::Epci)
+            && let Some((_, d)) = p.facettes.iter().find(|(f, _)| f == "departement")
+            && let Some(t) = ready.small(Level::Departement, d)
+        {
+            recommandations.push(Recommandation {
+                kind: "territoire".into(),
+                cible: Cible {
+                    id: canonical(Level::Departement, &t.code),
+                    titre: t.name.clone(),
+                    url: format!("/territoires/departements/{}", t.code),
+                },
+                raison: fr("methodes-raison-departement"),
+                motifs: Vec::new(),
+            });
+        }
+    }
+
+    let type_acteur = answers
+        .get(&def.profil.type_acteur)
+        .and_then(|a| a.values().first().cloned())
+        .unwrap_or_default();
+    let mut maturite: BTreeMap<String, u8> = maturity.dimensions.iter().cloned().collect();
+    maturite.insert("globale".into(), maturity.globale);
+    let reponses = def
+        .profil
+        .questions
+        .iter()
+        .filter_map(|id| answers.get(id).map(|a| (id.clone(), a.clone())))
+        .collect();
+    Ok(Rapport {
+        version: def.version,
+        date,
+        profil: Profil {
+            libelle: profile_label(def, answers, Lang::Fr),
+            type_acteur,
+            niveau: level_code(maturity.globale).to_owned(),
+            territoire,
+            reponses,
+        },
+        maturite,
+        recommandations,
+        ignorees: checked.ignored.clone(),
+    })
+}
+
+/// `decouvrir` … `catalyser`.
+#[must_use]
+pub fn level_code(level: u8) -> &'static str {
+    alliances_domain::taxonomy::MATURITY_LEVELS
+        .codes
+        .get(usize::from(level.clamp(1, 4)) - 1)
+        .copied()
+        .unwrap_or("decouvrir")
+}
+
+/// The actor type and the answers that refine it (questions conditioned on the type).
+#[must_use]
+pub fn profile_label(def: &Questionnaire, answers: &Answers, lang: Lang) -> String {
+    let l = lang.code();
+    let mut parts = Vec::new();
+    for q in def.questions() {
+        let refines = q.id == def.profil.type_acteur
+            || def.profil.questions.contains(&q.id)
+                && q.condition
+                    .as_ref()
+                    .is_some_and(|c| c.question == def.profil.type_acteur);
+        if !refines || !q.kind.has_options() || !diagnostic::applies(q, answers) {
+            continue;
+        }
+        if let Some(a) = answers.get(&q.id) {
+            for v in a.values() {
+                if let Some(o) = q.option(v) {
+                    parts.push(o.libelle.get(l).to_owned());
+                }
+            }
+        }
+    }
+    parts.join(" · ")
+}
+
+/// « Points communs avec votre profil : … » from shared facet values.
+#[must_use]
+pub fn reason(catalog: &Catalog, lang: Lang, ready: &Ready, motifs: &[Motif]) -> String {
+    // One group per facet, in the order of the strongest reason.
+    let mut groups: Vec<(&str, Vec<String>)> = Vec::new();
+    for m in motifs {
+        let value = facet_label(catalog, lang, ready, &m.facette, &m.code);
+        match groups.iter_mut().find(|(f, _)| *f == m.facette) {
+            Some((_, values)) => values.push(value),
+            None => groups.push((&m.facette, vec![value])),
+        }
+    }
+    let items: Vec<String> = groups
+        .iter()
+        .map(|(facet, values)| {
+            let name = catalog
+                .get(lang, &format!("exemples-facette-{facet}"))
+                .to_lowercase();
+            format!("{name} : {}", values.join(", "))
+        })
+        .collect();
+    format!(
+        "{} {}",
+        catalog.get(lang, "methodes-raison-alliance"),
+        items.join(" ; ")
+    )
+}
+
+/// The text of an answer in `lang` (labels of chosen options, territory name, text).
+#[must_use]
+pub fn answer_text(def: &Questionnaire, ready: &Ready, id: &str, a: &Answer, lang: Lang) -> String {
+    let Some(q) = def.question(id) else {
+        return String::new();
+    };
+    let l = lang.code();
+    match q.kind {
+        Kind::Territoire => a
+            .values()
+            .first()
+            .and_then(|v| ReadyPlaces(ready).resolve(v))
+            .map_or_else(|| a.values().join(", "), |p| p.nom),
+        Kind::Texte => a.values().join(""),
+        _ => a
+            .values()
+            .iter()
+            .map(|v| {
+                q.option(v)
+                    .map_or_else(|| v.clone(), |o| o.libelle.get(l).to_owned())
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+// ----- collective synthesis -----
+
+/// One dimension across the partners who completed their diagnostic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spread {
+    pub dimension: String,
+    /// Level per completed partner, in rank order.
+    pub levels: Vec<u8>,
+    pub min: u8,
+    pub max: u8,
+}
+
+impl Spread {
+    #[must_use]
+    pub fn gap(&self) -> u8 {
+        self.max - self.min
+    }
+}
+
+/// The spread of each dimension (definition order) over the partners' reports.
+#[must_use]
+pub fn spreads(def: &Questionnaire, reports: &[&Rapport]) -> Vec<Spread> {
+    def.dimensions
+        .iter()
+        .map(|d| {
+            let levels: Vec<u8> = reports
+                .iter()
+                .map(|r| r.maturite.get(&d.id).copied().unwrap_or(1))
+                .collect();
+            Spread {
+                dimension: d.id.clone(),
+                min: levels.iter().copied().min().unwrap_or(1),
+                max: levels.iter().copied().max().unwrap_or(1),
+                levels,
+            }
+        })
+        .collect()
+}

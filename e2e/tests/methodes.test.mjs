@@ -1,0 +1,115 @@
+// Méthodes: the whole questionnaire with the keyboard only and JavaScript off, axe on every
+// step and on the report; the personal link resumes a draft.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useBrowser, visit, texts, axeCheck, tabUntil, TEST_TIMEOUT, ensureArtifactsDir } from './helpers.mjs';
+import path from 'node:path';
+
+const { open } = useBrowser();
+
+/** What has focus, as far as filling a form needs. */
+function focused(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    return {
+      tag: el?.tagName.toLowerCase(),
+      type: el?.getAttribute('type'),
+      name: el?.getAttribute('name'),
+      value: el?.getAttribute('value'),
+      inForm: !!el?.closest('form[method=post]'),
+    };
+  });
+}
+
+/** Fills the current step with the keyboard: the first option of every radio and
+ *  checkbox group (Space), a territory typed by name; then Enter on « Étape suivante ». */
+async function fillStepWithKeyboard(page, answered) {
+  for (let i = 0; i < 200; i++) {
+    await page.keyboard.press('Tab');
+    const f = await focused(page);
+    if (!f.inForm) continue;
+    if (f.tag === 'input' && (f.type === 'radio' || f.type === 'checkbox')) {
+      if (!answered.has(f.name)) {
+        await page.keyboard.press('Space');
+        answered.add(f.name);
+      }
+    } else if (f.tag === 'input' && f.type === 'text') {
+      await page.keyboard.type('Auch');
+      answered.add(f.name);
+    } else if (f.tag === 'textarea') {
+      await page.keyboard.type('Mieux connaître les associations du quartier.');
+    } else if (f.tag === 'button' && f.value === 'suivant') {
+      await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+      return;
+    }
+  }
+  throw new Error(`« Étape suivante » not reached on ${page.url()}`);
+}
+
+describe('méthodes', () => {
+  test('keyboard only, without JavaScript: every step to the report, axe clean throughout', { timeout: 5 * TEST_TIMEOUT }, async (t) => {
+    const { page } = await open(t, { javaScriptEnabled: false });
+    await visit(page, '/methodes');
+    let audit = await axeCheck(page, { javaScriptEnabled: false });
+    assert.equal(audit.violations.length, 0, audit.summary);
+    await tabUntil(page, (f) => f.tag === 'button' && /Commencer/.test(f.text));
+    await Promise.all([page.waitForURL(/\/methodes\/diagnostics\/[0-9a-f]{40}\/etapes\/1$/), page.keyboard.press('Enter')]);
+    const draft = page.url().replace(/\/etapes\/1$/, '');
+
+    const answered = new Set();
+    const titles = [];
+    for (let step = 1; step <= 5; step++) {
+      assert.match(page.url(), new RegExp(`/etapes/${step}$`), `step ${step} reached (errors: ${(await texts(page, '.notice-error li')).join(' | ')})`);
+      titles.push(((await page.locator('main h1').textContent()) ?? '').trim());
+      assert.ok(await page.locator('.progress-steps li[aria-current=step]').isVisible(), 'progress indicator');
+      audit = await axeCheck(page, { javaScriptEnabled: false });
+      assert.equal(audit.violations.length, 0, audit.summary);
+      await fillStepWithKeyboard(page, answered);
+    }
+    assert.deepEqual(titles, ['Qui êtes-vous ?', 'Pourquoi faire alliance ?', 'Où en êtes-vous ?', 'Avec qui ?', 'Comment ?']);
+
+    // The report, behind the same personal link.
+    assert.equal(page.url(), draft, `report at the personal link (errors: ${(await texts(page, '.notice-error li')).join(' | ')})`);
+    assert.equal(((await page.locator('main h1').textContent()) ?? '').trim(), 'Votre diagnostic de maturité partenariale');
+    assert.equal(await page.locator('meta[name=robots]').getAttribute('content'), 'noindex, nofollow');
+    audit = await axeCheck(page, { javaScriptEnabled: false });
+    assert.equal(audit.violations.length, 0, audit.summary);
+    const levels = await texts(page, '.maturity-grid table tbody td');
+    assert.equal(levels.length, 7, `six dimensions and the overall level: ${levels.join(', ')}`);
+    assert.ok(levels.every((l) => /^[1-4] · /.test(l)), levels.join(', '));
+    assert.ok(await page.locator('svg.radar[role=img]').isVisible(), 'radar chart');
+    const alliances = page.locator('section[aria-labelledby=parcours-titre] .path-list').first().locator('li');
+    const n = await alliances.count();
+    assert.ok(n >= 3 && n <= 5, `${n} alliances on the path`);
+    for (const reason of await texts(page, 'section[aria-labelledby=parcours-titre] .path-list li .reason')) {
+      assert.ok(reason.length > 20, `every recommendation says why: « ${reason} »`);
+    }
+    const profile = (await texts(page, '.profile-facts dd')).join(' | ');
+    assert.ok(profile.includes('Auch'), `the territory typed by name is on the profile: ${profile}`);
+    if (process.env.SCREENSHOTS) {
+      const dir = ensureArtifactsDir();
+      await page.screenshot({ path: path.join(dir, 'methodes-rapport.png'), fullPage: true });
+    }
+  });
+
+  test('the personal link resumes a draft where it stopped', { timeout: TEST_TIMEOUT }, async (t) => {
+    const { page } = await open(t, { javaScriptEnabled: false });
+    await visit(page, '/methodes');
+    await Promise.all([page.waitForURL(/\/etapes\/1$/), page.click('form[action="/methodes/diagnostics"] button')]);
+    const link = ((await page.locator('.personal-link code').textContent()) ?? '').trim();
+    assert.match(link, /\/methodes\/diagnostics\/[0-9a-f]{40}$/);
+    await fillStepWithKeyboard(page, new Set());
+    assert.match(page.url(), /\/etapes\/2$/);
+    // Later, from the landing page: paste the link.
+    await visit(page, '/methodes');
+    await page.fill('#lien', link);
+    await Promise.all([page.waitForURL((u) => u.pathname.endsWith(link.slice(-40))), page.click('form[action="/methodes/reprendre"] button')]);
+    assert.match((await texts(page, 'main p.lead')).join(' '), /déjà donné \d+ réponses/);
+    await Promise.all([page.waitForURL(/\/etapes\/2$/), page.click('main a.button')]);
+    // Back to step 1: the answers are still there.
+    await Promise.all([page.waitForURL(/\/etapes\/1$/), page.click('button[value=precedent]')]);
+    assert.ok(await page.isChecked('input[name=type_acteur][value=collectivite]'));
+    assert.equal(await page.inputValue('#q-territoire'), 'Auch');
+  });
+});
