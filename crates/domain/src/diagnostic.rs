@@ -120,9 +120,20 @@ pub fn check(
         Scope::Complete => true,
         Scope::Step { required, .. } => required,
     };
+    // Conditions read only answers that count themselves: walking the questions in order
+    // (a condition refers to an earlier step), drop the answers whose question does not
+    // apply before later conditions read them.
+    let mut effective = Answers::new();
+    for q in def.questions() {
+        if let Some(a) = merged.get(&q.id)
+            && applies(q, &effective)
+        {
+            effective.insert(q.id.clone(), a.clone());
+        }
+    }
     let mut out = Checked::default();
     for q in def.questions().filter(|q| in_scope(q)) {
-        let applies = applies(q, &merged);
+        let applies = applies(q, &effective);
         match given.get(&q.id) {
             Some(a) if applies => {
                 if !is_empty(a) {

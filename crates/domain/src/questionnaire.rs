@@ -416,9 +416,11 @@ pub fn parse(
     // Dimensions.
     let mut dimensions = Vec::new();
     let mut dimension_ids = HashSet::new();
+    let mut dimension_at: HashMap<String, usize> = HashMap::new();
     for d in raw.dimensions {
         let id = d.id.get_ref().clone();
         let at = d.id.span().start;
+        dimension_at.insert(id.clone(), at);
         if !is_id(&id) || !dimension_ids.insert(id.clone()) {
             errors.at(
                 at,
@@ -706,7 +708,7 @@ pub fn parse(
             q.dimension.as_deref() == Some(&d.id) && q.obligatoire && q.condition.is_none()
         });
         if !anchored {
-            errors.at(0, None, format!("dimension « {} » : il faut au moins une question notée, obligatoire et sans condition, pour que chaque diagnostic complet ait un niveau", d.id));
+            errors.at(dimension_at.get(&d.id).copied().unwrap_or(0), None, format!("dimension « {} » : il faut au moins une question notée, obligatoire et sans condition, pour que chaque diagnostic complet ait un niveau", d.id));
         }
     }
 
@@ -732,6 +734,16 @@ pub fn parse(
         ),
     }
     for id in &profil.questions {
+        let free_text = index
+            .get(id)
+            .is_some_and(|&(s, q)| etapes[s].questions[q].kind == Kind::Texte);
+        if free_text {
+            errors.at(
+                raw.profil.questions.span().start,
+                Some(id),
+                "profil.questions : une réponse en texte libre reste privée, elle ne figure pas au profil",
+            );
+        }
         if !index.contains_key(id) {
             errors.at(
                 raw.profil.questions.span().start,

@@ -286,9 +286,17 @@ pub async fn delete_collective(db: &Db, cle: &str) -> Result<bool> {
     Ok(r == 1)
 }
 
+/// The questionnaire versions stored diagnostics and collectives were made with.
+pub async fn versions_in_use(db: &Db) -> Result<Vec<i64>> {
+    Ok(on_read!(db, p => sqlx::query_scalar::<_, i64>(
+        "SELECT version FROM diagnostics UNION SELECT version FROM collectifs ORDER BY 1")
+        .fetch_all(p)
+        .await?))
+}
+
 /// Removes what has not been used for its retention period: drafts after 90 days, reports
-/// and collectives (with their partners) after 12 months. A partner's diagnostic lives as
-/// long as its collective is used.
+/// and collectives (with their partners) after 12 months. A partner's unfinished draft
+/// unused for 90 days loses its answers but keeps its place (and link) in the collective.
 pub async fn purge(db: &Db, now: i64) -> Result<Purged> {
     let draft_limit = now - DRAFT_RETENTION;
     let report_limit = now - REPORT_RETENTION;
@@ -309,6 +317,13 @@ pub async fn purge(db: &Db, now: i64) -> Result<Purged> {
             .await?;
         let drafts = sqlx::query(
             "DELETE FROM diagnostics WHERE collectif IS NULL AND rapport IS NULL AND utilise_le < $1")
+            .bind(draft_limit)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        let drafts = drafts + sqlx::query(
+            "UPDATE diagnostics SET reponses = '{}', etape = 0 \
+             WHERE collectif IS NOT NULL AND rapport IS NULL AND utilise_le < $1 AND reponses <> '{}'")
             .bind(draft_limit)
             .execute(&mut *tx)
             .await?

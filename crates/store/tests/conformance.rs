@@ -585,6 +585,16 @@ async fn purge_follows_the_retention_rules(backend: &Backend) {
     diagnostics::touch_collective(db, "used", now - day)
         .await
         .unwrap();
+    // In a used collective, a partner's draft left for 91 days loses its answers, not its place.
+    diagnostics::save_answers(
+        db,
+        "cp",
+        r#"{"type_acteur":"association"}"#,
+        1,
+        now - 91 * day,
+    )
+    .await
+    .unwrap();
     let gone = vec![
         ("gp".to_owned(), "A".to_owned()),
         ("gq".to_owned(), "B".to_owned()),
@@ -595,7 +605,11 @@ async fn purge_follows_the_retention_rules(backend: &Backend) {
     let purged = diagnostics::purge(db, now).await.unwrap();
     assert_eq!(
         (purged.drafts, purged.reports, purged.collectives),
-        (1, 1, 1)
+        (2, 1, 1)
+    );
+    assert_eq!(
+        diagnostics::get(db, "cp").await.unwrap().unwrap().reponses,
+        "{}"
     );
     for (key, kept) in [
         ("old-draft", false),

@@ -324,20 +324,30 @@ mod tests {
 pub mod radar {
     use std::fmt::Write as _;
 
-    /// Splits a label into at most two lines near its middle.
+    /// Wraps a label at spaces into lines of about 16 characters, three at most (the
+    /// last one ends with « … » when the label is longer), so that it stays in the frame.
     fn lines(label: &str) -> Vec<String> {
-        if label.chars().count() <= 16 {
-            return vec![label.to_owned()];
+        const WIDTH: usize = 16;
+        let mut out: Vec<String> = Vec::new();
+        for word in label.split_whitespace() {
+            match out.last_mut() {
+                Some(line) if line.chars().count() + 1 + word.chars().count() <= WIDTH => {
+                    line.push(' ');
+                    line.push_str(word);
+                }
+                _ => out.push(word.to_owned()),
+            }
         }
-        let mid = label.len() / 2;
-        let split = label
-            .match_indices(' ')
-            .map(|(i, _)| i)
-            .min_by_key(|i| i.abs_diff(mid));
-        match split {
-            Some(i) => vec![label[..i].to_owned(), label[i + 1..].to_owned()],
-            None => vec![label.to_owned()],
+        if out.len() > 3 {
+            out.truncate(3);
+            out[2].push('…');
         }
+        for line in &mut out {
+            if line.chars().count() > WIDTH + 4 {
+                *line = line.chars().take(WIDTH + 3).collect::<String>() + "…";
+            }
+        }
+        out
     }
 
     /// An SVG radar of `axes` (label, level 1..=max), titled by `title` (an element with
@@ -411,12 +421,13 @@ pub mod radar {
                 "end"
             };
             let parts = lines(label);
+            let extra = parts.len().saturating_sub(1) as f64;
             let top = if y < cy - 10.0 {
-                y - 16.0 * (parts.len() as f64 - 1.0)
+                y - 18.0 * extra
             } else if y > cy + 10.0 {
                 y + 12.0
             } else {
-                y - 8.0 * (parts.len() as f64 - 1.0) + 4.0
+                y - 9.0 * extra + 4.0
             };
             let _ = write!(
                 out,
@@ -426,7 +437,7 @@ pub mod radar {
                 let _ = write!(
                     out,
                     "<tspan x=\"{x:.1}\" dy=\"{}\">",
-                    if k == 0 { 0 } else { 16 }
+                    if k == 0 { 0 } else { 18 }
                 );
                 super::escape(part, &mut out);
                 out.push_str("</tspan>");
@@ -453,6 +464,14 @@ pub mod radar {
             assert_eq!(svg.matches("<circle").count(), 3);
             assert_eq!(svg.matches("class=\"radar-axe\"").count(), 3);
             assert!(svg.contains("Gouvernance &amp; co"));
+            assert_eq!(
+                super::lines("Pratique partenariale"),
+                ["Pratique", "partenariale"]
+            );
+            let long =
+                super::lines("Une dimension au titre vraiment beaucoup trop long pour tenir");
+            assert_eq!(long.len(), 3);
+            assert!(long[2].ends_with('…'));
             assert!(svg.contains("aria-labelledby=\"t\""));
             // Level 4 on the first axis reaches the outer ring (radius 130 above the centre 210).
             assert!(svg.contains("cy=\"80.0\""), "{svg}");

@@ -229,6 +229,14 @@ pub async fn prepare(state: &AppState, migrate: bool) -> Result<(), alliances_st
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0));
     alliances_store::seed::ensure_seeded(db, now).await?;
+    for version in alliances_store::diagnostics::versions_in_use(db).await? {
+        if state.settings.questionnaires.get(version).is_none() {
+            tracing::warn!(
+                version,
+                "des diagnostics ont été faits avec une version du questionnaire que cette instance ne charge plus : remettez son fichier dans questionnaires_dir"
+            );
+        }
+    }
     let search_dir = state
         .settings
         .data_dir

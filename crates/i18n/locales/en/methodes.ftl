@@ -44,7 +44,7 @@ methodes-precedent = Previous step
 methodes-suivant = Next step
 methodes-voir-rapport = See my diagnostic
 methodes-lien-titre = Your personal link.
-methodes-lien-aide = Keep it (bookmark, email to yourself): it lets you resume the questionnaire and see the report again. Anyone who has it can read it.
+methodes-lien-aide = Keep it (bookmark, email to yourself): it is the only way back to this page. Anyone who has it can read the page.
 methodes-erreur-une-valeur = Only one answer is expected for this question.
 methodes-erreur-territoire-inconnu = No territory has this name: type the name of a commune, an intercommunality, a département or a région, or its INSEE code.
 methodes-erreur-territoire-ambigu = Several territories match: choose yours in the list below the field.
@@ -84,7 +84,6 @@ methodes-groupe-en-attente = { $n ->
    *[other] { $nf } partners have not finished yet.
 }
 methodes-reponses-titre = Your answers
-methodes-reponses-voir = Show your answers
 methodes-ignorees = { $n ->
     [one] { $nf } answer was not counted, as its question no longer applied to your profile.
    *[other] { $nf } answers were not counted, as their questions no longer applied to your profile.
@@ -126,7 +125,10 @@ methodes-synthese-avancement = { $n ->
 }
 methodes-synthese-legende = Each partner's level per dimension, and the gap between the highest and the lowest
 methodes-ecart = Gap
-methodes-ecart-de = gap of { $n } level(s)
+methodes-ecart-de = { $n ->
+    [one] gap of one level
+   *[other] gap of { $nf } levels
+}
 methodes-convergence = Aligned
 methodes-proche = Close
 methodes-divergence = Diverging
@@ -141,3 +143,7 @@ methodes-ouverture-ouvrir = Open the answers to the group
 methodes-ouverture-fermer = Close the answers again
 methodes-lien-inconnu = This diagnostic link does not exist (any more): check that it is complete (40 characters after “/diagnostics/”). A deleted diagnostic, or one left unvisited too long, cannot be found again.
 methodes-collectif-inconnu = This shared diagnostic link does not exist (any more): check that it is complete. A deleted shared diagnostic cannot be found again.
+methodes-raison-complement = One of the most recent alliances in the base, offered because few alliances share your characteristics yet.
+methodes-edition-en-cours = You have started changing your answers: this report stays the one made on the date above until you reach the end of the questionnaire.
+methodes-edition-continuer = Go on changing them
+methodes-version-absente = This diagnostic was made with version { $version } of the questionnaire, which this platform no longer offers. Tell the team that runs it: putting that questionnaire file back is enough.

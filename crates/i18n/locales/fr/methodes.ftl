@@ -44,7 +44,7 @@ methodes-precedent = Étape précédente
 methodes-suivant = Étape suivante
 methodes-voir-rapport = Voir mon diagnostic
 methodes-lien-titre = Votre lien personnel.
-methodes-lien-aide = Gardez-le (favori, courriel à vous-même) : il permet de reprendre le questionnaire et de revoir le rapport. Toute personne qui l'a peut le lire.
+methodes-lien-aide = Gardez-le (favori, courriel à vous-même) : c'est le seul moyen de revenir à cette page. Toute personne qui l'a peut la lire.
 methodes-erreur-une-valeur = Une seule réponse est attendue pour cette question.
 methodes-erreur-territoire-inconnu = Aucun territoire ne porte ce nom : tapez le nom d'une commune, d'une intercommunalité, d'un département ou d'une région, ou son code INSEE.
 methodes-erreur-territoire-ambigu = Plusieurs territoires correspondent : choisissez le vôtre dans la liste sous le champ.
@@ -84,7 +84,6 @@ methodes-groupe-en-attente = { $n ->
    *[other] { $nf } partenaires n'ont pas encore terminé.
 }
 methodes-reponses-titre = Vos réponses
-methodes-reponses-voir = Afficher vos réponses
 methodes-ignorees = { $n ->
     [one] { $nf } réponse n'a pas été prise en compte, car la question ne concernait plus votre profil.
    *[other] { $nf } réponses n'ont pas été prises en compte, car les questions ne concernaient plus votre profil.
@@ -126,7 +125,10 @@ methodes-synthese-avancement = { $n ->
 }
 methodes-synthese-legende = Niveau de chaque partenaire par dimension, et écart entre le plus haut et le plus bas
 methodes-ecart = Écart
-methodes-ecart-de = écart de { $n } niveau(x)
+methodes-ecart-de = { $n ->
+    [one] écart d'un niveau
+   *[other] écart de { $nf } niveaux
+}
 methodes-convergence = Convergence
 methodes-proche = Proches
 methodes-divergence = Divergence
@@ -141,3 +143,7 @@ methodes-ouverture-ouvrir = Ouvrir les réponses au groupe
 methodes-ouverture-fermer = Refermer les réponses
 methodes-lien-inconnu = Ce lien de diagnostic n'existe pas ou plus : vérifiez qu'il est complet (40 caractères après « /diagnostics/ »). Un diagnostic supprimé, ou resté sans visite trop longtemps, ne peut pas être retrouvé.
 methodes-collectif-inconnu = Ce lien de diagnostic partagé n'existe pas ou plus : vérifiez qu'il est complet. Un diagnostic partagé supprimé ne peut pas être retrouvé.
+methodes-raison-complement = Une des alliances les plus récentes de la base, proposée parce que peu d'alliances partagent encore vos caractéristiques.
+methodes-edition-en-cours = Vous avez commencé à modifier vos réponses : ce rapport reste celui établi à la date ci-dessus jusqu'à ce que vous alliez au bout du questionnaire.
+methodes-edition-continuer = Continuer la modification
+methodes-version-absente = Ce diagnostic a été établi avec la version { $version } du questionnaire, que cette plateforme ne propose plus. Signalez-le à l'équipe qui l'exploite : il lui suffit de remettre ce fichier de questionnaire en place.

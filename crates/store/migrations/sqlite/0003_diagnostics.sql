@@ -9,8 +9,8 @@
 CREATE TABLE collectifs (
     cle                TEXT PRIMARY KEY,
     nom                TEXT NOT NULL,
-    version            INTEGER NOT NULL,
-    reponses_ouvertes  INTEGER NOT NULL DEFAULT 0,
+    version            BIGINT NOT NULL,
+    reponses_ouvertes  BIGINT NOT NULL DEFAULT 0,
     cree_le            BIGINT NOT NULL,
     utilise_le         BIGINT NOT NULL
 );
@@ -21,13 +21,13 @@ CREATE TABLE collectifs (
 -- `collectif`, a label and a rank.
 CREATE TABLE diagnostics (
     cle          TEXT PRIMARY KEY,
-    version      INTEGER NOT NULL,
+    version      BIGINT NOT NULL,
     reponses     TEXT NOT NULL,
-    etape        INTEGER NOT NULL,
+    etape        BIGINT NOT NULL,
     rapport      TEXT,
     collectif    TEXT REFERENCES collectifs (cle) ON DELETE CASCADE,
     partenaire   TEXT,
-    rang         INTEGER,
+    rang         BIGINT,
     cree_le      BIGINT NOT NULL,
     utilise_le   BIGINT NOT NULL,
     termine_le   BIGINT

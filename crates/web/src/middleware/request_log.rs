@@ -23,6 +23,20 @@ fn next_request_id() -> String {
     format!("{boot:06x}-{:x}", COUNTER.fetch_add(1, Ordering::Relaxed))
 }
 
+/// The path as logged: the secrets of personal links (40 hex digits) never reach the logs.
+fn redact(path: &str) -> String {
+    path.split('/')
+        .map(|segment| {
+            if crate::features::methodes::is_secret(&segment.to_ascii_lowercase()) {
+                "[lien-personnel]"
+            } else {
+                segment
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 pub async fn layer(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let start = Instant::now();
     let id = request
@@ -32,7 +46,7 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
         .filter(|v| !v.is_empty() && v.len() <= 64 && v.bytes().all(|b| b.is_ascii_graphic()))
         .map_or_else(next_request_id, str::to_owned);
     let method = request.method().clone();
-    let path = request.uri().path().to_owned();
+    let path = redact(request.uri().path());
     let route = request
         .extensions()
         .get::<MatchedPath>()
@@ -59,4 +73,18 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
         );
     }
     response
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn secrets_of_personal_links_are_redacted() {
+        assert_eq!(
+            super::redact(
+                "/en/methodes/diagnostics/0123456789abcdef0123456789abcdef01234567/etapes/2"
+            ),
+            "/en/methodes/diagnostics/[lien-personnel]/etapes/2"
+        );
+        assert_eq!(super::redact("/exemples/repareseb"), "/exemples/repareseb");
+    }
 }

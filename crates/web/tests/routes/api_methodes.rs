@@ -103,6 +103,8 @@ async fn a_diagnostic_is_computed_stored_read_and_deleted(backend: &Backend) {
         r.header("location"),
         Some(format!("/api/v1/diagnostics/{id}"))
     );
+    assert_eq!(r.header("cache-control").as_deref(), Some("no-store"));
+    assert_eq!(r.header("referrer-policy").as_deref(), Some("no-referrer"));
     assert_eq!(report["url"], format!("/methodes/diagnostics/{id}"));
     let def = definition();
     for d in &def.dimensions {

@@ -137,6 +137,23 @@ async fn the_form_walks_to_a_report_with_a_personal_path(backend: &Backend) {
     let body = json.json();
     assert_eq!(body["rapport"]["maturite"]["globale"], 1);
     assert_eq!(body["reponses"]["type_acteur"], "collectivite");
+    // Changing the answers does not change the report until the questionnaire is complete
+    // again; the page says an edit is in progress.
+    let company = answers("entreprise", Maturity::Most, "32013", &[]);
+    let r = post_form(&app, &format!("{base}/etapes/1"), &step_body(0, &company)).await;
+    assert_eq!(r.status, 303);
+    let text = visible_text(&app.get(&base).await.text());
+    assert!(
+        text.contains("Collectivité territoriale · Commune"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Vous avez commencé à modifier vos réponses"),
+        "{text}"
+    );
+    walk(&app, &base, &company).await;
+    let text = visible_text(&app.get(&base).await.text());
+    assert!(text.contains("4 · Catalyser") && !text.contains("Vous avez commencé à modifier"));
     // In English too.
     let en = visible_text(&app.get(&format!("/en{base}")).await.text());
     assert!(
@@ -287,6 +304,33 @@ async fn a_territory_name_is_resolved_or_disambiguated(backend: &Backend) {
             .0
             .contains("communes/93066")
     );
+    // Shown again, the step sends the saved code with the name: unchanged, it stays the same
+    // Saint-Denis; a `__code` on a question that is not a territory is refused.
+    let again = app.get(&format!("{base}/etapes/1")).await.text();
+    assert!(
+        again.contains("name=\"territoire__code\" value=\"communes/93066\""),
+        "{again}"
+    );
+    let r = post_form(
+        &app,
+        &format!("{base}/etapes/1"),
+        &format!("{ambiguous}&territoire__code=communes%2F93066"),
+    )
+    .await;
+    assert_eq!(r.status, 303, "{}", visible_text(&r.text()));
+    assert!(
+        stored_answers(&app, &base)
+            .await
+            .0
+            .contains("communes/93066")
+    );
+    let r = post_form(
+        &app,
+        &format!("{base}/etapes/1"),
+        &format!("{ambiguous}&domaines__code=x"),
+    )
+    .await;
+    assert_eq!(r.status, 422);
     // An unknown name.
     let r = post_form(
         &app,
@@ -357,8 +401,12 @@ async fn a_collective_shows_levels_and_gaps_but_keeps_answers_private(backend: &
             .contains("La synthèse apparaîtra quand au moins deux partenaires auront terminé")
     );
 
-    // Each partner answers alone: a beginner, an experienced one, and one with a secret.
+    // Each partner answers alone: a beginner, an experienced one, and one with a secret, who
+    // also picks a time horizon nobody else picks.
     let secret_text = "Notre budget baisse de moitié l'an prochain";
+    let def = crate::methodes_kit::definition();
+    let horizon = def.question("horizon").unwrap().options.last().unwrap();
+    let horizon_label = horizon.libelle.fr.clone();
     walk(
         &app,
         &links[0],
@@ -378,7 +426,10 @@ async fn a_collective_shows_levels_and_gaps_but_keeps_answers_private(backend: &
             "entreprise",
             Maturity::Most,
             "32013",
-            &[("attentes", Answer::One(secret_text.into()))],
+            &[
+                ("attentes", Answer::One(secret_text.into())),
+                ("horizon", Answer::One(horizon.valeur.clone())),
+            ],
         ),
     )
     .await;
@@ -402,7 +453,7 @@ async fn a_collective_shows_levels_and_gaps_but_keeps_answers_private(backend: &
         "discussion prompts"
     );
     assert!(
-        !text.contains(secret_text),
+        !text.contains(secret_text) && !text.contains(&horizon_label),
         "answers stay closed, even to the facilitator"
     );
 
@@ -410,7 +461,7 @@ async fn a_collective_shows_levels_and_gaps_but_keeps_answers_private(backend: &
     let partner_a = app.get(&links[0]).await.text();
     let a_text = visible_text(&partner_a);
     assert!(a_text.contains("Le diagnostic du groupe") && a_text.contains("Entreprise locale"));
-    assert!(!a_text.contains(secret_text));
+    assert!(!a_text.contains(secret_text) && !a_text.contains(&horizon_label));
     let a_json = app.get(&format!("{}/rapport.json", links[0])).await.text();
     assert!(!a_json.contains(secret_text), "{a_json}");
     // Partner links are distinct and none is the facilitator's.
@@ -422,11 +473,17 @@ async fn a_collective_shows_levels_and_gaps_but_keeps_answers_private(backend: &
         404
     );
 
-    // The facilitator opens the answers: now the group sees them.
+    // The facilitator opens the answers: now the group sees them, except free text, which
+    // stays with its author.
     let r = post_form(&app, &format!("{facilitator}/ouverture"), "ouvrir=1").await;
     assert_eq!(r.status, 303);
-    assert!(visible_text(&app.get(&links[0]).await.text()).contains(secret_text));
-    assert!(visible_text(&app.get(&facilitator).await.text()).contains(secret_text));
+    let opened = visible_text(&app.get(&links[0]).await.text());
+    assert!(opened.contains(&horizon_label), "{opened}");
+    assert!(!opened.contains(secret_text));
+    let opened = visible_text(&app.get(&facilitator).await.text());
+    assert!(opened.contains(&horizon_label) && !opened.contains(secret_text));
+    let author = visible_text(&app.get(&links[2]).await.text());
+    assert!(author.contains(secret_text), "its author still sees it");
     let r = post_form(
         &app,
         &format!("{facilitator}/ouverture"),
@@ -435,7 +492,7 @@ async fn a_collective_shows_levels_and_gaps_but_keeps_answers_private(backend: &
     .await;
     assert_eq!(r.status, 422);
     post_form(&app, &format!("{facilitator}/ouverture"), "ouvrir=0").await;
-    assert!(!visible_text(&app.get(&links[0]).await.text()).contains(secret_text));
+    assert!(!visible_text(&app.get(&links[0]).await.text()).contains(&horizon_label));
 
     // Deleting the collective deletes every partner's diagnostic.
     let r = post_form(&app, &format!("{facilitator}/supprimer"), "").await;

@@ -1,8 +1,6 @@
 //! `/api/v1/questionnaires/courant` (the current definition) and `/api/v1/diagnostics`
 //! (compute and store a report from a full set of answers; read or delete it by its id).
 
-use std::collections::BTreeMap;
-
 use alliances_domain::diagnostic::{self, Answer, Answers, Scope};
 use alliances_domain::error::FieldError;
 use alliances_domain::questionnaire::Questionnaire;
@@ -190,25 +188,24 @@ pub async fn create(State(state): State<AppState>, body: Bytes) -> AppResult<Res
         now(),
     )
     .await?;
-    let mut response = (
-        StatusCode::CREATED,
-        Json(Output {
-            id: &secret,
-            url: format!("/methodes/diagnostics/{secret}"),
-            rapport: &rapport,
-        }),
-    )
-        .into_response();
+    let mut response = private(
+        (
+            StatusCode::CREATED,
+            Json(Output {
+                id: &secret,
+                url: format!("/methodes/diagnostics/{secret}"),
+                rapport: &rapport,
+            }),
+        )
+            .into_response(),
+    );
     if let Ok(v) = HeaderValue::from_str(&format!("/api/v1/diagnostics/{secret}")) {
         response.headers_mut().insert(header::LOCATION, v);
     }
     Ok(response)
 }
 
-async fn stored(
-    state: &AppState,
-    id: &str,
-) -> AppResult<(String, Rapport, BTreeMap<String, Answer>)> {
+async fn stored(state: &AppState, id: &str) -> AppResult<(String, Rapport)> {
     if !is_secret(id) {
         return Err(AppError::NotFound);
     }
@@ -218,8 +215,18 @@ async fn stored(
         .ok_or(AppError::NotFound)?;
     let json = row.rapport.ok_or(AppError::NotFound)?;
     let r = serde_json::from_str(&json).map_err(|e| AppError::Internal(e.to_string()))?;
-    let a = serde_json::from_str(&row.reponses).unwrap_or_default();
-    Ok((key, r, a))
+    Ok((key, r))
+}
+
+/// A response that carries a personal id: never cached, never sent on as a referrer.
+fn private(mut r: Response) -> Response {
+    let h = r.headers_mut();
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    r
 }
 
 /// A stored report, with its answers.
@@ -227,19 +234,16 @@ async fn stored(
     params(("id" = String, Path, description = "Identifiant secret rendu à la création")),
     responses((status = 200, description = "Le rapport et les réponses", body = Object), (status = 404, description = "Identifiant inconnu")))]
 pub async fn get(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<Response> {
-    let (key, rapport, reponses) = stored(&state, &id).await?;
+    let (key, rapport) = stored(&state, &id).await?;
     store::touch(&state.db, &key, now()).await?;
-    let mut body = serde_json::to_value(Output {
-        id: &id,
-        url: format!("/methodes/diagnostics/{id}"),
-        rapport: &rapport,
-    })
-    .map_err(|e| AppError::Internal(e.to_string()))?;
-    body["reponses"] = serde_json::to_value(reponses).unwrap_or_default();
-    let mut r = Json(body).into_response();
-    r.headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    Ok(r)
+    Ok(private(
+        Json(Output {
+            id: &id,
+            url: format!("/methodes/diagnostics/{id}"),
+            rapport: &rapport,
+        })
+        .into_response(),
+    ))
 }
 
 /// Deletes a report (whoever holds its id may).

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use alliances_domain::diagnostic::{self, Answer, Answers, Scope};
 use alliances_domain::error::FieldError;
 use alliances_domain::questionnaire::{Kind, Question, Questionnaire};
+use alliances_domain::text::fold;
 use alliances_i18n::Lang;
 use alliances_store::diagnostics as store;
 use askama::Template;
@@ -149,7 +150,7 @@ pub struct Resume {
 
 /// `GET /methodes/reprendre?lien=…`: the personal link or its code, pasted.
 pub async fn resume(ctx: Ctx, Query(q): Query<Resume>) -> AppResult<Response> {
-    let text = q.lien.unwrap_or_default();
+    let text = q.lien.unwrap_or_default().to_ascii_lowercase();
     let found = text
         .split(|c: char| !c.is_ascii_alphanumeric())
         .find(|part| is_secret(part))
@@ -190,6 +191,9 @@ pub struct QuestionView {
     pub error: Option<String>,
     /// Territory: the places matching an ambiguous name.
     pub candidates: Vec<OptionView>,
+    /// Territory: the saved answer (`communes/32013`), sent back with its name so that an
+    /// unchanged name keeps the same territory.
+    pub code: Option<String>,
 }
 
 pub struct StepNav {
@@ -227,6 +231,21 @@ struct Draft {
 
 /// The draft behind a link, or a 404 that says the link is unknown (forged, mistyped or
 /// deleted).
+/// A diagnostic made with a version of the questionnaire this instance no longer loads.
+fn version_gone(state: &AppState, lang: Lang, version: i64) -> AppError {
+    tracing::warn!(version, "diagnostic d'une version de questionnaire absente");
+    AppError::NotFoundBecause(
+        state
+            .catalog
+            .get_with(
+                lang,
+                "methodes-version-absente",
+                &[("version", alliances_i18n::num(version))],
+            )
+            .into_owned(),
+    )
+}
+
 async fn draft(state: &AppState, secret: &str, lang: Lang) -> AppResult<Draft> {
     let unknown = || {
         AppError::NotFoundBecause(
@@ -248,9 +267,7 @@ async fn draft(state: &AppState, secret: &str, lang: Lang) -> AppResult<Draft> {
     let def = definitions(state)
         .get(row.version)
         .cloned()
-        .ok_or_else(|| {
-            AppError::Internal(format!("questionnaire version {} absent", row.version))
-        })?;
+        .ok_or_else(|| version_gone(state, lang, row.version))?;
     let answers: Answers = serde_json::from_str(&row.reponses)
         .map_err(|e| AppError::Internal(format!("réponses illisibles : {e}")))?;
     Ok(Draft {
@@ -273,13 +290,13 @@ fn question_view(
 ) -> QuestionView {
     let l = ctx.lang.code();
     let chosen: Vec<String> = value.map(|a| a.values().to_vec()).unwrap_or_default();
+    let saved = (q.kind == Kind::Territoire)
+        .then(|| value.and_then(|a| a.values().first().cloned()))
+        .flatten()
+        .and_then(|v| diagnostic::Places::resolve(&ReadyPlaces(ready), &v));
     let text = match (q.kind, typed) {
         (_, Some(t)) => t.to_owned(),
-        (Kind::Territoire, None) => value
-            .and_then(|a| a.values().first().cloned())
-            .and_then(|v| diagnostic::Places::resolve(&ReadyPlaces(ready), &v))
-            .map(|p| p.nom)
-            .unwrap_or_default(),
+        (Kind::Territoire, None) => saved.as_ref().map(|p| p.nom.clone()).unwrap_or_default(),
         (Kind::Texte, None) => chosen.first().cloned().unwrap_or_default(),
         _ => String::new(),
     };
@@ -312,6 +329,7 @@ fn question_view(
                 checked: false,
             })
             .collect(),
+        code: saved.map(|p| canonical(p.niveau, &p.code)),
     }
 }
 
@@ -446,11 +464,13 @@ fn read_step(
     };
     let step = &def.etapes[index];
     for (k, _) in pairs {
-        let base = k.strip_suffix("__choix").unwrap_or(k);
-        if k != "action"
-            && !step.questions.iter().any(|q| q.id == base)
-            && !posted.unknown.contains(k)
-        {
+        let known = k == "action"
+            || step.questions.iter().any(|q| {
+                q.id == *k
+                    || q.kind == Kind::Territoire
+                        && (*k == format!("{}__choix", q.id) || *k == format!("{}__code", q.id))
+            });
+        if !known && !posted.unknown.contains(k) {
             posted.unknown.push(k.clone());
         }
     }
@@ -474,9 +494,13 @@ fn read_step(
                 [] => {}
                 [v] => {
                     if !(q.kind == Kind::Texte && v.trim().is_empty()) {
-                        posted
-                            .answers
-                            .insert(q.id.clone(), Answer::One((*v).to_owned()));
+                        // Browsers send line breaks as CRLF; count them once, as typed.
+                        let value = if q.kind == Kind::Texte {
+                            v.replace("\r\n", "\n")
+                        } else {
+                            (*v).to_owned()
+                        };
+                        posted.answers.insert(q.id.clone(), Answer::One(value));
                     }
                 }
                 _ => {
@@ -494,9 +518,19 @@ fn read_step(
                     .first()
                     .map(|v| v.trim().to_owned())
                     .unwrap_or_default();
+                // The saved territory, shown again by name: unchanged name, same territory.
+                let saved = pairs
+                    .iter()
+                    .find(|(k, _)| *k == format!("{}__code", q.id))
+                    .and_then(|(_, v)| diagnostic::Places::resolve(&places, v.trim()))
+                    .filter(|p| fold(&p.nom) == fold(&typed));
                 if let Some(code) = chosen.filter(|c| !c.is_empty()) {
                     // A candidate picked after an ambiguous name: checked like any value.
                     posted.answers.insert(q.id.clone(), Answer::One(code));
+                } else if let Some(p) = saved {
+                    posted
+                        .answers
+                        .insert(q.id.clone(), Answer::One(canonical(p.niveau, &p.code)));
                 } else if typed.is_empty() {
                 } else if let Some(p) = diagnostic::Places::resolve(&places, &typed) {
                     posted
@@ -674,8 +708,9 @@ pub async fn save_step(
             ))
         }
         Err(list) => {
-            // Send the person to the first step with a missing or wrong answer; nothing
-            // is saved.
+            // Keep this step's answers (they passed its check), create no report, and send
+            // the person to the first step with a missing answer.
+            store::save_answers(&state.db, &d.key, &json, reached, now).await?;
             let first = list
                 .iter()
                 .filter_map(|e| d.def.question(&e.champ))
@@ -788,6 +823,8 @@ struct ReportPage<'a> {
     synthesis: Option<Synthesis>,
     waiting: usize,
     ignored: usize,
+    /// An edit of the answers is in progress: where to go on with it.
+    editing: Option<String>,
 }
 
 #[derive(Template)]
@@ -801,11 +838,13 @@ struct DraftPage<'a> {
     collective: Option<String>,
 }
 
+/// The answers step by step; `with_text` includes free text (only for the link holder).
 fn answer_blocks(
     ctx: &Ctx,
     ready: &Ready,
     def: &Questionnaire,
     answers: &Answers,
+    with_text: bool,
 ) -> Vec<AnswerBlock> {
     let l = ctx.lang.code();
     def.etapes
@@ -815,7 +854,7 @@ fn answer_blocks(
             rows: s
                 .questions
                 .iter()
-                .filter(|q| diagnostic::applies(q, answers))
+                .filter(|q| diagnostic::applies(q, answers) && (with_text || q.kind != Kind::Texte))
                 .filter_map(|q| {
                     answers.get(&q.id).map(|a| AnswerRow {
                         question: q.libelle.get(l).to_owned(),
@@ -888,12 +927,12 @@ fn synthesis(
         })
         .collect();
     let answers = if open {
+        // The answers each report was computed from; free text stays with its author.
         done.iter()
-            .map(|(m, _)| {
-                let a: Answers = serde_json::from_str(&m.reponses).unwrap_or_default();
+            .map(|(m, r)| {
                 (
                     m.partenaire.clone().unwrap_or_default(),
-                    answer_blocks(ctx, ready, def, &a),
+                    answer_blocks(ctx, ready, def, &r.reponses, false),
                 )
             })
             .collect()
@@ -952,7 +991,15 @@ pub async fn report(
         .map_err(|e| AppError::Internal(format!("rapport illisible : {e}")))?;
     let l = ctx.lang.code();
     let def = &d.def;
-    let answers = &d.answers;
+    // The page shows the answers the report was computed from; an edit in progress is
+    // announced, and only completing it changes the report.
+    let answers = &r.reponses;
+    let editing = (d.answers != r.reponses).then(|| {
+        let reached = usize::try_from(d.row.etape)
+            .unwrap_or(0)
+            .min(def.etapes.len() - 1);
+        ctx.href(format!("{base}/etapes/{}", reached + 1))
+    });
     let dimensions: Vec<DimensionView> = def
         .dimensions
         .iter()
@@ -985,7 +1032,9 @@ pub async fn report(
             .map(|x| RecView {
                 titre: x.cible.titre.clone(),
                 href: ctx.href(&x.cible.url),
-                raison: if x.motifs.is_empty() {
+                raison: if x.motifs.is_empty() && kind == "alliance" {
+                    ctx.t("methodes-raison-complement")
+                } else if x.motifs.is_empty() {
                     if kind == "territoire"
                         && x.cible.url.contains("/departements/")
                         && r.profil
@@ -1065,7 +1114,8 @@ pub async fn report(
             territories,
             slots,
             exemples_href,
-            answers: answer_blocks(&ctx, ready, def, answers),
+            answers: answer_blocks(&ctx, ready, def, answers, true),
+            editing,
             link,
             json_href: ctx.href(format!("{base}/rapport.json")),
             edit_href: ctx.href(format!("{base}/etapes/1")),
@@ -1092,8 +1142,8 @@ pub async fn report_json(
     let report: serde_json::Value =
         serde_json::from_str(json).map_err(|e| AppError::Internal(e.to_string()))?;
     let body = serde_json::json!({
+        "reponses": report["reponses"],
         "rapport": report,
-        "reponses": d.answers,
     });
     let mut response = (
         [
@@ -1195,8 +1245,12 @@ pub async fn create_collective(
     let raw = field("partenaires");
     let mut partners: Vec<String> = Vec::new();
     for line in raw.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        if !partners.iter().any(|p| p.eq_ignore_ascii_case(line)) {
-            partners.push(line.chars().take(80).collect());
+        let label: String = line.chars().take(80).collect();
+        if !partners
+            .iter()
+            .any(|p| p.to_lowercase() == label.to_lowercase())
+        {
+            partners.push(label);
         }
     }
     let error = if nom.is_empty() || nom.chars().count() > 120 {
@@ -1254,7 +1308,7 @@ pub async fn collective(
     let def = definitions(&state)
         .get(c.version)
         .cloned()
-        .ok_or_else(|| AppError::Internal(format!("questionnaire version {} absent", c.version)))?;
+        .ok_or_else(|| version_gone(&state, ctx.lang, c.version))?;
     let members = store::members(&state.db, &c.cle).await?;
     let partners = members
         .iter()

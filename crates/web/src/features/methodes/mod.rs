@@ -402,6 +402,10 @@ pub struct Rapport {
     pub recommandations: Vec<Recommandation>,
     /// Answers ignored because their question's condition did not hold.
     pub ignorees: Vec<String>,
+    /// The answers the report was computed from (a later edit of the draft does not
+    /// change the report until it is completed again).
+    #[serde(default)]
+    pub reponses: Answers,
 }
 
 /// Kinds of recommendation and whether their module exists yet. Each later module turns
@@ -414,8 +418,9 @@ pub const KINDS: [(&str, bool); 5] = [
     ("module", false),
 ];
 
-/// Number of alliances on a personal path.
+/// Number of alliances on a personal path: up to 5, at least 3 when the base has them.
 pub const PATH_ALLIANCES: usize = 5;
+pub const PATH_MIN_ALLIANCES: usize = 3;
 
 /// Computes the report of checked answers: scoring, profile and personal path.
 pub fn build_report(
@@ -457,6 +462,40 @@ pub fn build_report(
             raison: reason(catalog, Lang::Fr, ready, &motifs),
             motifs,
         });
+    }
+    // Too few shared values (a rare profile): complete with the most recent alliances, said
+    // as such.
+    if recommandations.len() < PATH_MIN_ALLIANCES {
+        let shown: Vec<String> = recommandations.iter().map(|r| r.cible.id.clone()).collect();
+        let recent = ready.search.search(&alliances_search::Query {
+            q: String::new(),
+            filters: Vec::new(),
+            sort: alliances_search::Sort::Date,
+            offset: 0,
+            limit: PATH_ALLIANCES,
+            facets: false,
+            snippets: false,
+        })?;
+        for hit in recent.hits {
+            if recommandations.len() >= PATH_MIN_ALLIANCES {
+                break;
+            }
+            if shown.contains(&hit.slug) {
+                continue;
+            }
+            recommandations.push(Recommandation {
+                kind: "alliance".into(),
+                cible: Cible {
+                    id: hit.slug.clone(),
+                    titre: hit.nom.clone(),
+                    url: format!("/exemples/{}", hit.slug),
+                },
+                raison: catalog
+                    .get(Lang::Fr, "methodes-raison-complement")
+                    .into_owned(),
+                motifs: Vec::new(),
+            });
+        }
     }
     let fr = |key: &str| catalog.get(Lang::Fr, key).into_owned();
     let territoire = place.as_ref().map(|p| TerritoireRef {
@@ -519,6 +558,7 @@ pub fn build_report(
         maturite,
         recommandations,
         ignorees: checked.ignored.clone(),
+        reponses: answers.clone(),
     })
 }
 
