@@ -376,6 +376,26 @@ where
     done.load(Ordering::Relaxed) as f64 / start.elapsed().as_secs_f64()
 }
 
+/// The application state on `database`, prepared (migrations, seed, search index in memory).
+async fn prepared(database: &str) -> AppState {
+    let db = alliances_store::Db::connect(database, &alliances_store::ConnectOptions::default())
+        .await
+        .expect("open the database");
+    let settings = Settings {
+        rate_limit_reads: None,
+        rate_limit_writes: None,
+        log_requests: false,
+        ..Settings::default()
+    };
+    let state = AppState::new(
+        db,
+        alliances_i18n::Catalog::load().expect("catalogues"),
+        settings,
+    );
+    alliances_web::prepare(&state, true).await.expect("prepare");
+    state
+}
+
 async fn engines(args: &[String]) {
     let database = arg(args, "--database").expect("--database URL");
     let pg_url = arg(args, "--pg");
@@ -386,22 +406,9 @@ async fn engines(args: &[String]) {
         .and_then(|v| v.parse().ok())
         .unwrap_or(20);
 
-    let db = alliances_store::Db::connect(&database, &alliances_store::ConnectOptions::default())
-        .await
-        .expect("open the corpus database");
-    let settings = Settings {
-        rate_limit_reads: None,
-        rate_limit_writes: None,
-        log_requests: false,
-        ..Settings::default()
-    };
-    let state = AppState::new(
-        db.clone(),
-        alliances_i18n::Catalog::load().expect("catalogues"),
-        settings,
-    );
     let t = Instant::now();
-    alliances_web::prepare(&state, true).await.expect("prepare");
+    let state = prepared(&database).await;
+    let db = state.db.clone();
     let ready = state.ready().expect("ready");
     let n = ready.search.len();
     println!(
@@ -544,21 +551,7 @@ async fn diagnostics(args: &[String]) {
     let count: usize = arg(args, "--count")
         .and_then(|v| v.parse().ok())
         .unwrap_or(2000);
-    let db = alliances_store::Db::connect(&database, &alliances_store::ConnectOptions::default())
-        .await
-        .expect("open the database");
-    let settings = Settings {
-        rate_limit_reads: None,
-        rate_limit_writes: None,
-        log_requests: false,
-        ..Settings::default()
-    };
-    let state = AppState::new(
-        db,
-        alliances_i18n::Catalog::load().expect("catalogues"),
-        settings,
-    );
-    alliances_web::prepare(&state, true).await.expect("prepare");
+    let state = prepared(&database).await;
     let ready = state.ready().expect("ready");
     let def = state.settings.questionnaires.current().clone();
     // Communes (most answers) and départements.

@@ -9,8 +9,6 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use crate::taxonomy::{ACTOR_TYPES, DOMAINS, IMPACTS, RELATIONAL_MODES, TERRITORIAL_LEVELS};
-
 /// Number of maturity levels (1 Découvrir … 4 Catalyser).
 pub const LEVELS: u8 = 4;
 /// Free-text answers are capped (CONVENTIONS.md).
@@ -317,13 +315,8 @@ fn one() -> f32 {
 /// Whether `code` is a valid value of `facet`; fragilities are data, so the caller says.
 fn facet_code_ok(facet: &str, code: &str, is_fragility: &dyn Fn(&str) -> bool) -> bool {
     match facet {
-        "type_acteur" => ACTOR_TYPES.contains(code),
-        "domaine" => DOMAINS.contains(code),
-        "niveau_territorial" => TERRITORIAL_LEVELS.contains(code),
-        "mode" => RELATIONAL_MODES.contains(code),
-        "impact" => IMPACTS.contains(code),
         "fragilite" => is_fragility(code),
-        _ => false,
+        _ => crate::taxonomy::facet_code(facet, code).unwrap_or(false),
     }
 }
 

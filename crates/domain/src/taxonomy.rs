@@ -99,6 +99,21 @@ pub const MEDOC: Taxonomy = Taxonomy {
     codes: &["methodes", "exemples", "donnees", "outils", "competences"],
 };
 
+/// Whether `code` is a value of a search facet backed by a taxonomy; `None` for the
+/// facets whose values are data (fragilities, places, SDGs…).
+#[must_use]
+pub fn facet_code(facet: &str, code: &str) -> Option<bool> {
+    let taxonomy = match facet {
+        "type_acteur" => ACTOR_TYPES,
+        "domaine" => DOMAINS,
+        "niveau_territorial" => TERRITORIAL_LEVELS,
+        "mode" => RELATIONAL_MODES,
+        "impact" => IMPACTS,
+        _ => return None,
+    };
+    Some(taxonomy.contains(code))
+}
+
 pub const ALL: [Taxonomy; 8] = [
     ACTOR_TYPES,
     DOMAINS,

@@ -10,9 +10,6 @@ pub mod opendata;
 use alliances_domain::alliance::{Alliance, STATUSES};
 use alliances_domain::error::Invalid;
 use alliances_domain::pagination::Page;
-use alliances_domain::taxonomy::{
-    ACTOR_TYPES, DOMAINS, IMPACTS, RELATIONAL_MODES, TERRITORIAL_LEVELS,
-};
 use alliances_domain::territory::Level;
 use alliances_i18n::{Catalog, Lang};
 use alliances_search::{FACETS, HIDDEN_FILTERS, Query, Results, Sort};
@@ -127,12 +124,10 @@ pub fn sort_code(sort: Sort) -> &'static str {
 /// Whether `code` is a value of `facet`.
 #[must_use]
 pub fn valid_code(ready: &Ready, facet: &str, code: &str) -> bool {
+    if let Some(valid) = alliances_domain::taxonomy::facet_code(facet, code) {
+        return valid;
+    }
     match facet {
-        "type_acteur" => ACTOR_TYPES.contains(code),
-        "domaine" => DOMAINS.contains(code),
-        "niveau_territorial" => TERRITORIAL_LEVELS.contains(code),
-        "mode" => RELATIONAL_MODES.contains(code),
-        "impact" => IMPACTS.contains(code),
         "statut" => STATUSES.contains(code),
         "region" => ready.small(Level::Region, code).is_some(),
         "departement" => ready.small(Level::Departement, code).is_some(),

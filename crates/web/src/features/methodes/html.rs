@@ -1183,14 +1183,22 @@ pub async fn confirm_delete(
     Path(secret): Path<String>,
 ) -> AppResult<Response> {
     let d = draft(&state, &secret, ctx.lang).await?;
-    let base = ctx.href(format!("/methodes/diagnostics/{}", d.secret));
+    confirm_page(
+        &ctx,
+        ctx.href(format!("/methodes/diagnostics/{}", d.secret)),
+        false,
+    )
+}
+
+/// « Delete for good? », with the form that does it and the way back to `base`.
+fn confirm_page(ctx: &Ctx, base: String, collective: bool) -> AppResult<Response> {
     page(
         StatusCode::OK,
         &DeletePage {
-            ctx: &ctx,
+            ctx,
             action: format!("{base}/supprimer"),
             back: base,
-            collective: false,
+            collective,
         },
     )
 }
@@ -1379,15 +1387,10 @@ pub async fn confirm_delete_collective(
     Path(secret): Path<String>,
 ) -> AppResult<Response> {
     collective_of(&state, &secret, ctx.lang).await?;
-    let base = ctx.href(format!("/methodes/collectifs/{secret}"));
-    page(
-        StatusCode::OK,
-        &DeletePage {
-            ctx: &ctx,
-            action: format!("{base}/supprimer"),
-            back: base,
-            collective: true,
-        },
+    confirm_page(
+        &ctx,
+        ctx.href(format!("/methodes/collectifs/{secret}")),
+        true,
     )
 }
 
