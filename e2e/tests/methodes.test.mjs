@@ -93,6 +93,25 @@ describe('méthodes', () => {
     }
   });
 
+  test('with JavaScript, the territory field suggests places as one types', { timeout: TEST_TIMEOUT }, async (t) => {
+    const { page } = await open(t);
+    await visit(page, '/methodes');
+    await Promise.all([page.waitForURL(/\/etapes\/1$/), page.click('form[action="/methodes/diagnostics"] button')]);
+    await page.locator('#q-territoire').pressSequentially('Saint-Den', { delay: 30 });
+    const option = page.locator('#q-territoire-suggestions option[value="Saint-Denis (93) — Commune"]');
+    await option.waitFor({ state: 'attached', timeout: 10_000 });
+    await page.fill('#q-territoire', 'Saint-Denis (93) — Commune');
+    await page.check('input[name=type_acteur][value=association]');
+    await page.check('input[name=domaines] >> nth=0');
+    await Promise.all([page.waitForURL(/\/etapes\/2$/), page.click('button[value=suivant]')]);
+    await Promise.all([page.waitForURL(/\/etapes\/1$/), page.click('button[value=precedent]')]);
+    assert.equal(await page.inputValue('#q-territoire'), 'Saint-Denis');
+    // The name shown again keeps the same Saint-Denis.
+    await Promise.all([page.waitForURL(/\/etapes\/2$/), page.click('button[value=suivant]')]);
+    const audit = await axeCheck(page);
+    assert.equal(audit.violations.length, 0, audit.summary);
+  });
+
   test('the personal link resumes a draft where it stopped', { timeout: TEST_TIMEOUT }, async (t) => {
     const { page } = await open(t, { javaScriptEnabled: false });
     await visit(page, '/methodes');

@@ -115,6 +115,7 @@ fn router(state: AppState) -> Router {
         .route("/exemples", get(exemples::html::index))
         .route("/methodes", get(methodes::html::index))
         .route("/methodes/reprendre", get(methodes::html::resume))
+        .route("/methodes/territoires", get(methodes::html::suggestions))
         .route("/methodes/diagnostics", post(methodes::html::start))
         .route(
             "/methodes/diagnostics/{secret}",

@@ -331,6 +331,31 @@ async fn a_territory_name_is_resolved_or_disambiguated(backend: &Backend) {
     )
     .await;
     assert_eq!(r.status, 422);
+    // The suggestions htmx shows as one types; a suggestion's label reads back as that place.
+    let list = app.get("/methodes/territoires?territoire=Saint-Den").await;
+    assert_eq!(list.status, 200);
+    let list = list.text();
+    assert!(
+        list.contains("<option value=\"Saint-Denis (93) — Commune\"></option>"),
+        "{list}"
+    );
+    assert_eq!(
+        app.get("/methodes/territoires?territoire=S").await.text(),
+        "",
+        "two letters at least"
+    );
+    let picked = body.replace(
+        "territoire=Auch",
+        "territoire=Saint-Denis+%2893%29+%E2%80%94+Commune",
+    );
+    let r = post_form(&app, &format!("{base}/etapes/1"), &picked).await;
+    assert_eq!(r.status, 303, "{}", visible_text(&r.text()));
+    assert!(
+        stored_answers(&app, &base)
+            .await
+            .0
+            .contains("communes/93066")
+    );
     // An unknown name.
     let r = post_form(
         &app,

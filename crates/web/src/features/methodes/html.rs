@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use alliances_domain::diagnostic::{self, Answer, Answers, Scope};
+use alliances_domain::diagnostic::{self, Answer, Answers, Place, Scope};
 use alliances_domain::error::FieldError;
 use alliances_domain::questionnaire::{Kind, Question, Questionnaire};
 use alliances_domain::text::fold;
@@ -167,6 +167,39 @@ pub async fn resume(ctx: Ctx, Query(q): Query<Resume>) -> AppResult<Response> {
             page(StatusCode::UNPROCESSABLE_ENTITY, &template)
         }
     }
+}
+
+/// `GET /methodes/territoires?<field>=text`: up to 8 territories whose name starts with the
+/// text, as `<option>`s for the territory field's `<datalist>` (htmx fills it as one
+/// types; without JavaScript the field works alone). Each value is the label a step
+/// reads back as that very territory.
+pub async fn suggestions(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    axum::extract::RawQuery(query): axum::extract::RawQuery,
+) -> AppResult<Response> {
+    let ready = ready(&state)?;
+    let text = form_urlencoded::parse(query.unwrap_or_default().as_bytes())
+        .map(|(_, v)| v.into_owned())
+        .next()
+        .unwrap_or_default();
+    let places = ReadyPlaces(ready);
+    let mut html = String::new();
+    if text.trim().chars().count() >= 2 {
+        for p in places.by_name(text.trim(), 8) {
+            html.push_str("<option value=\"");
+            html.push_str(&escape_attr(&places.describe(ctx.lang, &state.catalog, &p)));
+            html.push_str("\"></option>");
+        }
+    }
+    Ok(([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response())
+}
+
+fn escape_attr(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 // ----- the questionnaire, one step per page -----
@@ -536,6 +569,10 @@ fn read_step(
                     posted
                         .answers
                         .insert(q.id.clone(), Answer::One(canonical(p.niveau, &p.code)));
+                } else if let Some(p) = suggested(ctx, &places, &typed) {
+                    posted
+                        .answers
+                        .insert(q.id.clone(), Answer::One(canonical(p.niveau, &p.code)));
                 } else {
                     let found = places.by_name(&typed, 12);
                     match found.as_slice() {
@@ -573,6 +610,19 @@ fn read_step(
         }
     }
     posted
+}
+
+/// The territory whose suggestion label (« Saint-Denis (93) — Commune ») is `typed`.
+fn suggested(ctx: &Ctx, places: &ReadyPlaces<'_>, typed: &str) -> Option<Place> {
+    // The name is what comes before « (dep) » or « — level ».
+    let cut = typed
+        .find(" (")
+        .or_else(|| typed.find(" — "))
+        .unwrap_or(typed.len());
+    places
+        .by_name(&typed[..cut], 50)
+        .into_iter()
+        .find(|p| places.describe(ctx.lang, &ctx.state.catalog, p) == typed)
 }
 
 /// A French (or English) sentence for an engine error.
