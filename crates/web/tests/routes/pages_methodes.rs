@@ -30,6 +30,21 @@ async fn a_draft_lives_behind_an_unguessable_private_link(backend: &Backend) {
     let text = visible_text(&landing.text());
     assert!(text.contains("Commencer le questionnaire"), "{text}");
     assert!(text.contains("Qui êtes-vous ?") && text.contains("Comment ?"));
+    // It announces the most questions one respondent sees, not the file's total.
+    let shown: usize = text
+        .split(" questions au plus")
+        .next()
+        .and_then(|s| s.rsplit(' ').next())
+        .and_then(|n| n.parse().ok())
+        .expect("a question count");
+    let def = crate::methodes_kit::definition();
+    let company = crate::methodes_kit::answers("entreprise", Maturity::Least, "32013", &[]);
+    assert!(shown < def.questions().count(), "{shown}");
+    assert!(
+        shown >= company.len(),
+        "{shown} < {} answers of a company",
+        company.len()
+    );
     let base = start(&app).await;
     let secret = base.rsplit('/').next().unwrap();
     assert_eq!(secret.len(), 40, "160 bits in hex");

@@ -152,7 +152,7 @@ fn read_answers(body: &[u8]) -> Result<Answers, Box<Response>> {
 #[utoipa::path(post, path = "/api/v1/diagnostics", tag = "Méthodes",
     request_body(content = Object, description = "`{ \"reponses\": { \"<question>\": <valeur> } }` : une chaîne pour un choix unique ou une échelle, une liste pour un choix multiple, un code INSEE pour un territoire (commune `31555`, SIREN d'intercommunalité, département `31`, ou `regions/76`), un texte (2 000 caractères au plus)."),
     responses(
-        (status = 201, description = "Le rapport : `id`, `url`, `profil`, `maturite` ({ <dimension>: 1–4, globale: 1–4 }), `recommandations` ([{ type, cible: { id, titre, url }, raison }]), `ignorees`.", body = Object),
+        (status = 201, description = "Le rapport : `id`, `url`, `profil`, `maturite` ({ <dimension>: 1–4, globale: 1–4 }), `recommandations` ([{ type, cible: { id, titre, url }, raison, motifs }]), `ignorees`, `reponses` (les réponses retenues).", body = Object),
         (status = 422, description = "Réponses invalides : chaque question en cause est nommée dans `erreurs`.")))]
 pub async fn create(State(state): State<AppState>, body: Bytes) -> AppResult<Response> {
     let ready = ready(&state)?;

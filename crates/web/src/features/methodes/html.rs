@@ -121,11 +121,35 @@ fn landing_page<'a>(
             .iter()
             .map(|d| (d.titre.get(l).to_owned(), d.description.get(l).to_owned()))
             .collect(),
-        questions: def.questions().count(),
+        questions: most_questions(def),
         error,
         form_nom: nom.to_owned(),
         form_partenaires: partenaires.to_owned(),
     }
+}
+
+/// The most questions one respondent can be asked: the questions each actor type sees
+/// (a condition on another question counted as met), for the actor type that sees most.
+fn most_questions(def: &Questionnaire) -> usize {
+    let Some(actor) = def.question(&def.profil.type_acteur) else {
+        return def.questions().count();
+    };
+    actor
+        .options
+        .iter()
+        .map(|o| {
+            let mut a = Answers::new();
+            a.insert(actor.id.clone(), Answer::One(o.valeur.clone()));
+            def.questions()
+                .filter(|q| {
+                    q.condition
+                        .as_ref()
+                        .is_none_or(|c| c.question != actor.id || diagnostic::applies(q, &a))
+                })
+                .count()
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 pub async fn index(ctx: Ctx) -> AppResult<Response> {
