@@ -10,6 +10,7 @@ use alliances_domain::questionnaire::{Kind, Question, Questionnaire};
 use alliances_domain::text::fold;
 use alliances_i18n::Lang;
 use alliances_store::diagnostics as store;
+use alliances_store::exchange::xml_escape;
 use askama::Template;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
@@ -210,20 +211,13 @@ pub async fn suggestions(
     let places = ReadyPlaces(ready);
     let mut html = String::new();
     if text.trim().chars().count() >= 2 {
-        for p in places.by_name(text.trim(), 8) {
+        for p in places.by_name(&state.db, text.trim(), 8).await? {
             html.push_str("<option value=\"");
-            html.push_str(&escape_attr(&places.describe(ctx.lang, &state.catalog, &p)));
+            html.push_str(&xml_escape(&places.describe(ctx.lang, &state.catalog, &p)));
             html.push_str("\"></option>");
         }
     }
     Ok(([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response())
-}
-
-fn escape_attr(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 // ----- the questionnaire, one step per page -----
@@ -505,13 +499,14 @@ struct Posted {
     unknown: Vec<String>,
 }
 
-fn read_step(
+async fn read_step(
     ctx: &Ctx,
     ready: &Ready,
+    db: &alliances_store::Db,
     def: &Questionnaire,
     index: usize,
     pairs: &[(String, String)],
-) -> Posted {
+) -> AppResult<Posted> {
     let mut posted = Posted {
         answers: Answers::new(),
         typed: BTreeMap::new(),
@@ -593,12 +588,12 @@ fn read_step(
                     posted
                         .answers
                         .insert(q.id.clone(), Answer::One(canonical(p.niveau, &p.code)));
-                } else if let Some(p) = suggested(ctx, &places, &typed) {
+                } else if let Some(p) = suggested(ctx, &places, db, &typed).await? {
                     posted
                         .answers
                         .insert(q.id.clone(), Answer::One(canonical(p.niveau, &p.code)));
                 } else {
-                    let found = places.by_name(&typed, 12);
+                    let found = places.by_name(db, &typed, 12).await?;
                     match found.as_slice() {
                         [one] => {
                             posted.answers.insert(
@@ -633,20 +628,26 @@ fn read_step(
             }
         }
     }
-    posted
+    Ok(posted)
 }
 
 /// The territory whose suggestion label (« Saint-Denis (93) — Commune ») is `typed`.
-fn suggested(ctx: &Ctx, places: &ReadyPlaces<'_>, typed: &str) -> Option<Place> {
+async fn suggested(
+    ctx: &Ctx,
+    places: &ReadyPlaces<'_>,
+    db: &alliances_store::Db,
+    typed: &str,
+) -> AppResult<Option<Place>> {
     // The name is what comes before « (dep) » or « — level ».
     let cut = typed
         .find(" (")
         .or_else(|| typed.find(" — "))
         .unwrap_or(typed.len());
-    places
-        .by_name(&typed[..cut], 50)
+    Ok(places
+        .by_name(db, &typed[..cut], 50)
+        .await?
         .into_iter()
-        .find(|p| places.describe(ctx.lang, &ctx.state.catalog, p) == typed)
+        .find(|p| places.describe(ctx.lang, &ctx.state.catalog, p) == typed))
 }
 
 /// A French (or English) sentence for an engine error.
@@ -675,7 +676,7 @@ pub async fn save_step(
     let index = step_index(&d.def, n)?;
     let pairs = parse_form(&body);
     let back = pairs.iter().any(|(k, v)| k == "action" && v == "precedent");
-    let posted = read_step(&ctx, ready, &d.def, index, &pairs);
+    let posted = read_step(&ctx, ready, &state.db, &d.def, index, &pairs).await?;
     let mut errors = posted.errors.clone();
     let mut checked_answers = Answers::new();
     match diagnostic::check(

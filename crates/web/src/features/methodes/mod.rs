@@ -12,6 +12,7 @@ use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
 use alliances_domain::diagnostic::{self, Answer, Answers, Checked, Place, Places};
+use alliances_domain::pagination::Page;
 use alliances_domain::questionnaire::{self, Kind, Questionnaire};
 use alliances_domain::territory::{Level, Territory};
 use alliances_domain::text::fold;
@@ -274,46 +275,39 @@ impl ReadyPlaces<'_> {
         })
     }
 
-    /// Territories whose name matches `text` (accents and case ignored): exact names
-    /// first, then names that start with it; at most `n`.
-    #[must_use]
-    pub fn by_name(&self, text: &str, n: usize) -> Vec<Place> {
+    /// Territories whose name matches `text` (accents and case ignored), found by the
+    /// territory search of the /territoires pages: the exact names when there are some,
+    /// else the names that start with it; at most `n`.
+    pub async fn by_name(
+        &self,
+        db: &alliances_store::Db,
+        text: &str,
+        n: usize,
+    ) -> Result<Vec<Place>, alliances_store::StoreError> {
         let wanted = fold(text);
         if wanted.is_empty() {
-            return Vec::new();
+            return Ok(Vec::new());
         }
-        let r = self.0;
-        let all = r
-            .regions
-            .iter()
-            .chain(&r.departements)
-            .chain(&r.coms)
-            .chain(r.directory.epcis.values())
-            .chain(r.directory.communes.values());
-        let mut exact = Vec::new();
-        let mut prefix = Vec::new();
-        for t in all {
-            let name = fold(&t.name);
-            if name == wanted {
-                exact.push(t);
-            } else if name.starts_with(&wanted) {
-                prefix.push(t);
-            }
-        }
-        let rank = |t: &&Territory| {
-            (
-                t.level as u8,
-                std::cmp::Reverse(t.population.unwrap_or(0)),
-                t.code.clone(),
-            )
+        // Exact names come first in that search, then names starting with the text.
+        let page = Page {
+            page: 1,
+            per_page: 50,
         };
-        exact.sort_by_key(rank);
-        prefix.sort_by_key(rank);
-        let list = if exact.is_empty() { prefix } else { exact };
-        list.into_iter()
+        let (_, found) = alliances_store::territoires::search(db, text, page).await?;
+        let exact: Vec<&Territory> = found.iter().filter(|t| fold(&t.name) == wanted).collect();
+        let list = if exact.is_empty() {
+            found
+                .iter()
+                .filter(|t| fold(&t.name).starts_with(&wanted))
+                .collect()
+        } else {
+            exact
+        };
+        Ok(list
+            .into_iter()
             .take(n)
             .filter_map(|t| self.place(t.level, &t.code))
-            .collect()
+            .collect())
     }
 
     /// A short description to tell apart territories of the same name.
