@@ -3,8 +3,9 @@
 #   1. installs what the tests need if missing (Debian: postgresql, chromium; npm: e2e/),
 #   2. starts PostgreSQL on a free loopback port,
 #   3. format check, clippy (warnings denied), the Rust suite on SQLite and PostgreSQL,
-#   4. the browser suite (playwright-core + axe on Debian's Chromium) against the server
-#      binary the Rust suite just built (same cargo profile: no second build),
+#   4. the README's run command itself (in the test profile, reusing the Rust suite's build)
+#      until /readyz answers, then the browser suite (playwright-core + axe on Debian's
+#      Chromium) against that server,
 #   5. stops what it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,7 +28,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 cleanup() {
-  [ -n "${SERVER_PID:-}" ] && kill "$SERVER_PID" 2>/dev/null || true
+  # The server runs in its own process group (setsid): stop cargo and the binary together.
+  [ -n "${SERVER_PID:-}" ] && { kill -- -"$SERVER_PID" 2>/dev/null || kill "$SERVER_PID" 2>/dev/null; } || true
   [ -n "${PG_DIR:-}" ] && scripts/postgres.sh stop "$PG_DIR" || true
   [ -n "${E2E_DIR:-}" ] && rm -rf "$E2E_DIR" || true
 }
@@ -47,19 +49,31 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "Tests Rust (SQLite et PostgreSQL)"
 cargo test --workspace --locked
 
-step "Navigateur : serveur"
-cargo build --locked -p alliances-app   # already built by the tests: a no-op
+step "Commande de lancement du README (profil de test), serveur des tests navigateur"
+# The README's run command, read from the README itself and typed as a newcomer would, in
+# the test profile (without --release) so that it reuses the build of the Rust suite. The
+# environment points it at a fresh database and a free port; the browser suite then runs
+# against it. If the command stops working, CI fails here.
+run_cmd=$(awk '/^## Run it/ { section = 1 } section && /^```sh/ { getline; print; exit }' README.md)
+case "$run_cmd" in
+  "cargo run"*) ;;
+  *) echo "README : commande de lancement introuvable sous « ## Run it » (lu : « $run_cmd »)"; exit 1 ;;
+esac
+run_cmd=${run_cmd/ --release/}
+echo "Commande : $run_cmd"
 E2E_DIR=$(mktemp -d /tmp/alliances-e2e.XXXXXX)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-env -u TEST_POSTGRES_URL ALLIANCES_RATE_LIMIT=off ALLIANCES_LOG_REQUESTS=false \
-  target/debug/alliances serve --bind "127.0.0.1:$port" --database "sqlite://$E2E_DIR/e2e.db" >"$E2E_DIR/server.log" 2>&1 &
+env -u TEST_POSTGRES_URL ALLIANCES_DATABASE_URL="sqlite://$E2E_DIR/e2e.db" ALLIANCES_BIND="127.0.0.1:$port" \
+  ALLIANCES_RATE_LIMIT=off ALLIANCES_LOG_REQUESTS=false \
+  setsid bash -c "exec $run_cmd" >"$E2E_DIR/server.log" 2>&1 &
 SERVER_PID=$!
-for _ in $(seq 1 600); do
+for _ in $(seq 1 3000); do
   if curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; then break; fi
   kill -0 "$SERVER_PID" 2>/dev/null || { cat "$E2E_DIR/server.log"; exit 1; }
   sleep 0.2
 done
 curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null || { echo "le serveur n'est pas prêt"; cat "$E2E_DIR/server.log"; exit 1; }
+grep -E "Compiling|Finished|Running" "$E2E_DIR/server.log" || true
 
 step "Navigateur : playwright-core + axe"
 (cd e2e && npm ci --no-audit --no-fund --loglevel=error && BASE_URL="http://127.0.0.1:$port" node --test --test-concurrency=1 tests/)
