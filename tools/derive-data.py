@@ -227,12 +227,15 @@ def fit(box, bb):
     return lambda p: (ox + (p[0] - x0) * s, oy + (p[1] - y0) * s)
 
 
-def path_d(polys, tf):
-    """SVG path data: absolute start, then relative moves between points rounded to 0.1."""
+def path_d(polys, tf, unit=0.1):
+    """SVG path data: absolute start, then relative moves between points rounded to `unit`
+    (0.1 for zoomed maps; 1 for whole-France maps, where a unit is below a pixel). Every
+    point is rounded on its own, so shared borders stay identical."""
+    scale = round(1 / unit)
     out = []
     for poly in polys:
         for ring in poly:
-            pts = [tuple(round(v * 10) for v in tf(p)) for p in ring]
+            pts = [tuple(round(v * scale) * (10 // scale) for v in tf(p)) for p in ring]
             dedup = [pts[0]]
             for p in pts[1:]:
                 if p != dedup[-1]:
@@ -307,7 +310,7 @@ def derive_geo():
             return inset_tf[dep_code]
         return lambda p: metro_tf_inner(lcc(*p))
 
-    def shapes(features, key_dep):
+    def shapes(features, key_dep, unit=0.1):
         out = []
         for f in sorted(features, key=lambda f: f["properties"]["code"]):
             props = f["properties"]
@@ -317,7 +320,7 @@ def derive_geo():
             pts = [tf(p) for poly in polys for p in poly[0]]
             x0, y0, x1, y1 = bbox(pts)
             label = centroid([[[tf(p) for p in poly[0]]] for poly in polys])
-            item = {"code": props["code"], "d": path_d(polys, tf),
+            item = {"code": props["code"], "d": path_d(polys, tf, unit),
                     "boite": [round(x0, 1), round(y0, 1), round(x1 - x0, 1), round(y1 - y0, 1)],
                     "centre": centroid(polys),
                     "etiquette": [round(label[0], 1), round(label[1], 1)]}
@@ -331,8 +334,14 @@ def derive_geo():
                      "formes": shapes(regs, lambda p: reg_to_dep.get(p["code"], "metro"))}
     carte_deps = {"largeur": W, "hauteur": H, "encarts": inset_boxes,
                   "formes": shapes(deps, lambda p: p["code"])}
+    # Whole-France views: the same frame, points rounded to one unit.
+    france_regions = {"largeur": W, "hauteur": H, "encarts": inset_boxes,
+                      "formes": shapes(regs, lambda p: reg_to_dep.get(p["code"], "metro"), 1)}
+    france_deps = {"largeur": W, "hauteur": H, "encarts": inset_boxes,
+                   "formes": shapes(deps, lambda p: p["code"], 1)}
     os.makedirs(os.path.join(OUT, "geo"), exist_ok=True)
-    for name, data in (("carte-regions.json", carte_regions), ("carte-departements.json", carte_deps)):
+    for name, data in (("carte-regions.json", carte_regions), ("carte-departements.json", carte_deps),
+                       ("france-regions.json", france_regions), ("france-departements.json", france_deps)):
         with open(os.path.join(OUT, "geo", name), "w", encoding="utf-8") as f:
             json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
             f.write("\n")
@@ -343,6 +352,10 @@ def derive_geo():
 FACT_COLUMNS = ["id", "name", "partners", "territory_name", "territory_level", "insee_codes",
                 "region", "start_year", "domains", "relational_modes", "sdgs_stated",
                 "fragilities", "results", "source_urls", "retrieved"]
+
+
+# The fact tables whose rows have our texts; tables 6–9 join with their texts.
+ALLIANCE_TABLES = ["alliances-facts-%d.csv" % i for i in range(1, 6)]
 
 
 def derive_alliances():
@@ -356,9 +369,7 @@ def derive_alliances():
                 texts.update(nfc(tomllib.load(f)))
     cases = os.path.join(SRC, "cases")
     rows, missing = [], []
-    for name in sorted(os.listdir(cases)):
-        if not name.endswith(".csv"):
-            continue
+    for name in ALLIANCE_TABLES:
         with open(os.path.join(cases, name), encoding="utf-8-sig", newline="") as f:
             for r in csv.DictReader(f):
                 r = nfc(r)
@@ -378,6 +389,110 @@ def derive_alliances():
     return len(rows)
 
 
+# ---------------------------------------------------------------- observatory
+FIGURE_COLUMNS = ["id", "value_percent", "statement_fr", "population", "study", "year",
+                  "source_url", "note", "kind", "region_code", "region", "rank", "programme",
+                  "fieldwork", "sample_size", "method", "institute", "libelle_en", "note_fr",
+                  "theme", "reprise_de", "reprise_editoriale", "ecart_avec", "non_corrobore",
+                  "valeur"]
+
+
+def regional_programme(study):
+    """The programme of a regional fact, read from its study's name (PHARE-Citoyens,
+    IMPACT-Occitanie…); studies outside the observatory's programmes are « autre »."""
+    for prefix, name in (("PHARE", "PHARE"), ("IMPACT", "IMPACT")):
+        if study.startswith(prefix):
+            return name
+    return "autre"
+
+
+def derive_observatoire():
+    """Both fact tables in one layout (the key-figures table's columns, then the regional
+    ones, then ours): our French notes and English labels (content/observatoire/
+    chiffres-cles.toml) and our classification (content/observatoire/classement.csv)."""
+    root = os.path.join(os.path.dirname(__file__), "..")
+    with open(os.path.join(root, "content", "observatoire", "chiffres-cles.toml"), "rb") as f:
+        texts = nfc(tomllib.load(f))
+    with open(os.path.join(root, "content", "observatoire", "classement.csv"), encoding="utf-8") as f:
+        classes = {r["id"]: r for r in csv.DictReader(f)}
+    with open(os.path.join(OUT, "observatoire", "populations.csv"), encoding="utf-8") as f:
+        populations = {r["label_fr"] for r in csv.DictReader(f)}
+    src = os.path.join(SRC, "observatoire")
+    rows = []
+    with open(os.path.join(src, "key-figures.csv"), encoding="utf-8-sig", newline="") as f:
+        for r in csv.DictReader(f):
+            r = nfc(r)
+            r["kind"] = "chiffre-cle"
+            rows.append(r)
+    with open(os.path.join(src, "regional-facts.csv"), encoding="utf-8-sig", newline="") as f:
+        for r in csv.DictReader(f):
+            r = nfc(r)
+            r["statement_fr"] = r.pop("label_fr")
+            r["programme"] = regional_programme(r["study"])
+            r["rank"] = r["rank"]
+            rows.append(r)
+    out = []
+    for r in rows:
+        t, c = texts[r["id"]], classes[r["id"]]
+        if r["population"] and r["population"] not in populations:
+            sys.exit("population without a code in data/observatoire/populations.csv: " + r["population"])
+        r.update({"libelle_en": t["libelle_en"].strip(), "note_fr": t["note"].strip(),
+                  "theme": c["theme"], "reprise_de": c["reprise_de"],
+                  "reprise_editoriale": c["reprise_editoriale"], "ecart_avec": c["ecart_avec"],
+                  "non_corrobore": c["non_corrobore"], "valeur": ""})
+        out.append([r.get(col, "") for col in FIGURE_COLUMNS])
+    write_csv(os.path.join(OUT, "observatoire", "chiffres-cles.csv"), FIGURE_COLUMNS, out)
+    return len(out)
+
+
+# ---------------------------------------------------------------- catalyseurs
+def derive_catalyseurs():
+    """The catalyseurs fact table as it is (its layout is the import layout)."""
+    with open(os.path.join(SRC, "catalyseurs", "catalyseurs-facts.csv"), encoding="utf-8-sig", newline="") as f:
+        reader = csv.DictReader(f)
+        header = reader.fieldnames
+        rows = [[nfc(r)[c] for c in header] for r in reader]
+    write_csv(os.path.join(OUT, "catalyseurs", "catalyseurs.csv"), header, rows)
+    return len(rows)
+
+
+# ---------------------------------------------------------------- France services
+def derive_lieux():
+    """The France services structures (ANCT, 1 August 2024) without contacts or hours.
+    Arrondissements municipaux and communes déléguées are placed in their parent commune
+    (`commune`); the code the source gives stays in `commune_source`."""
+    communes = load(os.path.join(DA, "communes.json"))
+    current = {c["code"] for c in communes if c["type"] == "commune-actuelle"}
+    parent = {}
+    for c in communes:
+        if c["type"] == "arrondissement-municipal":
+            parent[c["code"]] = c["commune"]
+        elif c["type"] in ("commune-deleguee", "commune-associee") and c["code"] not in current:
+            parent[c["code"]] = c["chefLieu"]
+    path = os.path.join(SRC, "initiatives", "france-services", "france-services-20240801-sans-contacts.csv")
+    rows, mapped = [], 0
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        for r in csv.DictReader(f):
+            r = nfc(r)
+            code = r["insee_com"]
+            commune = code if code in current else parent.get(code)
+            if commune is None:
+                sys.exit("France services %s: commune %s unknown" % (r["id_fs"], code))
+            if commune != code:
+                mapped += 1
+            address = " ".join(x.strip() for x in (r["adresse"], r["complement_adresse"]) if x.strip())
+            rows.append([int(r["id_fs"]), r["lib_fs"].strip(), address, r["code_postal"],
+                         r["lib_com"].strip(), commune, code if commune != code else "",
+                         r["type_fs"].lower(), r["format_fs"]])
+    rows.sort()
+    write_csv(os.path.join(OUT, "lieux", "france-services.csv"),
+              ["id", "nom", "adresse", "code_postal", "commune_nom", "commune", "commune_source",
+               "type", "format"], rows)
+    shutil.copyfile(os.path.join(SRC, "initiatives", "france-services", "LICENCE.md"),
+                    os.path.join(OUT, "lieux", "LICENCE-france-services.md"))
+    return len(rows), mapped
+
+
 def copy_licences():
     dst = os.path.join(OUT, "licences")
     os.makedirs(dst, exist_ok=True)
@@ -390,4 +505,7 @@ if __name__ == "__main__":
     print("territoires:", derive_territories())
     print("geo:", derive_geo())
     print("alliances:", derive_alliances())
+    print("chiffres clés:", derive_observatoire())
+    print("catalyseurs:", derive_catalyseurs())
+    print("lieux (France services, rattachés):", derive_lieux())
     copy_licences()

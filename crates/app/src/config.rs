@@ -511,6 +511,7 @@ impl Config {
                 .unwrap_or_else(|| alliances_web::DEFAULT_LICENCE.to_owned()),
             follow_every: Duration::from_secs(1),
             questionnaires: alliances_web::features::methodes::Questionnaires::embedded(),
+            clock: alliances_web::clock::Clock::System,
             legal: Legal {
                 publisher: self.legal_publisher.clone(),
                 address: self.legal_address.clone(),

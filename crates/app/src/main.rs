@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 mod cli;
 mod config;
 
+use cli::records::Kind;
 use config::{Config, ConfigError};
 
 /// mimalloc rather than glibc's allocator: with the search index built by several threads
@@ -67,42 +68,58 @@ enum Command {
     },
 }
 
+/// What `import` reads.
+#[derive(clap::Args)]
+struct ImportArgs {
+    /// Fichier à importer.
+    #[arg(value_name = "FICHIER")]
+    file: PathBuf,
+    /// Vérifie le fichier sans rien écrire.
+    #[arg(long)]
+    dry_run: bool,
+    /// Format du fichier ; par défaut, son extension.
+    #[arg(long, value_name = "FORMAT")]
+    format: Option<String>,
+    /// Qui importe (gardé avec chaque fiche) ; par défaut l'utilisateur du système.
+    #[arg(long, value_name = "NOM")]
+    par: Option<String>,
+    /// Adresse de la base (remplace ALLIANCES_DATABASE_URL).
+    #[arg(long, value_name = "URL")]
+    database: Option<String>,
+}
+
 #[derive(Subcommand)]
 enum ImportWhat {
     /// Alliances en CSV (disposition des tables de faits, virgule ou point-virgule, avec ou sans BOM), JSON ou XLSX. Un identifiant déjà présent est mis à jour.
-    Alliances {
-        /// Fichier à importer.
-        #[arg(value_name = "FICHIER")]
-        file: PathBuf,
-        /// Vérifie le fichier sans rien écrire.
-        #[arg(long)]
-        dry_run: bool,
-        /// Format (csv, json, xlsx) ; par défaut, l'extension du fichier.
-        #[arg(long, value_name = "FORMAT")]
-        format: Option<String>,
-        /// Qui importe (gardé avec chaque fiche) ; par défaut l'utilisateur du système.
-        #[arg(long, value_name = "NOM")]
-        par: Option<String>,
-        /// Adresse de la base (remplace ALLIANCES_DATABASE_URL).
-        #[arg(long, value_name = "URL")]
-        database: Option<String>,
-    },
+    Alliances(ImportArgs),
+    /// Chiffres clés en CSV ou XLSX (disposition de la table des chiffres clés ou des faits régionaux, ou celle de l'export). Un identifiant déjà présent est mis à jour.
+    Chiffres(ImportArgs),
+    /// Catalyseurs territoriaux en CSV ou XLSX (disposition de la table de faits des catalyseurs). Un identifiant déjà présent est mis à jour.
+    Catalyseurs(ImportArgs),
+}
+
+/// What `export` writes.
+#[derive(clap::Args)]
+struct ExportArgs {
+    /// csv, json ou xlsx (alliances : aussi geojson et jsonld).
+    #[arg(long, value_name = "FORMAT", default_value = "csv")]
+    format: String,
+    /// Fichier de sortie ; la sortie standard par défaut.
+    #[arg(long, value_name = "FICHIER")]
+    output: Option<PathBuf>,
+    /// Adresse de la base (remplace ALLIANCES_DATABASE_URL).
+    #[arg(long, value_name = "URL")]
+    database: Option<String>,
 }
 
 #[derive(Subcommand)]
 enum ExportWhat {
     /// Toutes les alliances.
-    Alliances {
-        /// csv, json, geojson, xlsx ou jsonld.
-        #[arg(long, value_name = "FORMAT", default_value = "csv")]
-        format: String,
-        /// Fichier de sortie ; la sortie standard par défaut.
-        #[arg(long, value_name = "FICHIER")]
-        output: Option<PathBuf>,
-        /// Adresse de la base (remplace ALLIANCES_DATABASE_URL).
-        #[arg(long, value_name = "URL")]
-        database: Option<String>,
-    },
+    Alliances(ExportArgs),
+    /// Tous les chiffres clés, dans la disposition que lit l'import.
+    Chiffres(ExportArgs),
+    /// Tous les catalyseurs, dans la disposition que lit l'import.
+    Catalyseurs(ExportArgs),
 }
 
 #[derive(Subcommand)]
@@ -157,39 +174,42 @@ fn main() -> ExitCode {
                 .unwrap_or_default(),
             Run::Migrate,
         ),
-        Command::Import {
-            what:
-                ImportWhat::Alliances {
-                    file,
-                    dry_run,
-                    format,
-                    par,
-                    database,
+        Command::Import { what } => {
+            let (kind, args) = match what {
+                ImportWhat::Alliances(a) => (Kind::Alliances, a),
+                ImportWhat::Chiffres(a) => (Kind::Chiffres, a),
+                ImportWhat::Catalyseurs(a) => (Kind::Catalyseurs, a),
+            };
+            (
+                args.database
+                    .map(|v| vec![("database_url", v)])
+                    .unwrap_or_default(),
+                Run::Import {
+                    kind,
+                    file: args.file,
+                    dry_run: args.dry_run,
+                    format: args.format,
+                    par: args.par,
                 },
-        } => (
-            database
-                .map(|v| vec![("database_url", v)])
-                .unwrap_or_default(),
-            Run::Import {
-                file,
-                dry_run,
-                format,
-                par,
-            },
-        ),
-        Command::Export {
-            what:
-                ExportWhat::Alliances {
-                    format,
-                    output,
-                    database,
+            )
+        }
+        Command::Export { what } => {
+            let (kind, args) = match what {
+                ExportWhat::Alliances(a) => (Kind::Alliances, a),
+                ExportWhat::Chiffres(a) => (Kind::Chiffres, a),
+                ExportWhat::Catalyseurs(a) => (Kind::Catalyseurs, a),
+            };
+            (
+                args.database
+                    .map(|v| vec![("database_url", v)])
+                    .unwrap_or_default(),
+                Run::Export {
+                    kind,
+                    format: args.format,
+                    output: args.output,
                 },
-        } => (
-            database
-                .map(|v| vec![("database_url", v)])
-                .unwrap_or_default(),
-            Run::Export { format, output },
-        ),
+            )
+        }
         Command::Config {
             action: ConfigAction::Check,
         } => (Vec::new(), Run::Check),
@@ -244,6 +264,7 @@ fn main() -> ExitCode {
         Run::Serve => cli::run(cli::serve::run(config, questionnaires)),
         Run::Migrate => cli::run(cli::migrate::run(config)),
         Run::Import {
+            kind,
             file,
             dry_run,
             format,
@@ -251,28 +272,36 @@ fn main() -> ExitCode {
         } => {
             let refused = std::sync::atomic::AtomicBool::new(false);
             let code = cli::run(async {
-                let outcome = cli::alliances::import(
+                let outcome = cli::records::import(
                     config,
+                    kind,
                     &file,
                     format.as_deref(),
                     par.as_deref(),
                     dry_run,
                 )
                 .await?;
-                if matches!(outcome, cli::alliances::Imported::Refused) {
+                if matches!(outcome, cli::records::Imported::Refused) {
                     refused.store(true, std::sync::atomic::Ordering::Relaxed);
                 }
                 Ok(())
             });
             if refused.load(std::sync::atomic::Ordering::Relaxed) {
-                ExitCode::from(cli::alliances::EXIT_INVALID)
+                ExitCode::from(cli::records::EXIT_INVALID)
             } else {
                 code
             }
         }
-        Run::Export { format, output } => {
-            cli::run(cli::alliances::export(config, &format, output.as_deref()))
-        }
+        Run::Export {
+            kind,
+            format,
+            output,
+        } => cli::run(cli::records::export(
+            config,
+            kind,
+            &format,
+            output.as_deref(),
+        )),
     }
 }
 
@@ -281,12 +310,14 @@ enum Run {
     Migrate,
     Check,
     Import {
+        kind: Kind,
         file: PathBuf,
         dry_run: bool,
         format: Option<String>,
         par: Option<String>,
     },
     Export {
+        kind: Kind,
         format: String,
         output: Option<PathBuf>,
     },

@@ -340,8 +340,8 @@ async fn import_and_export_alliances(backend: &Backend) {
             .arg(&file));
         assert_eq!(code, 0, "{err}");
         assert!(
-            out.contains("0 créée(s), 0 mise(s) à jour")
-                && out.contains(&format!("{seeded} inchangée(s)")),
+            out.contains("0 créé(s), 0 mis à jour")
+                && out.contains(&format!("{seeded} inchangé(s)")),
             "{format}: {out}"
         );
     }
@@ -428,7 +428,7 @@ essai-zythologie,Essai zythologique (donnée de test),Mairie de Lunas (collectiv
         .args(["import", "alliances", "--database", &url])
         .arg(&good));
     assert_eq!(code, 0);
-    assert!(out.contains("0 créée(s)"), "{out}");
+    assert!(out.contains("0 créé(s)"), "{out}");
     assert_eq!(total(&server, "").await, seeded + 1);
     drop(server);
     db.remove().await;

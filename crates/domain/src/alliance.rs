@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::error::FieldError;
+use crate::record::{Record, non_empty as opt, split_list};
 use crate::taxonomy::{
     ACTOR_TYPES, DOMAINS, IMPACTS, LIFECYCLE_PHASES, RELATIONAL_MODES, TERRITORIAL_LEVELS,
 };
@@ -103,6 +104,10 @@ pub struct Alliance {
     pub territoire_libelle: Option<String>,
     #[serde(default)]
     pub territoires: Vec<TerritoryRef>,
+    /// Where the record lies when its facts give no INSEE code: the régions (or
+    /// collectivités d'outre-mer) its `region` column names. Empty when it has codes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub localisation: Vec<TerritoryRef>,
     #[serde(default)]
     pub domaines: Vec<String>,
     #[serde(default)]
@@ -145,14 +150,48 @@ fn unknown_status() -> String {
 #[derive(Debug, Default, Clone)]
 pub struct Referential {
     pub territories: HashSet<(Level, String)>,
+    /// Folded name (`crate::text::fold`) of each région and collectivité d'outre-mer →
+    /// its level and code, to place a record by the `region` column.
+    pub region_names: HashMap<String, (Level, String)>,
     pub targets: HashSet<String>,
     /// Fragility code → SDG goals (the documented editorial mapping).
     pub fragility_goals: HashMap<String, Vec<u8>>,
 }
 
 impl Referential {
-    fn has(&self, level: Level, code: &str) -> bool {
+    #[must_use]
+    pub fn has(&self, level: Level, code: &str) -> bool {
         self.territories.contains(&(level, code.to_owned()))
+    }
+
+    /// Places named in a `region` cell (` | `-separated names of régions or collectivités
+    /// d'outre-mer; `national` and `international` name no place). An unknown name is an
+    /// error that lists what the cell may hold.
+    pub fn places_named(&self, cell: &str) -> Result<Vec<TerritoryRef>, String> {
+        let mut out: Vec<TerritoryRef> = Vec::new();
+        for name in split_list(cell, LIST_SEP) {
+            let folded = crate::text::fold(&name);
+            if matches!(folded.as_str(), "national" | "international" | "france") {
+                continue;
+            }
+            match self.region_names.get(&folded) {
+                Some((level, code)) => {
+                    let r = TerritoryRef {
+                        niveau: level.code().to_owned(),
+                        code: code.clone(),
+                    };
+                    if !out.contains(&r) {
+                        out.push(r);
+                    }
+                }
+                None => {
+                    return Err(format!(
+                        "région « {name} » inconnue : écrivez le nom officiel d'une région ou d'une collectivité d'outre-mer (par exemple « Occitanie », « La Réunion », « Saint-Martin »), plusieurs séparés par « | », ou « national »."
+                    ));
+                }
+            }
+        }
+        Ok(out)
     }
 }
 
@@ -205,6 +244,7 @@ pub fn column_of(field: &str) -> &str {
         "territoire_libelle" => "territory_name",
         "niveau_territorial" => "territory_level",
         "territoires" => "insee_codes",
+        "localisation" => "region",
         "debut" => "start_year",
         "domaines" => "domains",
         "modes" => "relational_modes",
@@ -215,22 +255,6 @@ pub fn column_of(field: &str) -> &str {
         "odd" => "sdgs_stated",
         other => other,
     }
-}
-
-fn split_list(value: &str, sep: &str) -> Vec<String> {
-    value
-        .split(sep)
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
-
-fn opt(value: Option<&str>) -> Option<String> {
-    value
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
 }
 
 /// `code` or `code [editorial]`.
@@ -310,8 +334,42 @@ fn write_partner(p: &Partner) -> String {
     s
 }
 
+/// Reads the ` | `-separated INSEE codes of a cell at the levels a territorial level allows
+/// (a code that exists at one of them wins). Syntax only: `validate` checks existence.
+pub fn read_codes(
+    territorial_level: &str,
+    cell: &str,
+    referential: &Referential,
+) -> Result<Vec<TerritoryRef>, Vec<String>> {
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for code in split_list(cell, LIST_SEP) {
+        let levels = code_levels(territorial_level);
+        let found = levels
+            .iter()
+            .find(|l| l.accepts(&code) && referential.has(**l, &code))
+            .or_else(|| levels.iter().find(|l| l.accepts(&code)))
+            .or(levels.first());
+        match found {
+            Some(l) => out.push(TerritoryRef {
+                niveau: l.code().to_owned(),
+                code,
+            }),
+            None => errors.push(format!(
+                "code « {code} » : indiquez un territory_level parmi micro-local, commune, intercommunalite, departement ou region pour lire ce code."
+            )),
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
 /// The level an INSEE code is read at, from the record's territorial level.
-fn code_levels(territorial_level: &str) -> &'static [Level] {
+#[must_use]
+pub fn code_levels(territorial_level: &str) -> &'static [Level] {
     match territorial_level {
         "micro-local" | "commune" => &[Level::Commune],
         "intercommunalite" => &[Level::Epci],
@@ -339,25 +397,23 @@ impl Alliance {
             }
         }
         let level = text("territory_level");
-        let mut territoires = Vec::new();
-        for code in split_list(&text("insee_codes"), LIST_SEP) {
-            let levels = code_levels(&level);
-            let found = levels
-                .iter()
-                .find(|l| l.accepts(&code) && referential.has(**l, &code))
-                .or_else(|| levels.iter().find(|l| l.accepts(&code)))
-                .or(levels.first());
-            match found {
-                Some(l) => territoires.push(TerritoryRef {
-                    niveau: l.code().to_owned(),
-                    code,
-                }),
-                None => errors.push(FieldError::new(
-                    "insee_codes",
-                    format!(
-                        "code « {code} » : indiquez un territory_level parmi micro-local, commune, intercommunalite, departement ou region pour lire ce code."
-                    ),
-                )),
+        let territoires = match read_codes(&level, &text("insee_codes"), referential) {
+            Ok(t) => t,
+            Err(messages) => {
+                errors.extend(
+                    messages
+                        .into_iter()
+                        .map(|m| FieldError::new("insee_codes", m)),
+                );
+                Vec::new()
+            }
+        };
+        // Without codes, the `region` column is where the record lies.
+        let mut localisation = Vec::new();
+        if territoires.is_empty() {
+            match referential.places_named(&text("region")) {
+                Ok(places) => localisation = places,
+                Err(m) => errors.push(FieldError::new("region", m)),
             }
         }
         let mut odd = SdgTags::default();
@@ -431,6 +487,7 @@ impl Alliance {
             niveau_territorial: opt(Some(&level)),
             territoire_libelle: opt(get("territory_name").as_deref()),
             territoires,
+            localisation,
             domaines: split_list(&text("domains"), LIST_SEP),
             modes: split_list(&text("relational_modes"), LIST_SEP)
                 .iter()
@@ -699,6 +756,27 @@ impl Alliance {
                 );
             }
         }
+        if !self.territoires.is_empty() && !self.localisation.is_empty() {
+            push(
+                "localisation".into(),
+                "une fiche qui a des codes de territoire est placée par ses codes : laissez la localisation vide.".into(),
+            );
+        }
+        for (i, t) in self.localisation.iter().enumerate() {
+            let known = t
+                .level()
+                .filter(|l| matches!(l, Level::Region | Level::CollectiviteOutreMer))
+                .is_some_and(|l| referential.has(l, &t.code));
+            if !known {
+                push(
+                    format!("localisation[{i}]"),
+                    format!(
+                        "« {} » ({}) n'est pas une région ni une collectivité d'outre-mer connue du Code officiel géographique.",
+                        t.code, t.niveau
+                    ),
+                );
+            }
+        }
         check_codes(&mut push, "domaines", &self.domaines, &DOMAINS, "domaine");
         for (i, m) in self.modes.iter().enumerate() {
             if !RELATIONAL_MODES.contains(&m.code) {
@@ -848,6 +926,12 @@ impl Alliance {
         }
     }
 
+    /// Where the record lies: its territories, or the régions it is placed in when its facts
+    /// give no INSEE code.
+    pub fn places(&self) -> impl Iterator<Item = &TerritoryRef> {
+        self.territoires.iter().chain(&self.localisation)
+    }
+
     /// The start year, for sorting and the date facet.
     #[must_use]
     pub fn start_year(&self) -> Option<u16> {
@@ -863,6 +947,43 @@ impl Alliance {
             .copied()
             .filter(|c| self.partenaires.iter().any(|p| p.type_acteur == *c))
             .collect()
+    }
+}
+
+impl Record for Alliance {
+    type Context = Referential;
+    const NOUN: &'static str = "alliance";
+    const JSON_ID: &'static str = "slug";
+
+    fn id(&self) -> &str {
+        &self.slug
+    }
+
+    fn required_columns() -> &'static [&'static str] {
+        &FACT_COLUMNS
+    }
+
+    fn optional_columns() -> &'static [&'static str] {
+        &EXTRA_COLUMNS
+    }
+
+    fn from_columns(
+        get: &dyn Fn(&str) -> Option<String>,
+        context: &Referential,
+    ) -> Result<Self, Vec<FieldError>> {
+        Alliance::from_columns(get, context)
+    }
+
+    fn validate(&self, context: &Referential) -> Result<(), Vec<FieldError>> {
+        Alliance::validate(self, context)
+    }
+
+    fn complete(&mut self, context: &Referential) {
+        self.derive_editorial(context);
+    }
+
+    fn column_of(field: &str) -> String {
+        column_of(field).to_owned()
     }
 }
 

@@ -2,11 +2,15 @@
 //! web layer and the command line build on these types.
 
 pub mod alliance;
+pub mod catalyseur;
 pub mod diagnostic;
 pub mod error;
+pub mod figure;
+pub mod lieu;
 pub mod odd;
 pub mod pagination;
 pub mod questionnaire;
+pub mod record;
 pub mod taxonomy;
 pub mod territory;
 pub mod text;

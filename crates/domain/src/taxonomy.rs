@@ -93,6 +93,17 @@ pub const LIFECYCLE_PHASES: Taxonomy = Taxonomy {
     ],
 };
 
+/// The four métiers of a catalyseur territorial.
+pub const CATALYSE_METIERS: Taxonomy = Taxonomy {
+    key: "metier",
+    codes: &[
+        "dialogue-territorial",
+        "experimentations-collectives",
+        "accompagnements",
+        "gestion-lieu",
+    ],
+};
+
 /// The five modules of M.E.D.O.C.
 pub const MEDOC: Taxonomy = Taxonomy {
     key: "medoc",
@@ -114,7 +125,7 @@ pub fn facet_code(facet: &str, code: &str) -> Option<bool> {
     Some(taxonomy.contains(code))
 }
 
-pub const ALL: [Taxonomy; 8] = [
+pub const ALL: [Taxonomy; 13] = [
     ACTOR_TYPES,
     DOMAINS,
     TERRITORIAL_LEVELS,
@@ -123,6 +134,11 @@ pub const ALL: [Taxonomy; 8] = [
     MATURITY_LEVELS,
     LIFECYCLE_PHASES,
     MEDOC,
+    CATALYSE_METIERS,
+    crate::figure::NATURES,
+    crate::figure::PROGRAMMES,
+    crate::figure::THEMES,
+    crate::catalyseur::GENRES,
 ];
 
 #[cfg(test)]

@@ -105,6 +105,11 @@ const FILES: &[(&str, &str, &str)] = &[
         "taxonomies.ftl",
         include_str!("../locales/fr/taxonomies.ftl"),
     ),
+    (
+        "fr",
+        "donnees.ftl",
+        include_str!("../locales/fr/donnees.ftl"),
+    ),
     ("en", "commun.ftl", include_str!("../locales/en/commun.ftl")),
     (
         "en",
@@ -136,6 +141,11 @@ const FILES: &[(&str, &str, &str)] = &[
         "en",
         "taxonomies.ftl",
         include_str!("../locales/en/taxonomies.ftl"),
+    ),
+    (
+        "en",
+        "donnees.ftl",
+        include_str!("../locales/en/donnees.ftl"),
     ),
 ];
 

@@ -30,7 +30,7 @@ use tantivy::{
 };
 
 /// Bump when the schema or the analyser changes: the index is then rebuilt.
-const SCHEMA_VERSION: u32 = 2;
+const SCHEMA_VERSION: u32 = 3;
 
 /// The facets, in the order pages and the API show them; each is a query parameter.
 pub const FACETS: [&str; 11] = [
@@ -47,8 +47,22 @@ pub const FACETS: [&str; 11] = [
     "statut",
 ];
 
+/// Facets counted like the others but not shown as filters: the SDG goals a source states
+/// (territorial syntheses tell stated and editorial goals apart).
+pub const COUNTED_ONLY: [&str; 1] = ["odd_declare"];
+
 /// Filters that are not shown as facets (territory pages use them).
-pub const HIDDEN_FILTERS: [&str; 2] = ["epci", "commune"];
+pub const HIDDEN_FILTERS: [&str; 3] = ["epci", "commune", "com"];
+
+/// Number of counted facets: [`FACETS`] then [`COUNTED_ONLY`].
+const COUNTED: usize = FACETS.len() + COUNTED_ONLY.len();
+
+fn all_facets() -> impl Iterator<Item = &'static &'static str> {
+    FACETS
+        .iter()
+        .chain(COUNTED_ONLY.iter())
+        .chain(HIDDEN_FILTERS.iter())
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum SearchError {
@@ -72,7 +86,7 @@ pub struct IndexDoc {
     pub description: String,
     /// Partners, territory names with their parents, labels of the classifications.
     pub texte: String,
-    /// `(facet, code)`, facets from [`FACETS`] or [`HIDDEN_FILTERS`].
+    /// `(facet, code)`, facets from [`FACETS`], [`COUNTED_ONLY`] or [`HIDDEN_FILTERS`].
     pub facettes: Vec<(&'static str, String)>,
     /// `YYYYMM` of the start date (month 0 when only the year is known), 0 when unknown.
     pub debut: u64,
@@ -118,7 +132,8 @@ pub struct Hit {
 pub struct Results {
     pub total: usize,
     pub hits: Vec<Hit>,
-    /// For each facet of [`FACETS`], `(code, count)` by decreasing count then code.
+    /// For each facet of [`FACETS`] then [`COUNTED_ONLY`], `(code, count)` by decreasing
+    /// count then code.
     pub facets: Vec<FacetCounts>,
 }
 
@@ -174,20 +189,13 @@ fn schema() -> (Schema, Fields) {
 }
 
 fn facet_index(name: &str) -> Option<u8> {
-    FACETS
-        .iter()
-        .chain(HIDDEN_FILTERS.iter())
+    all_facets()
         .position(|f| *f == name)
         .and_then(|i| u8::try_from(i).ok())
 }
 
 fn facet_name(i: u8) -> &'static str {
-    FACETS
-        .iter()
-        .chain(HIDDEN_FILTERS.iter())
-        .nth(usize::from(i))
-        .copied()
-        .unwrap_or("")
+    all_facets().nth(usize::from(i)).copied().unwrap_or("")
 }
 
 /// Dense ids for `facet:code` terms, shared by all segments.
@@ -204,8 +212,8 @@ impl Dictionary {
             return Some(*id);
         }
         let (facet, code) = term.split_once(':')?;
-        // Hidden filters (epci, commune) are applied by the query, never counted.
-        let f = facet_index(facet).filter(|i| usize::from(*i) < FACETS.len())?;
+        // Hidden filters (epci, commune, com) are applied by the query, never counted.
+        let f = facet_index(facet).filter(|i| usize::from(*i) < COUNTED)?;
         let id = u32::try_from(self.terms.len()).ok()?;
         self.terms.push((f, code.to_owned()));
         self.ids.insert(term.to_owned(), id);
@@ -726,7 +734,7 @@ impl SearchIndex {
         let mut wanted = vec![0u8; n];
         let mut active: u32 = 0;
         for (facet, codes) in filters {
-            let Some(fi) = facet_index(facet).filter(|i| usize::from(*i) < FACETS.len()) else {
+            let Some(fi) = facet_index(facet).filter(|i| usize::from(*i) < COUNTED) else {
                 continue;
             };
             if codes.is_empty() {
@@ -746,7 +754,11 @@ impl SearchIndex {
             active,
         };
         let (counts, passing) = generation.searcher.search(query, &collector)?;
-        let mut by_facet: Vec<FacetCounts> = FACETS.iter().map(|f| (*f, Vec::new())).collect();
+        let mut by_facet: Vec<FacetCounts> = FACETS
+            .iter()
+            .chain(COUNTED_ONLY.iter())
+            .map(|f| (*f, Vec::new()))
+            .collect();
         for (id, count) in counts.iter().enumerate() {
             if *count == 0 {
                 continue;

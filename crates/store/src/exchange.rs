@@ -1,15 +1,20 @@
-//! Reading and writing alliances in exchange formats: CSV (the fact-table layout, UTF-8
-//! with or without BOM, comma or semicolon), JSON, XLSX and GeoJSON.
+//! The one import pipeline of every kind of record (alliances, key figures, catalyseurs):
+//! read a table (CSV in the fact-table layout, UTF-8 with or without BOM, comma or
+//! semicolon; XLSX; JSON), validate each row into its domain type ([`Record`]), and hand
+//! back all records or all errors. The store then writes all or nothing. Also the CSV and
+//! XLSX writers of the same layouts.
 //!
 //! Reading is all-or-nothing: every error of every line is collected, with its line and
 //! column, before anything is written.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::io::{Cursor, Write};
 
-use alliances_domain::alliance::{Alliance, EXTRA_COLUMNS, FACT_COLUMNS, Referential, column_of};
+use alliances_domain::alliance::{Alliance, EXTRA_COLUMNS, FACT_COLUMNS, Referential};
 use alliances_domain::error::FieldError;
+use alliances_domain::record::Record;
+use serde::de::DeserializeOwned;
 
 /// One import error: `ligne N, colonne « X » : message`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,41 +63,97 @@ impl Format {
     pub fn of_path(path: &str) -> Option<Format> {
         Format::parse(path.rsplit('.').next()?)
     }
+
+    /// The name `parse` reads.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::Xlsx => "xlsx",
+            Format::Geojson => "geojson",
+            Format::JsonLd => "jsonld",
+        }
+    }
 }
 
 /// Records read from a file, with the line each starts on.
-pub type Parsed = Vec<(usize, Alliance)>;
+pub type Parsed<R = Alliance> = Vec<(usize, R)>;
 
-/// Reads a file of the given format; all errors or all records.
+/// Reads a file of alliances; all errors or all records.
 pub fn read(
     format: Format,
     bytes: &[u8],
     referential: &Referential,
 ) -> Result<Parsed, Vec<LineError>> {
-    match format {
-        Format::Csv => read_table(csv_rows(bytes)?, referential),
-        Format::Xlsx => read_table(xlsx_rows(bytes)?, referential),
-        Format::Json => read_json(bytes, referential),
+    read_records::<Alliance>(format, bytes, referential)
+}
+
+/// Reads a file of any kind of record; all errors or all records.
+pub fn read_records<R: Record + DeserializeOwned>(
+    format: Format,
+    bytes: &[u8],
+    context: &R::Context,
+) -> Result<Parsed<R>, Vec<LineError>> {
+    let parsed = match format {
+        Format::Csv => read_table::<R>(csv_rows(bytes)?, context),
+        Format::Xlsx => read_table::<R>(xlsx_rows(bytes)?, context),
+        Format::Json => read_json::<R>(bytes, context),
         Format::Geojson | Format::JsonLd => Err(vec![LineError {
             ligne: 1,
             colonne: None,
             message: "le GeoJSON et le JSON-LD sont des formats d'export seulement ; importez du CSV, du JSON ou du XLSX.".into(),
         }]),
+    }?;
+    check_references(&parsed, context)?;
+    Ok(parsed)
+}
+
+/// Every identifier a record points at exists in the file or in the base.
+fn check_references<R: Record>(
+    parsed: &Parsed<R>,
+    context: &R::Context,
+) -> Result<(), Vec<LineError>> {
+    let ids: HashSet<&str> = parsed.iter().map(|(_, r)| r.id()).collect();
+    let mut errors = Vec::new();
+    for (line, r) in parsed {
+        for (field, id) in r.references() {
+            if !ids.contains(id.as_str()) && !R::exists(context, &id) {
+                errors.push(LineError {
+                    ligne: *line,
+                    colonne: Some(R::column_of(field)),
+                    message: format!(
+                        "« {id} » n'existe ni dans ce fichier ni dans la base : écrivez l'identifiant d'un(e) {} existant(e).",
+                        R::NOUN
+                    ),
+                });
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
     }
 }
 
-/// The error of a slug seen before in the same file.
-fn duplicate(seen: &mut HashMap<String, usize>, slug: &str, line: usize) -> Option<LineError> {
-    let slug = slug.trim();
-    if slug.is_empty() {
+/// The error of an identifier seen before in the same file.
+fn duplicate(
+    seen: &mut HashMap<String, usize>,
+    id: &str,
+    line: usize,
+    noun: &str,
+) -> Option<LineError> {
+    let id = id.trim();
+    if id.is_empty() {
         return None;
     }
-    let first = *seen.entry(slug.to_owned()).or_insert(line);
+    let first = *seen.entry(id.to_owned()).or_insert(line);
     (first != line).then(|| LineError {
         ligne: line,
         colonne: Some("id".into()),
         message: format!(
-            "l'identifiant « {slug} » figure déjà ligne {first} : chaque alliance n'apparaît qu'une fois par fichier."
+            "l'identifiant « {id} » figure déjà ligne {first} : chaque {noun} n'apparaît qu'une fois par fichier."
         ),
     })
 }
@@ -232,10 +293,16 @@ fn xlsx_rows(bytes: &[u8]) -> Result<Table, Vec<LineError>> {
     })
 }
 
-fn read_table(table: Table, referential: &Referential) -> Result<Parsed, Vec<LineError>> {
+fn read_table<R: Record>(table: Table, context: &R::Context) -> Result<Parsed<R>, Vec<LineError>> {
     let mut errors = Vec::new();
-    for c in FACT_COLUMNS {
-        if !table.header.iter().any(|h| h == c) {
+    // Columns under another accepted name are read as their canonical column.
+    let header: Vec<String> = table
+        .header
+        .iter()
+        .map(|h| R::alias(h).map_or_else(|| h.clone(), str::to_owned))
+        .collect();
+    for c in R::required_columns() {
+        if !header.iter().any(|h| h == c) {
             errors.push(line_error(
                 1,
                 Some(c),
@@ -243,27 +310,36 @@ fn read_table(table: Table, referential: &Referential) -> Result<Parsed, Vec<Lin
             ));
         }
     }
-    let mut seen = std::collections::HashSet::new();
-    for h in &table.header {
-        if !FACT_COLUMNS.contains(&h.as_str()) && !EXTRA_COLUMNS.contains(&h.as_str()) {
+    let mut seen = HashSet::new();
+    for (h, raw) in header.iter().zip(&table.header) {
+        let known = R::required_columns().contains(&h.as_str())
+            || R::optional_columns().contains(&h.as_str());
+        if !known {
+            let optional = R::optional_columns();
             errors.push(line_error(
                 1,
-                Some(h),
-                format!(
-                    "colonne inconnue ; colonnes facultatives acceptées : {}.",
-                    EXTRA_COLUMNS.join(", ")
-                ),
+                Some(raw),
+                if optional.is_empty() {
+                    format!(
+                        "colonne inconnue ; colonnes attendues : {}.",
+                        R::required_columns().join(", ")
+                    )
+                } else {
+                    format!(
+                        "colonne inconnue ; colonnes facultatives acceptées : {}.",
+                        optional.join(", ")
+                    )
+                },
             ));
         } else if !seen.insert(h) {
-            errors.push(line_error(1, Some(h), "colonne en double."));
+            errors.push(line_error(1, Some(raw), "colonne en double."));
         }
     }
     if !errors.is_empty() {
         return Err(errors);
     }
     errors = table.broken;
-    let index: HashMap<&str, usize> = table
-        .header
+    let index: HashMap<&str, usize> = header
         .iter()
         .enumerate()
         .map(|(i, h)| (h.as_str(), i))
@@ -272,24 +348,23 @@ fn read_table(table: Table, referential: &Referential) -> Result<Parsed, Vec<Lin
     let mut seen = HashMap::new();
     for (line, cells) in &table.rows {
         let get = |c: &str| index.get(c).and_then(|i| cells.get(*i)).cloned();
-        if let Some(e) = duplicate(&mut seen, &get("id").unwrap_or_default(), *line) {
+        if let Some(e) = duplicate(&mut seen, &get("id").unwrap_or_default(), *line, R::NOUN) {
             errors.push(e);
         }
         let push_all = |errors: &mut Vec<LineError>, errs: Vec<FieldError>| {
             for e in errs {
-                let col = column_of(&e.champ).to_owned();
                 errors.push(LineError {
                     ligne: *line,
-                    colonne: Some(col),
+                    colonne: Some(R::column_of(&e.champ)),
                     message: e.message,
                 });
             }
         };
-        match Alliance::from_columns(&get, referential) {
-            Ok(mut a) => match a.validate(referential) {
+        match R::from_columns(&get, context) {
+            Ok(mut r) => match r.validate(context) {
                 Ok(()) => {
-                    a.derive_editorial(referential);
-                    out.push((*line, a));
+                    r.complete(context);
+                    out.push((*line, r));
                 }
                 Err(errs) => push_all(&mut errors, errs),
             },
@@ -342,7 +417,10 @@ fn element_lines(bytes: &[u8]) -> Vec<usize> {
     starts
 }
 
-fn read_json(bytes: &[u8], referential: &Referential) -> Result<Parsed, Vec<LineError>> {
+fn read_json<R: Record + DeserializeOwned>(
+    bytes: &[u8],
+    context: &R::Context,
+) -> Result<Parsed<R>, Vec<LineError>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
         vec![line_error(
@@ -371,7 +449,10 @@ fn read_json(bytes: &[u8], referential: &Referential) -> Result<Parsed, Vec<Line
             return Err(vec![line_error(
                 1,
                 None,
-                "attendu : une liste d'alliances, ou un objet { \"resultats\": [ … ] }.",
+                format!(
+                    "attendu : une liste (chaque élément : un(e) {}), ou un objet {{ \"resultats\": [ … ] }}.",
+                    R::NOUN
+                ),
             )]);
         }
     };
@@ -380,13 +461,18 @@ fn read_json(bytes: &[u8], referential: &Referential) -> Result<Parsed, Vec<Line
     let mut seen = HashMap::new();
     for (i, item) in items.into_iter().enumerate() {
         let line = lines.get(i).copied().unwrap_or(1);
-        if let Some(e) = duplicate(&mut seen, item["slug"].as_str().unwrap_or_default(), line) {
+        if let Some(e) = duplicate(
+            &mut seen,
+            item[R::JSON_ID].as_str().unwrap_or_default(),
+            line,
+            R::NOUN,
+        ) {
             errors.push(e);
         }
-        match serde_json::from_value::<Alliance>(item) {
-            Ok(mut a) => match a.validate(referential) {
+        match serde_json::from_value::<R>(item) {
+            Ok(mut a) => match a.validate(context) {
                 Ok(()) => {
-                    a.derive_editorial(referential);
+                    a.complete(context);
                     out.push((line, a));
                 }
                 Err(errs) => errors.extend(errs.into_iter().map(|e| LineError {
@@ -398,7 +484,7 @@ fn read_json(bytes: &[u8], referential: &Referential) -> Result<Parsed, Vec<Line
             Err(e) => errors.push(line_error(
                 line,
                 None,
-                format!("alliance n° {} illisible : {e}", i + 1),
+                format!("{} n° {} illisible : {e}", R::NOUN, i + 1),
             )),
         }
     }
@@ -409,7 +495,7 @@ fn read_json(bytes: &[u8], referential: &Referential) -> Result<Parsed, Vec<Line
     }
 }
 
-/// The export columns: the fact-table layout, then ours.
+/// The export columns of alliances: the fact-table layout, then ours.
 #[must_use]
 pub fn columns() -> Vec<&'static str> {
     FACT_COLUMNS
@@ -419,10 +505,18 @@ pub fn columns() -> Vec<&'static str> {
         .collect()
 }
 
-/// CSV in the import layout (UTF-8 with BOM so that spreadsheets read the accents).
-pub fn write_csv<'a>(
-    out: &mut dyn Write,
+/// Alliances as CSV rows in the import layout, each with the names of its régions.
+pub fn alliance_rows<'a>(
     records: impl Iterator<Item = (&'a Alliance, Vec<String>)>,
+) -> impl Iterator<Item = Vec<String>> {
+    records.map(|(a, regions)| a.to_columns(&regions).into_iter().map(|(_, v)| v).collect())
+}
+
+/// CSV with a header (UTF-8 with BOM so that spreadsheets read the accents).
+pub fn write_csv(
+    out: &mut dyn Write,
+    header: &[&str],
+    rows: impl Iterator<Item = Vec<String>>,
     with_header: bool,
 ) -> std::io::Result<()> {
     if with_header {
@@ -430,10 +524,10 @@ pub fn write_csv<'a>(
     }
     let mut w = csv::WriterBuilder::new().from_writer(out);
     if with_header {
-        w.write_record(columns())?;
+        w.write_record(header)?;
     }
-    for (a, regions) in records {
-        w.write_record(a.to_columns(&regions).into_iter().map(|(_, v)| v))?;
+    for row in rows {
+        w.write_record(row)?;
     }
     w.flush()
 }
@@ -457,9 +551,12 @@ pub fn xml_escape(s: &str) -> String {
     o
 }
 
-/// A minimal XLSX workbook (one sheet, inline strings) in the import layout.
-pub fn write_xlsx<'a>(
-    records: impl Iterator<Item = (&'a Alliance, Vec<String>)>,
+/// A minimal XLSX workbook (one sheet named `sheet_name`, inline strings): a header row,
+/// then the rows.
+pub fn write_xlsx(
+    sheet_name: &str,
+    header: &[&str],
+    rows: impl Iterator<Item = Vec<String>>,
 ) -> std::io::Result<Vec<u8>> {
     use zip::write::SimpleFileOptions;
     let col = |mut i: usize| {
@@ -491,18 +588,19 @@ pub fn write_xlsx<'a>(
         }
         sheet.push_str("</row>");
     };
-    row(1, columns().into_iter().map(str::to_owned).collect());
-    for (i, (a, regions)) in records.enumerate() {
-        row(
-            i + 2,
-            a.to_columns(&regions).into_iter().map(|(_, v)| v).collect(),
-        );
+    row(1, header.iter().map(|h| (*h).to_owned()).collect());
+    for (i, cells) in rows.enumerate() {
+        row(i + 2, cells);
     }
     sheet.push_str("</sheetData></worksheet>");
     let mut buf = Cursor::new(Vec::new());
     {
         let mut z = zip::ZipWriter::new(&mut buf);
         let o = SimpleFileOptions::default();
+        let workbook = format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="{}" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+            xml_escape(sheet_name)
+        );
         let files: [(&str, &str); 5] = [
             (
                 "[Content_Types].xml",
@@ -512,10 +610,7 @@ pub fn write_xlsx<'a>(
                 "_rels/.rels",
                 r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
             ),
-            (
-                "xl/workbook.xml",
-                r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="alliances" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
-            ),
+            ("xl/workbook.xml", workbook.as_str()),
             (
                 "xl/_rels/workbook.xml.rels",
                 r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#,
@@ -602,7 +697,12 @@ mod tests {
         let r = referential();
         let parsed = read(Format::Csv, csv.as_bytes(), &r).unwrap();
         let a = &parsed[0].1;
-        let xlsx = write_xlsx(std::iter::once((a, vec!["Occitanie".to_owned()]))).unwrap();
+        let xlsx = write_xlsx(
+            "alliances",
+            &columns(),
+            alliance_rows(std::iter::once((a, vec!["Occitanie".to_owned()]))),
+        )
+        .unwrap();
         let back = read(Format::Xlsx, &xlsx, &r).unwrap();
         assert_eq!(&back[0].1, a);
         assert_eq!(back[0].0, 2);

@@ -16,6 +16,7 @@ use sqlx::sqlite::{
 
 pub mod alliances;
 pub mod diagnostics;
+pub mod documents;
 pub mod exchange;
 pub mod meta;
 pub mod migrate;

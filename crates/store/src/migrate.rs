@@ -30,6 +30,11 @@ pub static SQLITE: &[Migration] = &[
         name: "diagnostics",
         sql: include_str!("../migrations/sqlite/0003_diagnostics.sql"),
     },
+    Migration {
+        version: 4,
+        name: "documents",
+        sql: include_str!("../migrations/sqlite/0004_documents.sql"),
+    },
 ];
 pub static POSTGRES: &[Migration] = &[
     Migration {
@@ -46,6 +51,11 @@ pub static POSTGRES: &[Migration] = &[
         version: 3,
         name: "diagnostics",
         sql: include_str!("../migrations/postgres/0003_diagnostics.sql"),
+    },
+    Migration {
+        version: 4,
+        name: "documents",
+        sql: include_str!("../migrations/postgres/0004_documents.sql"),
     },
 ];
 

@@ -21,6 +21,7 @@ pub const DEPARTEMENTS_CSV: &str = include_str!("../../../data/territoires/depar
 pub const COM_CSV: &str = include_str!("../../../data/territoires/collectivites-outre-mer.csv");
 pub const EPCI_CSV: &str = include_str!("../../../data/territoires/epci.csv");
 pub const COMMUNES_CSV: &str = include_str!("../../../data/territoires/communes.csv");
+pub const FRANCE_SERVICES_CSV: &str = include_str!("../../../data/lieux/france-services.csv");
 
 const VERSION_KEY: &str = "reference_version";
 
@@ -175,6 +176,43 @@ pub fn parse_territories() -> Result<Vec<Territory>> {
     parse_csv("epci.csv", EPCI_CSV, Level::Epci, &mut rows)?;
     parse_csv("communes.csv", COMMUNES_CSV, Level::Commune, &mut rows)?;
     Ok(rows)
+}
+
+/// The France services structures shipped in `data/lieux/` (static reference data, read
+/// into memory by each server; never stored).
+pub fn france_services() -> Result<Vec<alliances_domain::lieu::Lieu>> {
+    #[derive(Deserialize)]
+    struct Row {
+        id: String,
+        nom: String,
+        adresse: String,
+        code_postal: String,
+        commune_nom: String,
+        commune: String,
+        #[serde(rename = "type")]
+        genre: String,
+        format: String,
+    }
+    let mut reader = csv::Reader::from_reader(FRANCE_SERVICES_CSV.as_bytes());
+    reader
+        .deserialize::<Row>()
+        .enumerate()
+        .map(|(i, r)| {
+            let r = r.map_err(|e| {
+                StoreError::Reference(format!("france-services.csv, ligne {} : {e}", i + 2))
+            })?;
+            Ok(alliances_domain::lieu::Lieu {
+                id: r.id,
+                nom: r.nom,
+                adresse: r.adresse,
+                code_postal: r.code_postal,
+                commune_nom: r.commune_nom,
+                commune: r.commune,
+                genre: r.genre,
+                format: r.format,
+            })
+        })
+        .collect()
 }
 
 // ------------------------------------------------------------------ loading

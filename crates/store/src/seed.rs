@@ -1,18 +1,28 @@
-//! The seed alliances shipped in `data/alliances/` (the fact tables with our texts), loaded
-//! at first start through the same validation as an import, and the referential that
-//! validation reads.
+//! The seed records shipped in `data/` — alliances (the fact tables with our texts), key
+//! figures and catalyseurs — loaded at start through the same validation as an import (a
+//! new version never overwrites an imported record), and the referential that validation
+//! reads.
 
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use alliances_domain::alliance::Referential;
+use alliances_domain::catalyseur::Catalyseur;
+use alliances_domain::figure::{FigureContext, KeyFigure, Population, check_populations};
+use alliances_domain::record::Record;
 use alliances_domain::territory::Level;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 use crate::exchange::{self, Format};
-use crate::{Db, Result, StoreError, alliances, fingerprint, meta, on_read};
+use crate::{Db, Result, StoreError, alliances, documents, fingerprint, meta, on_read};
 
 const SEED_CSV: &str = include_str!("../../../data/alliances/alliances.csv");
 const FRAGILITIES_CSV: &str = include_str!("../../../data/alliances/fragilites.csv");
 const VERSION_KEY: &str = "amorce_alliances_version";
+const FIGURES_CSV: &str = include_str!("../../../data/observatoire/chiffres-cles.csv");
+const POPULATIONS_CSV: &str = include_str!("../../../data/observatoire/populations.csv");
+const CATALYSEURS_CSV: &str = include_str!("../../../data/catalyseurs/catalyseurs.csv");
 /// `origine` of the seed records.
 pub const SEED_ORIGIN: &str = "amorce";
 
@@ -45,6 +55,37 @@ pub fn fragilities() -> &'static [Fragility] {
     })
 }
 
+/// The populations of `data/observatoire/populations.csv` (checked by a test).
+pub fn populations() -> &'static [Population] {
+    static CELL: OnceLock<Vec<Population>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut r = csv::Reader::from_reader(POPULATIONS_CSV.as_bytes());
+        r.records()
+            .filter_map(std::result::Result::ok)
+            .map(|rec| Population {
+                code: rec[0].to_owned(),
+                label_fr: rec[1].to_owned(),
+                label_en: rec[2].to_owned(),
+                type_acteur: rec[3].to_owned(),
+            })
+            .collect()
+    })
+}
+
+/// What a figures file is validated against: the referential, the populations and the
+/// figures already stored (a relation may point at them).
+pub async fn figure_context(db: &Db) -> Result<FigureContext> {
+    check_populations(populations()).map_err(StoreError::Reference)?;
+    Ok(FigureContext {
+        referential: referential(db).await?,
+        populations: populations().to_vec(),
+        existing: documents::ids(db, documents::KEY_FIGURE)
+            .await?
+            .into_iter()
+            .collect(),
+    })
+}
+
 /// Version of the seed: changes when the shipped file or the mapping table changes.
 #[must_use]
 pub fn version() -> String {
@@ -57,10 +98,19 @@ pub async fn referential(db: &Db) -> Result<Referential> {
         "SELECT niveau, code FROM territoires").fetch_all(p).await?);
     let targets: Vec<String> = on_read!(db, p => sqlx::query_scalar(
         "SELECT code FROM odd_cibles").fetch_all(p).await?);
+    let named: Vec<(String, String, String)> = on_read!(db, p => sqlx::query_as(
+        "SELECT niveau, code, nom FROM territoires WHERE niveau IN ('region', 'collectivite_outre_mer')")
+        .fetch_all(p).await?);
     Ok(Referential {
         territories: territories
             .into_iter()
             .filter_map(|(l, c)| Some((Level::from_code(&l)?, c)))
+            .collect(),
+        region_names: named
+            .into_iter()
+            .filter_map(|(l, c, n)| {
+                Some((alliances_domain::text::fold(&n), (Level::from_code(&l)?, c)))
+            })
             .collect(),
         targets: targets.into_iter().collect(),
         fragility_goals: fragilities()
@@ -110,6 +160,88 @@ pub async fn ensure_seeded(db: &Db, now: i64) -> Result<SeedOutcome> {
         .collect();
     let outcome = alliances::upsert_all(db, &records, SEED_ORIGIN, now).await?;
     meta::set(db, VERSION_KEY, &version).await?;
+    Ok(SeedOutcome::Loaded(outcome))
+}
+
+/// What [`ensure_documents_seeded`] did for each kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DocumentsOutcome {
+    pub figures: SeedOutcome,
+    pub catalyseurs: SeedOutcome,
+}
+
+/// Loads the seed key figures and catalyseurs unless their version already was; an
+/// imported record is never overwritten.
+pub async fn ensure_documents_seeded(db: &Db, now: i64) -> Result<DocumentsOutcome> {
+    let context = figure_context(db).await?;
+    let figures = seed_kind::<KeyFigure>(
+        db,
+        documents::KEY_FIGURE,
+        "amorce_chiffres_version",
+        &[FIGURES_CSV.as_bytes(), POPULATIONS_CSV.as_bytes()],
+        FIGURES_CSV,
+        &context,
+        now,
+    )
+    .await?;
+    let catalyseurs = seed_kind::<Catalyseur>(
+        db,
+        documents::CATALYSEUR,
+        "amorce_catalyseurs_version",
+        &[CATALYSEURS_CSV.as_bytes()],
+        CATALYSEURS_CSV,
+        &context.referential,
+        now,
+    )
+    .await?;
+    Ok(DocumentsOutcome {
+        figures,
+        catalyseurs,
+    })
+}
+
+async fn seed_kind<R: Record + DeserializeOwned + Serialize>(
+    db: &Db,
+    genre: &str,
+    key: &str,
+    versioned: &[&[u8]],
+    csv: &str,
+    context: &R::Context,
+    now: i64,
+) -> Result<SeedOutcome> {
+    let version = fingerprint(versioned);
+    if meta::get(db, key).await?.as_deref() == Some(version.as_str()) {
+        return Ok(SeedOutcome::AlreadyCurrent);
+    }
+    let parsed =
+        exchange::read_records::<R>(Format::Csv, csv.as_bytes(), context).map_err(|errs| {
+            StoreError::Reference(format!(
+                "{genre} d'amorce invalides : {}",
+                errs.iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(" ; ")
+            ))
+        })?;
+    let ids: Vec<String> = parsed.iter().map(|(_, r)| r.id().to_owned()).collect();
+    let replaced: HashSet<String> = documents::by_ids::<serde_json::Value>(db, genre, &ids)
+        .await?
+        .into_iter()
+        .filter(|s| s.origine != SEED_ORIGIN)
+        .filter_map(|s| {
+            s.record
+                .get(R::JSON_ID)
+                .and_then(|v| v.as_str())
+                .map(str::to_owned)
+        })
+        .collect();
+    let records: Vec<R> = parsed
+        .into_iter()
+        .map(|(_, r)| r)
+        .filter(|r| !replaced.contains(r.id()))
+        .collect();
+    let outcome = documents::upsert_all(db, genre, &records, SEED_ORIGIN, None, now).await?;
+    meta::set(db, key, &version).await?;
     Ok(SeedOutcome::Loaded(outcome))
 }
 

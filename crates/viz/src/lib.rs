@@ -8,6 +8,8 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+pub mod chart;
+
 #[derive(Debug, Deserialize)]
 pub struct Inset {
     pub departement: String,
@@ -72,6 +74,19 @@ pub fn departements() -> &'static MapData {
     M.get_or_init(|| parse(include_str!("../../../data/geo/carte-departements.json")))
 }
 
+/// Régions for whole-France views: the same frame, outlines rounded to one unit (below a
+/// pixel at that scale), a third of the weight.
+pub fn regions_france() -> &'static MapData {
+    static M: OnceLock<MapData> = OnceLock::new();
+    M.get_or_init(|| parse(include_str!("../../../data/geo/france-regions.json")))
+}
+
+/// Départements for whole-France views (see [`regions_france`]).
+pub fn departements_france() -> &'static MapData {
+    static M: OnceLock<MapData> = OnceLock::new();
+    M.get_or_init(|| parse(include_str!("../../../data/geo/france-departements.json")))
+}
+
 /// How one shape is drawn.
 #[derive(Debug, Clone)]
 pub struct Area {
@@ -107,7 +122,7 @@ pub struct MapSpec<'a> {
     pub code_labels: bool,
 }
 
-fn escape(s: &str, out: &mut String) {
+pub(crate) fn escape(s: &str, out: &mut String) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -267,6 +282,12 @@ mod tests {
     fn embedded_maps_have_every_region_and_departement() {
         assert_eq!(regions().shapes.len(), 18);
         assert_eq!(departements().shapes.len(), 101);
+        assert_eq!(regions_france().shapes.len(), 18);
+        assert_eq!(departements_france().shapes.len(), 101);
+        // The whole-France outlines are the same places, lighter.
+        let light: usize = departements_france().shapes.iter().map(|s| s.d.len()).sum();
+        let full: usize = departements().shapes.iter().map(|s| s.d.len()).sum();
+        assert!(light * 2 < full, "{light} vs {full}");
         assert_eq!(regions().insets.len(), 5);
         let calvados = departements().shape("14").unwrap();
         assert_eq!(calvados.region.as_deref(), Some("28"));

@@ -21,13 +21,21 @@ use alliances_store::territoires as territoires_store;
 
 pub mod assets;
 pub mod cache;
+pub mod clock;
+pub mod collections;
 pub mod content;
 pub mod ctx;
 pub mod error;
 pub mod features;
+pub mod figures;
+pub mod follow;
+pub mod listing;
 pub mod metrics;
 pub mod middleware;
+pub mod opendata;
+pub mod places;
 pub mod state;
+pub mod synthese;
 
 pub use state::{AppState, DEFAULT_LICENCE, Legal, Settings};
 
@@ -35,7 +43,7 @@ pub use state::{AppState, DEFAULT_LICENCE, Legal, Settings};
 pub use serde_json as json;
 
 use crate::error::{AppError, AppResult};
-use crate::features::{exemples, home, methodes, odd, ops, pages, territoires};
+use crate::features::{donnees_ouvertes, exemples, home, methodes, odd, ops, pages, territoires};
 
 /// Renders a template into an HTML response.
 pub fn render<T: askama::Template>(template: &T) -> AppResult<Html<String>> {
@@ -109,7 +117,7 @@ fn router(state: AppState) -> Router {
         .route("/confidentialite", get(pages::confidentialite))
         .route("/mentions-legales", get(pages::mentions_legales))
         .route("/sources-et-licences", get(pages::sources))
-        .route("/donnees-ouvertes", get(pages::donnees_ouvertes))
+        .route("/donnees-ouvertes", get(donnees_ouvertes::page))
         .route_layer(from_fn_with_state(state.clone(), cache::layer));
     let dynamic = Router::new()
         .route("/exemples", get(exemples::html::index))
@@ -149,9 +157,9 @@ fn router(state: AppState) -> Router {
             "/methodes/collectifs/{secret}/supprimer",
             get(methodes::html::confirm_delete_collective).post(methodes::html::delete_collective),
         )
-        .route("/exemples/flux.atom", get(exemples::opendata::feed))
-        .route("/sitemap.xml", get(exemples::opendata::sitemap))
-        .route("/donnees-ouvertes/{fichier}", get(exemples::opendata::dump))
+        .route("/exemples/flux.atom", get(exemples::feed::feed))
+        .route("/sitemap.xml", get(donnees_ouvertes::sitemap))
+        .route("/donnees-ouvertes/{fichier}", get(donnees_ouvertes::dump))
         .route("/territoires/epci/{siren}", get(territoires::html::epci))
         .route(
             "/territoires/communes/{code}",
@@ -226,10 +234,9 @@ pub async fn prepare(state: &AppState, migrate: bool) -> Result<(), alliances_st
     for level in Level::ALL {
         counts.insert(level, territoires_store::count(db, level).await?);
     }
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0));
+    let now = state.now();
     alliances_store::seed::ensure_seeded(db, now).await?;
+    alliances_store::seed::ensure_documents_seeded(db, now).await?;
     for version in alliances_store::diagnostics::versions_in_use(db).await? {
         if state.settings.questionnaires.get(version).is_none() {
             tracing::warn!(
@@ -245,21 +252,28 @@ pub async fn prepare(state: &AppState, migrate: bool) -> Result<(), alliances_st
         .map(|d| d.join("recherche"));
     let search = alliances_search::SearchIndex::open(search_dir.as_deref())
         .map_err(|e| alliances_store::StoreError::Reference(e.to_string()))?;
+    let directory = state::Directory::new(
+        territoires_store::all(db, Level::Commune).await?,
+        territoires_store::all(db, Level::Epci).await?,
+    );
+    let lieux = collections::Lieux::new(alliances_store::reference::france_services()?, |c| {
+        directory.parents_of_commune(c)
+    });
     let ready = state::Ready {
         odd: state::OddIndex::new(odd),
         regions: territoires_store::all(db, Level::Region).await?,
         departements: territoires_store::all(db, Level::Departement).await?,
         coms: territoires_store::all(db, Level::CollectiviteOutreMer).await?,
         counts,
-        directory: state::Directory::new(
-            territoires_store::all(db, Level::Commune).await?,
-            territoires_store::all(db, Level::Epci).await?,
-        ),
+        directory,
         fragilities: alliances_store::seed::fragilities()
             .iter()
             .map(|f| (f.code.clone(), (f.label_fr.clone(), f.label_en.clone())))
             .collect(),
         search,
+        collections: collections::Shared::new(collections::Collections::load(db).await?),
+        lieux,
+        populations: alliances_store::seed::populations(),
     };
     // Not ready for requests until the index is built: readiness reads `searchable`.
     let _ = state.0.ready.set(ready);
@@ -270,7 +284,7 @@ pub async fn prepare(state: &AppState, migrate: bool) -> Result<(), alliances_st
         .0
         .searchable
         .store(true, std::sync::atomic::Ordering::Release);
-    features::exemples::indexing::spawn_follower(state.clone(), state.settings.follow_every);
+    follow::spawn(state.clone(), state.settings.follow_every);
     spawn_purge(state.clone());
     Ok(())
 }
@@ -281,7 +295,7 @@ fn spawn_purge(state: AppState) {
         let mut every = tokio::time::interval(std::time::Duration::from_secs(86_400));
         loop {
             every.tick().await;
-            match alliances_store::diagnostics::purge(&state.db, features::methodes::now()).await {
+            match alliances_store::diagnostics::purge(&state.db, state.now()).await {
                 Ok(p) => tracing::info!(
                     brouillons = p.drafts,
                     rapports = p.reports,

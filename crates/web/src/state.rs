@@ -40,6 +40,8 @@ pub struct Settings {
     pub open_data_licence: String,
     /// The questionnaire definitions (validated at start-up).
     pub questionnaires: Arc<crate::features::methodes::Questionnaires>,
+    /// Where the time comes from.
+    pub clock: crate::clock::Clock,
 }
 
 /// The licence of the open data unless the operator sets another.
@@ -61,6 +63,7 @@ impl Default for Settings {
             follow_every: Duration::from_secs(1),
             open_data_licence: DEFAULT_LICENCE.to_owned(),
             questionnaires: crate::features::methodes::Questionnaires::embedded(),
+            clock: crate::clock::Clock::System,
         }
     }
 }
@@ -171,6 +174,29 @@ impl Directory {
     }
 }
 
+impl Directory {
+    /// A commune and the territories it lies in: `(level, code)`.
+    #[must_use]
+    pub fn parents_of_commune(&self, code: &str) -> Vec<(Level, String)> {
+        let Some(c) = self.communes.get(code) else {
+            return Vec::new();
+        };
+        let mut out = vec![(Level::Commune, code.to_owned())];
+        for (l, v) in [
+            (Level::Epci, &c.epci),
+            (Level::Epci, &c.ept),
+            (Level::Departement, &c.departement),
+            (Level::Region, &c.region),
+            (Level::CollectiviteOutreMer, &c.com),
+        ] {
+            if let Some(v) = v {
+                out.push((l, v.clone()));
+            }
+        }
+        out
+    }
+}
+
 /// What exists once start-up work (migrations, reference data) is done.
 pub struct Ready {
     pub odd: OddIndex,
@@ -184,6 +210,12 @@ pub struct Ready {
     /// Fragility code → (French label, English label).
     pub fragilities: HashMap<String, (String, String)>,
     pub search: alliances_search::SearchIndex,
+    /// Key figures and catalyseurs, reloaded when the database changes.
+    pub collections: crate::collections::Shared,
+    /// The lieux d'accompagnement (France services), by territory.
+    pub lieux: crate::collections::Lieux,
+    /// The populations of the key figures.
+    pub populations: &'static [alliances_domain::figure::Population],
 }
 
 impl Ready {
@@ -218,6 +250,11 @@ pub struct Inner {
     pub started: Instant,
 }
 
+/// The start-up data, or « service unavailable » until it is ready.
+pub fn ready(state: &AppState) -> crate::error::AppResult<&Ready> {
+    state.ready().ok_or(crate::error::AppError::Unavailable)
+}
+
 /// Cheap to clone: every handler gets one.
 #[derive(Clone)]
 pub struct AppState(pub Arc<Inner>);
@@ -244,6 +281,18 @@ impl AppState {
             limiter,
             started: Instant::now(),
         }))
+    }
+
+    /// Unix seconds, from the configured clock.
+    #[must_use]
+    pub fn now(&self) -> i64 {
+        self.settings.clock.now()
+    }
+
+    /// Today's date (`YYYY-MM-DD`), from the configured clock.
+    #[must_use]
+    pub fn today(&self) -> String {
+        self.settings.clock.today()
     }
 
     /// The start-up data, once ready.

@@ -2,8 +2,8 @@
 
 use std::process::ExitCode;
 
-pub mod alliances;
 pub mod migrate;
+pub mod records;
 pub mod serve;
 
 /// Runs a subcommand on a multi-threaded runtime; an error is printed in French and exits 1.

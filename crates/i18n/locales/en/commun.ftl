@@ -121,7 +121,7 @@ sources-texte-mit-sdg = Open SDG MIT licence
 sources-texte-mit-etalab = MIT licence of the @etalab/decoupage-administratif code (not shipped, for information)
 
 donnees-ouvertes-titre = Open data and API
-donnees-ouvertes-intro = Everything the platform publishes is reusable: the base of alliances as complete downloads, and the reference data as well as the alliances through a documented JSON API. Tool and key-figure datasets will be added here with their modules.
+donnees-ouvertes-intro = Everything the platform publishes is reusable: the base of alliances, the key figures and the catalysts as complete downloads, and the reference data through a documented JSON API. Tools will be added here with their module.
 donnees-ouvertes-api-titre = The JSON API
 donnees-ouvertes-api-texte = The API answers under /api/v1 in JSON, with French keys. A collection returns a total and a paginated list of results (page and par_page parameters, at most 1,000); an error returns a problem+json document explaining what to fix.
 donnees-ouvertes-doc = Interactive API documentation
@@ -131,7 +131,7 @@ donnees-ouvertes-jeux-titre = Available datasets
 donnees-ouvertes-jeu-odd = SDG goals, targets and indicators (French and English)
 donnees-ouvertes-jeu-territoires = Régions, départements, inter-municipal bodies and municipalities, with their populations
 donnees-ouvertes-jeu-recherche = Territory search by name, code or postcode
-donnees-ouvertes-a-venir = Exports of tools and key figures will come with the Tools and Data modules.
+donnees-ouvertes-a-venir = Exports of tools will come with the Tools module.
 donnees-ouvertes-licences = The reuse conditions of each dataset are detailed in “Sources and licences”.
 
 mentions-titre = Legal notice

@@ -74,3 +74,76 @@ terr-liste-communes-aide = In alphabetical order.
 terr-epci-communes-dans = { $n } of them in this département
 terr-bientot = The key figures and catalysts of this territory will appear here with the Data module.
 terr-api = This information as JSON
+
+## Territorial synthesis
+synth-titre = Synthesis of the territory
+synth-intro = What the platform knows about this territory: the alliances located here or in the territories it contains, the goals they serve, the fragilities perceived in the région, the support places and the catalysts.
+synth-nb-alliances = { $n ->
+    [one] alliance recorded
+   *[other] alliances recorded
+}
+synth-nb-lieux = { $n ->
+    [one] France services support place
+   *[other] France services support places
+}
+synth-nb-catalyseurs = { $n ->
+    [one] catalyst active in the territory
+   *[other] catalysts active in the territory
+}
+synth-par-domaine = Alliances by domain
+synth-par-mode = Alliances by relational mode
+synth-par-acteur = Alliances by type of actor involved
+synth-col-valeur = Value
+synth-col-alliances = Alliances
+synth-col-barre = Proportion
+synth-comptes-aide = An alliance counts in every domain, mode and actor type it brings together: the rows of a table do not add up.
+synth-odd-titre = The Sustainable Development Goals served
+synth-odd-aide = For each goal: the number of alliances serving it, telling apart those for which a source states it from those we link to it (editorial classification, derived from the fragilities addressed; target 17.17 holds for every alliance).
+synth-odd-nb = { $n ->
+    [one] 1 alliance
+   *[other] { $nf } alliances
+}
+synth-odd-declares = { $n ->
+    [one] 1 stated
+   *[other] { $nf } stated
+}
+synth-odd-editoriaux = { $n ->
+    [one] 1 editorial
+   *[other] { $nf } editorial
+}
+synth-odd-aucune = No alliance recorded
+synth-fragilites-titre = What studies say about the région { $region }
+synth-fragilites-caption = Perceived fragilities, by rank when the source gives one
+synth-fragilites-aucune = The studies gathered here give no regional fact for this région yet.
+synth-fragilites-aide = Perceived fragilities come from regional opinion surveys; each row links to its page, with its source and limits.
+synth-col-fragilite = Fragility
+synth-col-rang-valeur = Rank or value
+synth-col-population = Population surveyed
+synth-col-source = Study and year
+synth-lieux-titre = Support places
+synth-lieux-aide = The France services structures: the State, a local host (commune, intercommunality, La Poste, association…) and national operators help residents with their procedures there.
+synth-lieux-aucun = No France services structure is recorded in this territory.
+synth-lieux-caption = { $n ->
+    [one] 1 France services structure in this territory:
+   *[other] { $nf } France services structures in this territory:
+}
+synth-lieux-caption-region = { $n ->
+    [one] 1 France services structure in the région, by département
+   *[other] { $nf } France services structures in the région, by département
+}
+synth-col-lieux = Structures
+synth-lieu-antenne = branch
+synth-lieux-tronque = Only the first { $nf } are listed here.
+synth-lieux-source = Source: ANCT — List of France services structures, update of 1 August 2024 (Licence Ouverte 2.0).
+synth-catalyseurs-titre = Territorial catalysts
+synth-catalyseurs-aide = Organisations whose job is to bring the actors of a territory together so that they make alliances. The directory is a documented sample, not a complete census.
+synth-catalyseurs-aucun = No catalyst of the directory is located in this territory or covers it.
+synth-catalyseurs-dans = Located in this territory
+synth-catalyseurs-autour = Whose area of action covers this one
+synth-catalyseurs-nationaux = { $n ->
+    [one] 1 national body comes on top.
+   *[other] { $nf } national bodies come on top.
+}
+synth-catalyseurs-annuaire = See the directory of catalysts
+synth-repere = Printable reference sheet
+synth-api = This synthesis as JSON

@@ -121,7 +121,7 @@ sources-texte-mit-sdg = Licence MIT d'Open SDG
 sources-texte-mit-etalab = Licence MIT du code de @etalab/decoupage-administratif (non embarqué, pour information)
 
 donnees-ouvertes-titre = Données ouvertes et API
-donnees-ouvertes-intro = Tout ce que la plateforme publie est réutilisable : la base des alliances en téléchargement complet, et les données de référence comme les alliances par une API JSON documentée. Les jeux d'outils et de chiffres clés s'ajouteront ici avec les modules correspondants.
+donnees-ouvertes-intro = Tout ce que la plateforme publie est réutilisable : la base des alliances, les chiffres clés et les catalyseurs en téléchargement complet, et les données de référence par une API JSON documentée. Les outils s'ajouteront ici avec leur module.
 donnees-ouvertes-api-titre = L'API JSON
 donnees-ouvertes-api-texte = L'API répond sous /api/v1 en JSON, avec des clés en français. Une collection renvoie un total et une liste de résultats paginée (paramètres page et par_page, 1 000 au plus) ; une erreur renvoie un document problem+json qui explique quoi corriger.
 donnees-ouvertes-doc = Documentation interactive de l'API
@@ -131,7 +131,7 @@ donnees-ouvertes-jeux-titre = Jeux de données disponibles
 donnees-ouvertes-jeu-odd = Objectifs, cibles et indicateurs des ODD (français et anglais)
 donnees-ouvertes-jeu-territoires = Régions, départements, intercommunalités et communes, avec leurs populations
 donnees-ouvertes-jeu-recherche = Recherche de territoires par nom, code ou code postal
-donnees-ouvertes-a-venir = Les exports des outils et des chiffres clés arriveront avec les modules Outils et Données.
+donnees-ouvertes-a-venir = Les exports des outils arriveront avec le module Outils.
 donnees-ouvertes-licences = Les conditions de réutilisation de chaque jeu sont détaillées dans « Sources et licences ».
 
 mentions-titre = Mentions légales

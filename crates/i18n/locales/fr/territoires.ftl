@@ -74,3 +74,76 @@ terr-liste-communes-aide = Classées par ordre alphabétique.
 terr-epci-communes-dans = dont { $n } dans ce département
 terr-bientot = Les chiffres clés et les catalyseurs de ce territoire s'afficheront ici avec le module Données.
 terr-api = Ces informations en JSON
+
+## Synthèse territoriale
+synth-titre = Synthèse du territoire
+synth-intro = Ce que la plateforme sait de ce territoire : les alliances situées ici ou dans les territoires qu'il contient, les objectifs qu'elles servent, les fragilités perçues dans la région, les lieux d'accompagnement et les catalyseurs.
+synth-nb-alliances = { $n ->
+    [one] alliance recensée
+   *[other] alliances recensées
+}
+synth-nb-lieux = { $n ->
+    [one] lieu d'accompagnement France services
+   *[other] lieux d'accompagnement France services
+}
+synth-nb-catalyseurs = { $n ->
+    [one] catalyseur actif sur le territoire
+   *[other] catalyseurs actifs sur le territoire
+}
+synth-par-domaine = Alliances par domaine
+synth-par-mode = Alliances par mode relationnel
+synth-par-acteur = Alliances par type d'acteur engagé
+synth-col-valeur = Valeur
+synth-col-alliances = Alliances
+synth-col-barre = Proportion
+synth-comptes-aide = Une alliance compte dans chaque domaine, mode et type d'acteur qu'elle réunit : les lignes d'un tableau ne s'additionnent pas.
+synth-odd-titre = Les objectifs de développement durable servis
+synth-odd-aide = Pour chaque objectif : le nombre d'alliances qui le servent, en distinguant celles dont une source le déclare de celles que nous y rattachons (classement éditorial, déduit des fragilités traitées ; la cible 17.17 vaut pour toute alliance).
+synth-odd-nb = { $n ->
+    [one] 1 alliance
+   *[other] { $nf } alliances
+}
+synth-odd-declares = { $n ->
+    [one] 1 déclarée
+   *[other] { $nf } déclarées
+}
+synth-odd-editoriaux = { $n ->
+    [one] 1 éditoriale
+   *[other] { $nf } éditoriales
+}
+synth-odd-aucune = Aucune alliance recensée
+synth-fragilites-titre = Ce que disent les études de la région { $region }
+synth-fragilites-caption = Fragilités perçues, par rang quand la source le donne
+synth-fragilites-aucune = Les études réunies ici ne donnent pas encore de fait régional pour cette région.
+synth-fragilites-aide = Les fragilités perçues viennent d'enquêtes d'opinion régionales ; chaque ligne renvoie à sa fiche, avec sa source et ses limites.
+synth-col-fragilite = Fragilité
+synth-col-rang-valeur = Rang ou valeur
+synth-col-population = Population interrogée
+synth-col-source = Étude et année
+synth-lieux-titre = Lieux d'accompagnement
+synth-lieux-aide = Les structures France services : l'État, un porteur local (commune, intercommunalité, La Poste, association…) et des opérateurs nationaux y accompagnent les habitants dans leurs démarches.
+synth-lieux-aucun = Aucune structure France services n'est recensée dans ce territoire.
+synth-lieux-caption = { $n ->
+    [one] 1 structure France services dans ce territoire :
+   *[other] { $nf } structures France services dans ce territoire :
+}
+synth-lieux-caption-region = { $n ->
+    [one] 1 structure France services dans la région, par département
+   *[other] { $nf } structures France services dans la région, par département
+}
+synth-col-lieux = Structures
+synth-lieu-antenne = antenne
+synth-lieux-tronque = Seules les { $nf } premières sont listées ici.
+synth-lieux-source = Source : ANCT — Liste des structures France services, mise à jour du 1er août 2024 (Licence Ouverte 2.0).
+synth-catalyseurs-titre = Catalyseurs territoriaux
+synth-catalyseurs-aide = Les organisations dont le métier est de réunir les acteurs d'un territoire pour qu'ils fassent alliance. L'annuaire est un échantillon documenté, pas un recensement complet.
+synth-catalyseurs-aucun = Aucun catalyseur de l'annuaire n'est situé dans ce territoire ou ne le couvre.
+synth-catalyseurs-dans = Situés dans ce territoire
+synth-catalyseurs-autour = Dont le territoire d'action couvre celui-ci
+synth-catalyseurs-nationaux = { $n ->
+    [one] S'y ajoute 1 organisme national.
+   *[other] S'y ajoutent { $nf } organismes nationaux.
+}
+synth-catalyseurs-annuaire = Voir l'annuaire des catalyseurs
+synth-repere = Fiche repère imprimable
+synth-api = Cette synthèse en JSON

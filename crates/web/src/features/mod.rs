@@ -1,6 +1,7 @@
 //! One module per part of the site: HTML handlers and, where the part has one, its API.
 
 pub mod api;
+pub mod donnees_ouvertes;
 pub mod exemples;
 pub mod home;
 pub mod methodes;

@@ -154,23 +154,6 @@ pub async fn licence_text(Path(file): Path<String>) -> AppResult<Response> {
 }
 
 #[derive(Template)]
-#[template(path = "pages/donnees_ouvertes.html")]
-struct OpenData<'a> {
-    ctx: &'a Ctx,
-    licence: &'a str,
-    fields: &'static [(&'static str, &'static str, &'static str)],
-}
-
-pub async fn donnees_ouvertes(ctx: Ctx) -> AppResult<Html<String>> {
-    let state = ctx.state.clone();
-    crate::render(&OpenData {
-        ctx: &ctx,
-        licence: &state.settings.open_data_licence,
-        fields: &crate::features::exemples::export::FIELDS,
-    })
-}
-
-#[derive(Template)]
 #[template(path = "pages/api_docs.html")]
 struct ApiDocs<'a> {
     ctx: &'a Ctx,

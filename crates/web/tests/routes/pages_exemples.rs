@@ -139,7 +139,7 @@ async fn territory_and_target_pages_list_their_alliances(backend: &Backend) {
     let app = TestApp::new(backend).await;
     // A région lists alliances of its communes and intercommunalités.
     let text = visible_text(&app.get("/territoires/regions/53").await.text());
-    assert!(text.contains("Alliances à Bretagne"));
+    assert!(text.contains("Les alliances recensées dans ce territoire"));
     assert!(
         text.contains("Éolien citoyen") || text.contains("Mené"),
         "{text}"

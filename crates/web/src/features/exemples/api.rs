@@ -9,9 +9,10 @@ use serde::Serialize;
 use serde_json::{Value, json};
 use utoipa::ToSchema;
 
-use super::{Card, facet_label, indexing, parse_request, run};
+use super::{facet_label, parse_request, run};
 use crate::error::{AppError, AppResult};
-use crate::features::territoires::ready;
+use crate::listing::Card;
+use crate::state::ready;
 use crate::state::{AppState, Ready};
 
 /// One facet value.
@@ -143,21 +144,22 @@ pub fn record_json(
 ) -> Value {
     let a = &stored.alliance;
     let mut v = serde_json::to_value(a).unwrap_or(Value::Null);
-    let territoires: Vec<Value> = a
-        .territoires
-        .iter()
-        .map(|t| {
-            let level = t.level();
-            json!({
-                "niveau": t.niveau,
-                "code": t.code,
-                "nom": level.and_then(|l| indexing::territory_name(ready, l, &t.code)),
-                "url": level.map(|l| l.page_path(&t.code)),
+    let named = |list: &[alliances_domain::alliance::TerritoryRef]| -> Vec<Value> {
+        list.iter()
+            .map(|t| {
+                let level = t.level();
+                json!({
+                    "niveau": t.niveau,
+                    "code": t.code,
+                    "nom": level.and_then(|l| crate::places::territory_name(ready, l, &t.code)),
+                    "url": level.map(|l| l.page_path(&t.code)),
+                })
             })
-        })
-        .collect();
+            .collect()
+    };
     if let Value::Object(o) = &mut v {
-        o.insert("territoires".into(), Value::Array(territoires));
+        o.insert("territoires".into(), Value::Array(named(&a.territoires)));
+        o.insert("localisation".into(), Value::Array(named(&a.localisation)));
         o.insert("url".into(), json!(format!("/exemples/{}", a.slug)));
         o.insert(
             "a_actualiser".into(),
@@ -179,15 +181,6 @@ pub fn record_json(
     v
 }
 
-/// Today's date (UTC), `YYYY-MM-DD`.
-#[must_use]
-pub fn today() -> String {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs() / 86_400).unwrap_or(0));
-    alliances_domain::alliance::civil_from_days(days)
-}
-
 /// One alliance with its partners, territories, classifications (each `stated` or
 /// `editorial`) and sources.
 #[utoipa::path(get, path = "/api/v1/alliances/{slug}", tag = "Exemples",
@@ -201,5 +194,5 @@ pub async fn alliance(
     let stored = alliances_store::alliances::get(&state.db, &slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok(Json(record_json(ready, &stored, &today())))
+    Ok(Json(record_json(ready, &stored, &state.today())))
 }

@@ -2,18 +2,18 @@
 
 use alliances_domain::alliance::{Alliance, Origin, needs_update};
 use alliances_domain::territory::Level;
-use alliances_search::{FACETS, Results, Sort};
+use alliances_search::{FACETS, Results};
 use alliances_viz::{Area, MapSpec, View};
 use askama::Template;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 
-use super::api::today;
-use super::{Card, SearchRequest, facet_label, indexing, parse_request, run, sort_code};
+use super::{SearchRequest, facet_label, parse_request, run, sort_code};
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
-use crate::features::territoires::ready;
+use crate::listing::{ResultView, result_view};
+use crate::state::ready;
 use crate::state::{AppState, Ready};
 
 /// Facet values shown before « show more ».
@@ -36,16 +36,6 @@ pub struct FacetView {
     pub open: bool,
 }
 
-pub struct ResultView {
-    pub href: String,
-    pub nom: String,
-    pub resume: String,
-    /// Escaped HTML with `<mark>`, from the index.
-    pub extrait: Option<String>,
-    pub meta: Vec<String>,
-    pub tags: Vec<String>,
-}
-
 pub struct Active {
     pub label: String,
     pub remove_href: String,
@@ -58,8 +48,7 @@ pub struct MapRow {
 }
 
 pub struct MapView {
-    /// The map at the chosen scale (one at a time: the whole-France département map alone
-    /// weighs about 190 KB compressed).
+    /// The map at the chosen scale (one at a time: each is a large part of the page).
     pub svg: String,
     pub by_departement: bool,
     pub regions_href: String,
@@ -134,33 +123,6 @@ fn href_with(ctx: &Ctx, qs: &str, extra: &[(&str, &str)]) -> String {
         ctx.href("/exemples")
     } else {
         format!("{}?{qs}", ctx.href("/exemples"))
-    }
-}
-
-/// One line of the results (also used on territory and target pages).
-pub fn result_view(ctx: &Ctx, hit: &alliances_search::Hit) -> ResultView {
-    let card: Card = serde_json::from_str(&hit.carte).unwrap_or_default();
-    let mut meta = Vec::new();
-    if let Some(t) = &card.territoire {
-        meta.push(t.clone());
-    }
-    if let Some(d) = &card.debut {
-        meta.push(ctx.ta("exemples-depuis", "date", d));
-    }
-    meta.push(ctx.tn("exemples-nb-partenaires", card.partenaires as i64));
-    let mut tags: Vec<String> = card
-        .domaines
-        .iter()
-        .map(|d| ctx.taxo("domaine", d))
-        .collect();
-    tags.extend(card.types_acteur.iter().map(|t| ctx.taxo("acteur", t)));
-    ResultView {
-        href: ctx.href(format!("/exemples/{}", hit.slug)),
-        nom: hit.nom.clone(),
-        resume: hit.resume.clone(),
-        extrait: hit.extrait.clone(),
-        meta,
-        tags,
     }
 }
 
@@ -243,7 +205,7 @@ fn map_view(
     let title_d = ctx.t("exemples-carte-departements");
     let svg = if by_departement {
         alliances_viz::render(
-            alliances_viz::departements(),
+            alliances_viz::departements_france(),
             &MapSpec {
                 id: "carte-exemples-departements",
                 title: &title_d,
@@ -255,7 +217,7 @@ fn map_view(
         )
     } else {
         alliances_viz::render(
-            alliances_viz::regions(),
+            alliances_viz::regions_france(),
             &MapSpec {
                 id: "carte-exemples-regions",
                 title: &title_r,
@@ -522,8 +484,8 @@ fn json_ld(ctx: &Ctx, ready: &Ready, a: &Alliance) -> String {
         "member": a.partenaires.iter().map(|p| serde_json::json!({
             "@type": "Organization", "name": p.nom, "description": p.role,
         })).collect::<Vec<_>>(),
-        "areaServed": a.territoires.iter().filter_map(|t| {
-            let name = indexing::territory_name(ready, t.level()?, &t.code)?;
+        "areaServed": a.places().filter_map(|t| {
+            let name = crate::places::territory_name(ready, t.level()?, &t.code)?;
             Some(serde_json::json!({ "@type": "AdministrativeArea", "name": name, "identifier": t.code }))
         }).collect::<Vec<_>>(),
         "citation": a.sources.iter().map(|s| s.url.clone()).collect::<Vec<_>>(),
@@ -564,12 +526,11 @@ pub async fn fiche(
         format!("{}?{}", ctx.href("/exemples"), s.finish())
     };
     let territories: Vec<(String, Option<String>)> = a
-        .territoires
-        .iter()
+        .places()
         .map(|t| {
             let level = t.level();
             let name = level
-                .and_then(|l| indexing::territory_name(ready, l, &t.code))
+                .and_then(|l| crate::places::territory_name(ready, l, &t.code))
                 .unwrap_or_else(|| t.code.clone());
             (name, level.map(|l| ctx.href(l.page_path(&t.code))))
         })
@@ -672,7 +633,7 @@ pub async fn fiche(
         targets,
         fragilities,
         domains,
-        to_update: needs_update(a.verifie_le.as_deref(), &today()),
+        to_update: needs_update(a.verifie_le.as_deref(), &state.today()),
         similar,
         json_ld: json_ld(&ctx, ready, a),
         provenance: {
@@ -719,35 +680,4 @@ impl FichePage<'_> {
     fn status_label(&self) -> String {
         self.ctx.taxo("statut", &self.a.statut)
     }
-}
-
-/// The alliances of a territory (and of the territories inside it), for its page.
-pub struct Listing {
-    pub total: usize,
-    pub results: Vec<ResultView>,
-    pub all_href: String,
-}
-
-pub fn listing(
-    ctx: &Ctx,
-    ready: &Ready,
-    facet: &str,
-    code: &str,
-    limit: usize,
-) -> AppResult<Listing> {
-    let req = SearchRequest {
-        filters: vec![(facet.to_owned(), vec![code.to_owned()])],
-        sort: Some(Sort::Name),
-        page: alliances_domain::pagination::Page {
-            page: 1,
-            per_page: u32::try_from(limit).unwrap_or(20),
-        },
-        ..SearchRequest::default()
-    };
-    let results = run(ready, &req, false, false)?;
-    Ok(Listing {
-        total: results.total,
-        results: results.hits.iter().map(|h| result_view(ctx, h)).collect(),
-        all_href: href_with(ctx, &req.query_string(None), &[]),
-    })
 }

@@ -2,83 +2,18 @@
 //! database was replaced), then the change log every second.
 
 use std::collections::BTreeSet;
-use std::time::Duration;
 
-use alliances_domain::alliance::Alliance;
-use alliances_domain::territory::Level;
 use alliances_i18n::Lang;
 use alliances_search::IndexDoc;
 use alliances_store::alliances::{self as store, Stored};
 
-use super::Card;
+use crate::listing::Card;
 use crate::state::{AppState, Ready};
 
 type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
 /// How many records are read and indexed at a time.
 const BATCH: i64 = 1000;
-
-/// The territories an alliance touches, with their parents: `(level, code)`.
-pub fn places(ready: &Ready, a: &Alliance) -> BTreeSet<(Level, String)> {
-    let mut out = BTreeSet::new();
-    for t in &a.territoires {
-        let Some(level) = t.level() else { continue };
-        out.insert((level, t.code.clone()));
-        match level {
-            Level::Commune => {
-                if let Some(c) = ready.directory.communes.get(&t.code) {
-                    for (l, code) in [
-                        (Level::Epci, &c.epci),
-                        (Level::Epci, &c.ept),
-                        (Level::Departement, &c.departement),
-                        (Level::Region, &c.region),
-                        (Level::CollectiviteOutreMer, &c.com),
-                    ] {
-                        if let Some(code) = code {
-                            out.insert((l, code.clone()));
-                        }
-                    }
-                }
-            }
-            Level::Epci => {
-                for d in ready
-                    .directory
-                    .epci_departements
-                    .get(&t.code)
-                    .into_iter()
-                    .flatten()
-                {
-                    out.insert((Level::Departement, d.clone()));
-                    if let Some(r) = ready
-                        .small(Level::Departement, d)
-                        .and_then(|d| d.region.clone())
-                    {
-                        out.insert((Level::Region, r));
-                    }
-                }
-            }
-            Level::Departement => {
-                if let Some(r) = ready
-                    .small(Level::Departement, &t.code)
-                    .and_then(|d| d.region.clone())
-                {
-                    out.insert((Level::Region, r));
-                }
-            }
-            Level::Region | Level::CollectiviteOutreMer => {}
-        }
-    }
-    out
-}
-
-/// The name of a territory of any level.
-pub fn territory_name(ready: &Ready, level: Level, code: &str) -> Option<String> {
-    match level {
-        Level::Commune => ready.directory.communes.get(code).map(|t| t.name.clone()),
-        Level::Epci => ready.directory.epcis.get(code).map(|t| t.name.clone()),
-        _ => ready.small(level, code).map(|t| t.name.clone()),
-    }
-}
 
 /// What the index holds of one record.
 pub fn index_doc(state: &AppState, ready: &Ready, stored: &Stored) -> IndexDoc {
@@ -97,20 +32,13 @@ pub fn index_doc(state: &AppState, ready: &Ready, stored: &Stored) -> IndexDoc {
     if let Some(l) = &a.territoire_libelle {
         texte.push(l.clone());
     }
-    let places = places(ready, a);
+    let places = crate::places::places_with_parents(ready, a.places());
     let mut facettes: Vec<(&'static str, String)> = Vec::new();
     for (level, code) in &places {
-        if let Some(name) = territory_name(ready, *level, code) {
+        if let Some(name) = crate::places::territory_name(ready, *level, code) {
             texte.push(name);
         }
-        let facet = match level {
-            Level::Region => "region",
-            Level::Departement => "departement",
-            Level::Epci => "epci",
-            Level::Commune => "commune",
-            Level::CollectiviteOutreMer => continue,
-        };
-        facettes.push((facet, code.clone()));
+        facettes.push((crate::places::facet_of(*level), code.clone()));
     }
     for t in a.actor_types() {
         texte.push(fr(format!("taxo-acteur-{t}")));
@@ -129,6 +57,9 @@ pub fn index_doc(state: &AppState, ready: &Ready, stored: &Stored) -> IndexDoc {
     }
     for g in &a.odd.objectifs {
         facettes.push(("odd", g.numero.to_string()));
+        if g.origine == alliances_domain::alliance::Origin::Stated {
+            facettes.push(("odd_declare", g.numero.to_string()));
+        }
     }
     for c in &a.odd.cibles {
         facettes.push(("cible", c.code.clone()));
@@ -223,31 +154,4 @@ async fn rebuild(state: &AppState, ready: &Ready, last: i64) -> Result<usize, Bo
     search.merge_all()?;
     tracing::info!(alliances = done, "index de recherche construit");
     Ok(done)
-}
-
-/// Follows the change log for as long as the server runs; pages that list alliances are
-/// dropped from the page cache whenever the index moves, and once a day (a record page says
-/// « à actualiser » from the day it turns 24 months old).
-pub fn spawn_follower(state: AppState, every: Duration) {
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(every);
-        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        let mut day = super::api::today();
-        loop {
-            tick.tick().await;
-            let today = super::api::today();
-            if today != day {
-                day = today;
-                state.cache.clear();
-            }
-            match catch_up(&state).await {
-                Ok(0) => {}
-                Ok(n) => {
-                    state.cache.clear();
-                    tracing::info!(alliances = n, "index de recherche mis à jour");
-                }
-                Err(e) => tracing::warn!(error = %e, "suivi du journal des alliances"),
-            }
-        }
-    });
 }

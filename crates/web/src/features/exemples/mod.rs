@@ -1,60 +1,20 @@
 //! Exemples: the base of real alliances — search with facets at `/exemples`, one page per
-//! alliance, the API, and the index that serves them (see [`indexing`]).
+//! alliance, the API, the Atom feed, and the index that serves them (see [`indexing`]).
 
 pub mod api;
-pub mod export;
+pub mod feed;
 pub mod html;
 pub mod indexing;
-pub mod opendata;
 
-use alliances_domain::alliance::{Alliance, STATUSES};
+use alliances_domain::alliance::STATUSES;
 use alliances_domain::error::Invalid;
 use alliances_domain::pagination::Page;
 use alliances_domain::territory::Level;
 use alliances_i18n::{Catalog, Lang};
 use alliances_search::{FACETS, HIDDEN_FILTERS, Query, Results, Sort};
-use serde::{Deserialize, Serialize};
 
 use crate::error::{AppError, AppResult};
 use crate::state::Ready;
-
-/// What a result line shows, stored in the index with each alliance.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub struct Card {
-    /// The territory as the source names it, or the names of its territories.
-    pub territoire: Option<String>,
-    pub debut: Option<String>,
-    pub niveau: Option<String>,
-    pub types_acteur: Vec<String>,
-    pub domaines: Vec<String>,
-    pub odd: Vec<u8>,
-    pub partenaires: usize,
-}
-
-impl Card {
-    fn of(ready: &Ready, a: &Alliance) -> Card {
-        let territoire = a.territoire_libelle.clone().or_else(|| {
-            let names: Vec<String> = a
-                .territoires
-                .iter()
-                .filter_map(|t| indexing::territory_name(ready, t.level()?, &t.code))
-                .collect();
-            (!names.is_empty()).then(|| names.join(", "))
-        });
-        let mut odd: Vec<u8> = a.odd.objectifs.iter().map(|g| g.numero).collect();
-        odd.sort_unstable();
-        odd.dedup();
-        Card {
-            territoire,
-            debut: a.debut.clone(),
-            niveau: a.niveau_territorial.clone(),
-            types_acteur: a.actor_types().into_iter().map(str::to_owned).collect(),
-            domaines: a.domaines.clone(),
-            odd,
-            partenaires: a.partenaires.len(),
-        }
-    }
-}
 
 /// Results reachable by paging (page × par_page).
 pub const MAX_OFFSET: u64 = 10_000;
@@ -133,6 +93,7 @@ pub fn valid_code(ready: &Ready, facet: &str, code: &str) -> bool {
         "departement" => ready.small(Level::Departement, code).is_some(),
         "epci" => ready.directory.epcis.contains_key(code),
         "commune" => ready.directory.communes.contains_key(code),
+        "com" => ready.small(Level::CollectiviteOutreMer, code).is_some(),
         "odd" => code.parse::<u8>().is_ok_and(|n| (1..=17).contains(&n)) && !code.starts_with('0'),
         "cible" => ready.odd.target(code).is_some(),
         "fragilite" => alliances_domain::alliance::is_slug(code),
@@ -257,14 +218,15 @@ pub fn facet_label(
         "mode" => t(format!("taxo-mode-{code}")),
         "impact" => t(format!("taxo-impact-{code}")),
         "statut" => t(format!("taxo-statut-{code}")),
-        "region" | "departement" | "epci" | "commune" => {
+        "region" | "departement" | "epci" | "commune" | "com" => {
             let level = match facet {
                 "region" => Level::Region,
                 "departement" => Level::Departement,
                 "epci" => Level::Epci,
+                "com" => Level::CollectiviteOutreMer,
                 _ => Level::Commune,
             };
-            let name = indexing::territory_name(ready, level, code).unwrap_or_default();
+            let name = crate::places::territory_name(ready, level, code).unwrap_or_default();
             if facet == "departement" {
                 format!("{name} ({code})")
             } else {

@@ -13,12 +13,10 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::{Rapport, ReadyPlaces, build_report, is_secret, key_of, new_secret, now};
+use super::{Rapport, ReadyPlaces, build_report, is_secret, key_of, new_secret};
 use crate::error::{AppError, AppResult, ErrorDetail};
-use crate::features::territoires::ready;
 use crate::state::AppState;
-
-pub use crate::features::exemples::api::today;
+use crate::state::ready;
 
 /// The definition in the API's shape (French texts).
 #[must_use]
@@ -176,7 +174,7 @@ pub async fn create(State(state): State<AppState>, body: Bytes) -> AppResult<Res
             ));
         }
     };
-    let rapport = build_report(ready, &state.catalog, &def, &checked, today())
+    let rapport = build_report(ready, &state.catalog, &def, &checked, state.today())
         .map_err(|e| AppError::Internal(e.to_string()))?;
     let secret = new_secret();
     store::insert_complete(
@@ -185,7 +183,7 @@ pub async fn create(State(state): State<AppState>, body: Bytes) -> AppResult<Res
         i64::from(def.version),
         &serde_json::to_string(&checked.answers).unwrap_or_else(|_| "{}".into()),
         &serde_json::to_string(&rapport).map_err(|e| AppError::Internal(e.to_string()))?,
-        now(),
+        state.now(),
     )
     .await?;
     let mut response = private(
@@ -235,7 +233,7 @@ fn private(mut r: Response) -> Response {
     responses((status = 200, description = "Le rapport et les réponses", body = Object), (status = 404, description = "Identifiant inconnu")))]
 pub async fn get(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<Response> {
     let (key, rapport) = stored(&state, &id).await?;
-    store::touch(&state.db, &key, now()).await?;
+    store::touch(&state.db, &key, state.now()).await?;
     Ok(private(
         Json(Output {
             id: &id,

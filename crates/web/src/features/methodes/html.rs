@@ -19,11 +19,11 @@ use axum::response::{IntoResponse, Redirect, Response};
 
 use super::{
     KINDS, Questionnaires, Rapport, ReadyPlaces, Spread, answer_text, build_report, canonical,
-    is_secret, key_of, level_code, new_secret, now, partner_secret, reason, spreads,
+    is_secret, key_of, level_code, new_secret, partner_secret, reason, spreads,
 };
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
-use crate::features::territoires::ready;
+use crate::state::ready;
 use crate::state::{AppState, Ready};
 
 /// Partners of a collective diagnostic.
@@ -162,7 +162,7 @@ pub async fn index(ctx: Ctx) -> AppResult<Response> {
 pub async fn start(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
     let secret = new_secret();
     let version = i64::from(definitions(&state).current().version);
-    store::create(&state.db, &key_of(&secret), version, now()).await?;
+    store::create(&state.db, &key_of(&secret), version, state.now()).await?;
     Ok(see_other(
         &ctx.href(format!("/methodes/diagnostics/{secret}/etapes/1")),
     ))
@@ -313,7 +313,7 @@ async fn draft(state: &AppState, secret: &str, lang: Lang) -> AppResult<Draft> {
     let row = store::get(&state.db, &key).await?.ok_or_else(unknown)?;
     if let Some(c) = &row.collectif {
         // A partner's use keeps the whole collective alive.
-        store::touch_collective(&state.db, c, now()).await?;
+        store::touch_collective(&state.db, c, state.now()).await?;
     }
     let def = definitions(state)
         .get(row.version)
@@ -473,7 +473,7 @@ pub async fn step(
     let ready = ready(&state)?;
     let d = draft(&state, &secret, ctx.lang).await?;
     let index = step_index(&d.def, n)?;
-    store::touch(&state.db, &d.key, now()).await?;
+    store::touch(&state.db, &d.key, state.now()).await?;
     let questions = d.def.etapes[index]
         .questions
         .iter()
@@ -747,7 +747,7 @@ pub async fn save_step(
     } else {
         d.row.etape.max(i64::try_from(index + 1).unwrap_or(0))
     };
-    let now = now();
+    let now = state.now();
     if back {
         store::save_answers(&state.db, &d.key, &json, reached, now).await?;
         let to = index.max(1);
@@ -771,7 +771,7 @@ pub async fn save_step(
         Scope::Complete,
     ) {
         Ok(checked) => {
-            let report = build_report(ready, &state.catalog, &d.def, &checked, super::api::today())
+            let report = build_report(ready, &state.catalog, &d.def, &checked, state.today())
                 .map_err(|e| AppError::Internal(e.to_string()))?;
             let report_json =
                 serde_json::to_string(&report).map_err(|e| AppError::Internal(e.to_string()))?;
@@ -1033,7 +1033,7 @@ pub async fn report(
 ) -> AppResult<Response> {
     let ready = ready(&state)?;
     let d = draft(&state, &secret, ctx.lang).await?;
-    store::touch(&state.db, &d.key, now()).await?;
+    store::touch(&state.db, &d.key, state.now()).await?;
     let base = format!("/methodes/diagnostics/{secret}");
     let link = absolute(&state, &headers, &ctx.href(&base));
     let delete_href = ctx.href(format!("{base}/supprimer"));
@@ -1356,7 +1356,15 @@ pub async fn create_collective(
         .map(|(i, label)| (key_of(&partner_secret(&secret, i)), label.clone()))
         .collect();
     let version = i64::from(definitions(&state).current().version);
-    store::create_collective(&state.db, &key_of(&secret), &nom, version, &keys, now()).await?;
+    store::create_collective(
+        &state.db,
+        &key_of(&secret),
+        &nom,
+        version,
+        &keys,
+        state.now(),
+    )
+    .await?;
     Ok(see_other(
         &ctx.href(format!("/methodes/collectifs/{secret}")),
     ))
@@ -1387,7 +1395,7 @@ pub async fn collective(
 ) -> AppResult<Response> {
     let ready = ready(&state)?;
     let c = collective_of(&state, &secret, ctx.lang).await?;
-    store::touch_collective(&state.db, &c.cle, now()).await?;
+    store::touch_collective(&state.db, &c.cle, state.now()).await?;
     let def = definitions(&state)
         .get(c.version)
         .cloned()
@@ -1450,7 +1458,7 @@ pub async fn set_open(
             return Err(AppError::Invalid(invalid));
         }
     };
-    store::set_open(&state.db, &c.cle, open, now()).await?;
+    store::set_open(&state.db, &c.cle, open, state.now()).await?;
     Ok(see_other(
         &ctx.href(format!("/methodes/collectifs/{secret}")),
     ))

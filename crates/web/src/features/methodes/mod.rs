@@ -175,13 +175,6 @@ fn hex(bytes: &[u8]) -> String {
         })
 }
 
-#[must_use]
-pub fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
-}
-
 // ----- territories -----
 
 /// Territory answers resolved against the reference data in memory.

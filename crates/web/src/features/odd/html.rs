@@ -140,7 +140,7 @@ struct TargetPage<'a> {
     target: &'a Target,
     indicators: Vec<&'a Indicator>,
     group_key: Option<String>,
-    listing: crate::features::exemples::html::Listing,
+    listing: crate::listing::Listing,
     listing_title: String,
     listing_note: Option<String>,
 }
@@ -153,8 +153,8 @@ pub async fn target(
     let odd = referential(&state)?;
     let target = odd.target(&code).ok_or(AppError::NotFound)?;
     let goal = odd.goal(target.goal).ok_or(AppError::NotFound)?;
-    let ready = crate::features::territoires::ready(&state)?;
-    let listing = crate::features::exemples::html::listing(&ctx, ready, "cible", &target.code, 12)?;
+    let ready = crate::state::ready(&state)?;
+    let listing = crate::listing::listing(&ctx, ready, &[("cible", target.code.as_str())], 12)?;
     crate::render(&TargetPage {
         listing,
         listing_title: ctx.ta("exemples-liste-cible", "code", &target.code),

@@ -9,10 +9,10 @@ use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-use super::{Fiche, attachment, fiche, ready};
+use super::{Fiche, attachment, fiche};
 use crate::ctx::Ctx;
 use crate::error::AppResult;
-use crate::state::{AppState, Ready};
+use crate::state::{AppState, Ready, ready};
 use alliances_i18n::text;
 
 /// One search result line.
@@ -85,7 +85,7 @@ fn regions_map(ctx: &Ctx, ready: &Ready, id: &str, active: Option<&str>) -> Stri
         .collect();
     let title = ctx.t("terr-carte-nom");
     alliances_viz::render(
-        alliances_viz::regions(),
+        alliances_viz::regions_france(),
         &MapSpec {
             id,
             title: &title,
@@ -257,9 +257,10 @@ struct FichePage<'a> {
     /// For a département: (EPCI, how many of its communes lie in the département).
     epci_rows: Vec<(&'a Territory, usize)>,
     /// The alliances of this territory and of the territories inside it.
-    listing: Option<crate::features::exemples::html::Listing>,
+    listing: Option<crate::listing::Listing>,
     listing_title: String,
     listing_note: Option<String>,
+    sv: crate::synthese::View,
 }
 
 impl FichePage<'_> {
@@ -367,17 +368,16 @@ async fn show(ctx: Ctx, state: AppState, level: Level, code: String) -> AppResul
             (e, inside)
         })
         .collect();
-    let facet = match level {
-        Level::Region => Some("region"),
-        Level::Departement => Some("departement"),
-        Level::Epci => Some("epci"),
-        Level::Commune => Some("commune"),
-        Level::CollectiviteOutreMer => None,
-    };
-    let listing = facet
-        .map(|facet| crate::features::exemples::html::listing(&ctx, ready, facet, &t.code, 12))
-        .transpose()?;
+    let facet = crate::places::facet_of(level);
+    let listing = Some(crate::listing::listing(
+        &ctx,
+        ready,
+        &[(facet, t.code.as_str())],
+        12,
+    )?);
     let listing_title = ctx.ta("exemples-liste-territoire", "nom", &t.name);
+    let synthese = crate::synthese::of(ready, t.clone())?;
+    let sv = crate::synthese::View::new(&ctx, ready, &synthese);
     let listing_note = (level != Level::Commune).then(|| ctx.t("exemples-liste-territoire-aide"));
     Ok(crate::render(&FichePage {
         ctx: &ctx,
@@ -388,6 +388,7 @@ async fn show(ctx: Ctx, state: AppState, level: Level, code: String) -> AppResul
         listing,
         listing_title,
         listing_note,
+        sv,
     })?
     .into_response())
 }

@@ -8,7 +8,7 @@ use alliances_domain::territory::{Level, Territory};
 use alliances_store::territoires as store;
 
 use crate::error::{AppError, AppResult};
-use crate::state::{AppState, Ready};
+use crate::state::{AppState, Ready, ready};
 
 /// A territory with its parents and children, as its page shows it.
 pub struct Fiche {
@@ -23,10 +23,6 @@ pub struct Fiche {
     pub epcis: Vec<Territory>,
     pub communes: Vec<Territory>,
     pub commune_count: u64,
-}
-
-pub fn ready(state: &AppState) -> AppResult<&Ready> {
-    state.ready().ok_or(AppError::Unavailable)
 }
 
 /// Reads a territory and what its page needs; 404 when the code is unknown at that level.

@@ -1,21 +1,33 @@
-//! Whole-base exports, shared by the open-data dumps and `alliances export alliances`:
-//! CSV and XLSX in the import layout, JSON, GeoJSON of territory centroids, JSON-LD, and the
-//! Table Schema of the CSV.
+//! The alliances' open data, shared by the dumps and `alliances export alliances`: CSV and
+//! XLSX in the import layout, JSON, GeoJSON of territory centroids, JSON-LD, and the Table
+//! Schema of the CSV.
 
 use alliances_domain::alliance::{Alliance, EXTRA_COLUMNS, FACT_COLUMNS};
 use alliances_domain::territory::{Level, Territory};
 use serde_json::{Value, json};
 
-use crate::state::Directory;
+use crate::state::{Directory, Ready};
 
 /// What exports need to name and place territories.
 pub struct Places<'a> {
     pub directory: &'a Directory,
     pub regions: &'a [Territory],
     pub departements: &'a [Territory],
+    pub coms: &'a [Territory],
 }
 
-impl Places<'_> {
+impl<'a> Places<'a> {
+    /// The names and outlines a server holds in memory.
+    #[must_use]
+    pub fn of(ready: &'a Ready) -> Places<'a> {
+        Places {
+            directory: &ready.directory,
+            regions: &ready.regions,
+            departements: &ready.departements,
+            coms: &ready.coms,
+        }
+    }
+
     fn departement(&self, code: &str) -> Option<&Territory> {
         self.departements.iter().find(|d| d.code == code)
     }
@@ -28,20 +40,38 @@ impl Places<'_> {
     /// column of the fact tables).
     #[must_use]
     pub fn region_names(&self, a: &Alliance) -> Vec<String> {
-        let mut codes: Vec<String> = Vec::new();
-        for t in &a.territoires {
-            let found = match t.level() {
-                Some(Level::Region) => vec![t.code.clone()],
+        self.region_names_of(a.places())
+    }
+
+    /// Names of the régions (or collectivités d'outre-mer) some territories lie in.
+    #[must_use]
+    pub fn region_names_of<'t>(
+        &self,
+        places: impl Iterator<Item = &'t alliances_domain::alliance::TerritoryRef>,
+    ) -> Vec<String> {
+        let mut codes: Vec<(Level, String)> = Vec::new();
+        for t in places {
+            let found: Vec<(Level, String)> = match t.level() {
+                Some(Level::Region) => vec![(Level::Region, t.code.clone())],
+                Some(Level::CollectiviteOutreMer) => {
+                    vec![(Level::CollectiviteOutreMer, t.code.clone())]
+                }
                 Some(Level::Departement) => self
                     .departement(&t.code)
                     .and_then(|d| d.region.clone())
+                    .map(|r| (Level::Region, r))
                     .into_iter()
                     .collect(),
                 Some(Level::Commune) => self
                     .directory
                     .communes
                     .get(&t.code)
-                    .and_then(|c| c.region.clone())
+                    .and_then(|c| {
+                        c.region
+                            .clone()
+                            .map(|r| (Level::Region, r))
+                            .or_else(|| c.com.clone().map(|r| (Level::CollectiviteOutreMer, r)))
+                    })
                     .into_iter()
                     .collect(),
                 Some(Level::Epci) => self
@@ -51,8 +81,9 @@ impl Places<'_> {
                     .into_iter()
                     .flatten()
                     .filter_map(|d| self.departement(d).and_then(|d| d.region.clone()))
+                    .map(|r| (Level::Region, r))
                     .collect(),
-                _ => Vec::new(),
+                None => Vec::new(),
             };
             for c in found {
                 if !codes.contains(&c) {
@@ -62,7 +93,14 @@ impl Places<'_> {
         }
         codes
             .iter()
-            .filter_map(|c| self.region(c).map(|r| r.name.clone()))
+            .filter_map(|(level, c)| match level {
+                Level::Region => self.region(c).map(|r| r.name.clone()),
+                _ => self
+                    .coms
+                    .iter()
+                    .find(|t| t.code == *c)
+                    .map(|t| t.name.clone()),
+            })
             .collect()
     }
 
@@ -104,7 +142,7 @@ impl Places<'_> {
             .map(|a| {
                 let mut points = Vec::new();
                 let mut precision = Vec::new();
-                for t in &a.territoires {
+                for t in a.places() {
                     if let Some((c, p)) = t.level().and_then(|l| self.centroid(l, &t.code)) {
                         points.push(json!([c[0], c[1]]));
                         precision.push(json!({ "code": t.code, "niveau": t.niveau, "centroide_de": p }));
@@ -161,7 +199,7 @@ pub fn jsonld(records: &[&Alliance], base_url: &str, licence: &str) -> Value {
 
 /// Field documentation shared by the Table Schema and the open-data page: (column, type,
 /// French description).
-pub const FIELDS: [(&str, &str, &str); 26] = [
+pub const FIELDS: [super::Field; 26] = [
     (
         "id",
         "string",
@@ -195,7 +233,7 @@ pub const FIELDS: [(&str, &str, &str); 26] = [
     (
         "region",
         "string",
-        "Régions concernées (informatif, déduit des codes).",
+        "Régions : déduites des codes quand il y en a ; sans code, la ou les régions (ou collectivités d'outre-mer) où l'alliance est située, séparées par « | », ou « national ».",
     ),
     (
         "start_year",
@@ -286,19 +324,5 @@ pub const FIELDS: [(&str, &str, &str); 26] = [
 #[must_use]
 pub fn table_schema() -> Value {
     debug_assert_eq!(FIELDS.len(), FACT_COLUMNS.len() + EXTRA_COLUMNS.len());
-    json!({
-        "fields": FIELDS.iter().map(|(name, kind, doc)| {
-            let mut f = json!({ "name": name, "type": kind, "description": doc });
-            if *name == "id" || *name == "name" || *name == "source_urls" || *name == "retrieved" {
-                f["constraints"] = json!({ "required": true });
-            }
-            if *name == "id" {
-                f["constraints"]["unique"] = json!(true);
-                f["constraints"]["pattern"] = json!("^[a-z0-9]+(-[a-z0-9]+)*$");
-            }
-            f
-        }).collect::<Vec<_>>(),
-        "primaryKey": "id",
-        "missingValues": [""],
-    })
+    super::table_schema(&FIELDS, "id", &["name", "source_urls", "retrieved"])
 }

@@ -1,0 +1,405 @@
+//! `alliances import KIND FILE` and `alliances export KIND`, for every kind of record:
+//! alliances, key figures (`chiffres`) and catalyseurs. One pipeline: read the table,
+//! validate every row into its domain type, then write all or nothing.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+use anyhow::{Context as _, bail};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use alliances_domain::alliance::Alliance;
+use alliances_domain::catalyseur::{COLUMNS as CATALYSEUR_COLUMNS, Catalyseur};
+use alliances_domain::figure::{KeyFigure, OPTIONAL_COLUMNS, REQUIRED_COLUMNS};
+use alliances_domain::record::Record;
+use alliances_domain::territory::Level;
+use alliances_store::exchange::{self, Format, LineError};
+use alliances_store::{
+    Db, alliances as store, documents, migrate, redact_url, reference, seed, territoires,
+};
+use alliances_web::opendata::alliances::{Places, jsonld};
+use alliances_web::state::Directory;
+
+use crate::config::Config;
+
+/// Exit code when the file is refused (nothing written).
+pub const EXIT_INVALID: u8 = 3;
+
+/// The kinds of records the command line imports and exports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Alliances,
+    Chiffres,
+    Catalyseurs,
+}
+
+impl Kind {
+    fn noun(self) -> &'static str {
+        match self {
+            Kind::Alliances => "alliance(s)",
+            Kind::Chiffres => "chiffre(s) clé(s)",
+            Kind::Catalyseurs => "catalyseur(s)",
+        }
+    }
+
+    /// Formats a file of this kind may be imported from.
+    fn import_formats(self) -> &'static [Format] {
+        match self {
+            Kind::Alliances => &[Format::Csv, Format::Json, Format::Xlsx],
+            Kind::Chiffres | Kind::Catalyseurs => &[Format::Csv, Format::Xlsx],
+        }
+    }
+}
+
+async fn open(config: &Config) -> anyhow::Result<Db> {
+    let db = Db::connect(&config.database_url, &super::connect_options(config))
+        .await
+        .with_context(|| format!("connexion à {}", redact_url(&config.database_url)))?;
+    // The file is checked against the reference data, and the seed goes first so that a
+    // later start never overwrites what this import brings.
+    let now = clock_now();
+    migrate::run(&db).await?;
+    reference::ensure_loaded(&db).await?;
+    seed::ensure_seeded(&db, now).await?;
+    seed::ensure_documents_seeded(&db, now).await?;
+    Ok(db)
+}
+
+/// The command line is an edge: it reads the clock once per command.
+fn clock_now() -> i64 {
+    alliances_web::clock::Clock::System.now()
+}
+
+/// Outcome of an import, for the exit code.
+pub enum Imported {
+    Done,
+    Refused,
+}
+
+/// What an import writes: records of one kind, already validated.
+enum Valid {
+    Alliances(Vec<Alliance>),
+    Figures(Vec<KeyFigure>),
+    Catalyseurs(Vec<Catalyseur>),
+}
+
+fn parse<R: Record + DeserializeOwned>(
+    format: Format,
+    bytes: &[u8],
+    context: &R::Context,
+) -> Result<Vec<R>, Vec<LineError>> {
+    exchange::read_records::<R>(format, bytes, context)
+        .map(|parsed| parsed.into_iter().map(|(_, r)| r).collect())
+}
+
+pub async fn import(
+    config: Config,
+    kind: Kind,
+    file: &Path,
+    format: Option<&str>,
+    par: Option<&str>,
+    dry_run: bool,
+) -> anyhow::Result<Imported> {
+    let name = file.display().to_string();
+    let accepted = kind
+        .import_formats()
+        .iter()
+        .map(|f| f.name())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let format = match format {
+        Some(f) => Format::parse(f),
+        None => Format::of_path(&name),
+    }
+    .filter(|f| kind.import_formats().contains(f))
+    .with_context(|| {
+        format!("format de « {name} » non pris en charge : utilisez --format ({accepted}) ou un fichier d'extension {accepted}")
+    })?;
+    let bytes = std::fs::read(file).with_context(|| format!("lecture de « {name} »"))?;
+    let db = open(&config).await?;
+    let tty = std::io::stderr().is_terminal();
+    if tty {
+        eprint!("Lecture et validation de « {name} »…");
+    }
+    let parsed = match kind {
+        Kind::Alliances => {
+            parse(format, &bytes, &seed::referential(&db).await?).map(Valid::Alliances)
+        }
+        Kind::Chiffres => {
+            parse(format, &bytes, &seed::figure_context(&db).await?).map(Valid::Figures)
+        }
+        Kind::Catalyseurs => {
+            parse(format, &bytes, &seed::referential(&db).await?).map(Valid::Catalyseurs)
+        }
+    };
+    if tty {
+        eprintln!();
+    }
+    let valid = match parsed {
+        Ok(v) => v,
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("{e}");
+            }
+            eprintln!(
+                "Import refusé : {} erreur(s) dans « {name} ». Rien n'a été écrit ; corrigez le fichier et relancez.",
+                errors.len()
+            );
+            db.close().await;
+            return Ok(Imported::Refused);
+        }
+    };
+    let count = match &valid {
+        Valid::Alliances(v) => v.len(),
+        Valid::Figures(v) => v.len(),
+        Valid::Catalyseurs(v) => v.len(),
+    };
+    if dry_run {
+        println!(
+            "Vérification réussie : {count} {} valide(s) dans « {name} ». Rien n'a été écrit (--dry-run).",
+            kind.noun()
+        );
+        db.close().await;
+        return Ok(Imported::Done);
+    }
+    let origin = Path::new(&name)
+        .file_name()
+        .map_or_else(|| name.clone(), |f| f.to_string_lossy().into_owned());
+    let user = par
+        .map(str::to_owned)
+        .or_else(|| std::env::var("USER").ok())
+        .or_else(|| std::env::var("LOGNAME").ok())
+        .filter(|u| !u.trim().is_empty());
+    let now = clock_now();
+    let outcome = match &valid {
+        Valid::Alliances(records) => {
+            let progress = |done: usize, total: usize| {
+                if tty {
+                    eprint!("\rÉcriture : {done} / {total} alliances");
+                    let _ = std::io::stderr().flush();
+                }
+            };
+            let o = store::upsert_all_with_progress(
+                &db,
+                records,
+                &origin,
+                user.as_deref(),
+                now,
+                &progress,
+            )
+            .await?;
+            if tty {
+                eprintln!();
+            }
+            o
+        }
+        Valid::Figures(records) => {
+            documents::upsert_all(
+                &db,
+                documents::KEY_FIGURE,
+                records,
+                &origin,
+                user.as_deref(),
+                now,
+            )
+            .await?
+        }
+        Valid::Catalyseurs(records) => {
+            documents::upsert_all(
+                &db,
+                documents::CATALYSEUR,
+                records,
+                &origin,
+                user.as_deref(),
+                now,
+            )
+            .await?
+        }
+    };
+    println!(
+        "Import terminé : {} créé(s), {} mis à jour, {} inchangé(s). Les serveurs en cours d'exécution les montrent dans les secondes qui suivent.",
+        outcome.created, outcome.updated, outcome.unchanged
+    );
+    db.close().await;
+    Ok(Imported::Done)
+}
+
+/// The place names an export writes beside the codes.
+struct Named {
+    directory: Directory,
+    regions: Vec<alliances_domain::territory::Territory>,
+    departements: Vec<alliances_domain::territory::Territory>,
+    coms: Vec<alliances_domain::territory::Territory>,
+}
+
+impl Named {
+    async fn load(db: &Db) -> anyhow::Result<Named> {
+        Ok(Named {
+            directory: Directory::new(
+                territoires::all(db, Level::Commune).await?,
+                territoires::all(db, Level::Epci).await?,
+            ),
+            regions: territoires::all(db, Level::Region).await?,
+            departements: territoires::all(db, Level::Departement).await?,
+            coms: territoires::all(db, Level::CollectiviteOutreMer).await?,
+        })
+    }
+
+    fn places(&self) -> Places<'_> {
+        Places {
+            directory: &self.directory,
+            regions: &self.regions,
+            departements: &self.departements,
+            coms: &self.coms,
+        }
+    }
+}
+
+/// A table (CSV or XLSX) of rows, or JSON of records.
+fn table(
+    format: Format,
+    sheet: &str,
+    header: &[&str],
+    rows: impl Iterator<Item = Vec<String>>,
+) -> anyhow::Result<Vec<u8>> {
+    Ok(match format {
+        Format::Csv => {
+            let mut out = Vec::new();
+            exchange::write_csv(&mut out, header, rows, true)?;
+            out
+        }
+        Format::Xlsx => exchange::write_xlsx(sheet, header, rows)?,
+        _ => bail!("format non pris en charge ici"),
+    })
+}
+
+fn json_of<T: Serialize>(licence: &str, records: &[T]) -> anyhow::Result<Vec<u8>> {
+    Ok(serde_json::to_vec_pretty(&serde_json::json!({
+        "licence": licence,
+        "total": records.len(),
+        "resultats": records,
+    }))?)
+}
+
+pub async fn export(
+    config: Config,
+    kind: Kind,
+    format: &str,
+    output: Option<&Path>,
+) -> anyhow::Result<()> {
+    let allowed: &[Format] = match kind {
+        Kind::Alliances => &[
+            Format::Csv,
+            Format::Json,
+            Format::Geojson,
+            Format::Xlsx,
+            Format::JsonLd,
+        ],
+        Kind::Chiffres | Kind::Catalyseurs => &[Format::Csv, Format::Json, Format::Xlsx],
+    };
+    let Some(format) = Format::parse(format).filter(|f| allowed.contains(f)) else {
+        bail!(
+            "format « {format} » non pris en charge : choisissez {}",
+            allowed
+                .iter()
+                .map(|f| f.name())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    };
+    let db = open(&config).await?;
+    let named = Named::load(&db).await?;
+    let licence = config
+        .open_data_licence
+        .clone()
+        .unwrap_or_else(|| alliances_web::DEFAULT_LICENCE.to_owned());
+    let places = named.places();
+    let (count, body) = match kind {
+        Kind::Alliances => {
+            let records: Vec<Alliance> = store::all(&db)
+                .await?
+                .into_iter()
+                .map(|s| s.alliance)
+                .collect();
+            let refs: Vec<&Alliance> = records.iter().collect();
+            let base = config.public_url.clone().unwrap_or_default();
+            let rows =
+                || exchange::alliance_rows(refs.iter().map(|a| (*a, places.region_names(a))));
+            let body = match format {
+                Format::Json => json_of(&licence, &refs)?,
+                Format::Geojson => {
+                    serde_json::to_vec_pretty(&places.geojson(&refs, &base, &licence))?
+                }
+                Format::JsonLd => serde_json::to_vec_pretty(&jsonld(&refs, &base, &licence))?,
+                _ => table(format, "alliances", &exchange::columns(), rows())?,
+            };
+            (refs.len(), body)
+        }
+        Kind::Chiffres => {
+            let context = seed::figure_context(&db).await?;
+            let records: Vec<KeyFigure> = documents::all(&db, documents::KEY_FIGURE)
+                .await?
+                .into_iter()
+                .map(|s| s.record)
+                .collect();
+            let header: Vec<&str> = REQUIRED_COLUMNS
+                .iter()
+                .chain(OPTIONAL_COLUMNS.iter())
+                .copied()
+                .collect();
+            let body = match format {
+                Format::Json => json_of(&licence, &records)?,
+                _ => table(
+                    format,
+                    "chiffres-cles",
+                    &header,
+                    records
+                        .iter()
+                        .map(|f| f.to_columns(&context).into_iter().map(|(_, v)| v).collect()),
+                )?,
+            };
+            (records.len(), body)
+        }
+        Kind::Catalyseurs => {
+            let records: Vec<Catalyseur> = documents::all(&db, documents::CATALYSEUR)
+                .await?
+                .into_iter()
+                .map(|s| s.record)
+                .collect();
+            let body = match format {
+                Format::Json => json_of(&licence, &records)?,
+                _ => table(
+                    format,
+                    "catalyseurs",
+                    &CATALYSEUR_COLUMNS,
+                    records.iter().map(|c| {
+                        c.to_columns(&places.region_names_of(c.places()))
+                            .into_iter()
+                            .map(|(_, v)| v)
+                            .collect()
+                    }),
+                )?,
+            };
+            (records.len(), body)
+        }
+    };
+    db.close().await;
+    match output {
+        Some(path) => {
+            std::fs::write(path, &body)
+                .with_context(|| format!("écriture de « {} »", path.display()))?;
+            eprintln!(
+                "{count} {} exporté(s) dans « {} ».",
+                kind.noun(),
+                path.display()
+            );
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(&body)?;
+            out.flush()?;
+        }
+    }
+    Ok(())
+}

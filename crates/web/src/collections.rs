@@ -1,0 +1,179 @@
+//! The small collections every server keeps in memory: the key figures (the observatory),
+//! the catalyseurs, read from the database and reloaded when its change log moves, and the
+//! lieux d'accompagnement (static reference data), each indexed by territory.
+
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+
+use alliances_domain::catalyseur::Catalyseur;
+use alliances_domain::figure::{KeyFigure, Observatory, Population};
+use alliances_domain::lieu::Lieu;
+use alliances_domain::territory::Level;
+use alliances_store::{Db, documents};
+
+use crate::places::{Relation, relation};
+use crate::state::Ready;
+
+/// Key figures and catalyseurs as last read, with the change-log number they reflect.
+#[derive(Debug, Default)]
+pub struct Collections {
+    pub observatory: Observatory,
+    /// Catalyseurs by name.
+    pub catalyseurs: Vec<Catalyseur>,
+    /// The last change-log row read.
+    pub seq: i64,
+}
+
+impl Collections {
+    /// Reads both kinds from the database.
+    pub async fn load(db: &Db) -> alliances_store::Result<Collections> {
+        let seq = documents::last_change(db).await?;
+        let figures: Vec<KeyFigure> = documents::all(db, documents::KEY_FIGURE)
+            .await?
+            .into_iter()
+            .map(|s| s.record)
+            .collect();
+        let mut catalyseurs: Vec<Catalyseur> = documents::all(db, documents::CATALYSEUR)
+            .await?
+            .into_iter()
+            .map(|s| s.record)
+            .collect();
+        catalyseurs.sort_by_key(|c| alliances_domain::text::fold(&c.nom));
+        Ok(Collections {
+            observatory: Observatory::new(figures),
+            catalyseurs,
+            seq,
+        })
+    }
+
+    #[must_use]
+    pub fn catalyseur(&self, slug: &str) -> Option<&Catalyseur> {
+        self.catalyseurs.iter().find(|c| c.slug == slug)
+    }
+
+    /// The catalyseurs active in a territory: those placed in it or inside it, then those
+    /// whose territory contains it. National ones are not listed.
+    #[must_use]
+    pub fn catalyseurs_of<'a>(
+        &'a self,
+        ready: &Ready,
+        level: Level,
+        code: &str,
+    ) -> (Vec<&'a Catalyseur>, Vec<&'a Catalyseur>) {
+        let mut inside = Vec::new();
+        let mut covering = Vec::new();
+        for c in &self.catalyseurs {
+            let mut best = None;
+            for p in c.places() {
+                match relation(ready, p, level, code) {
+                    Some(Relation::Inside) => {
+                        best = Some(Relation::Inside);
+                        break;
+                    }
+                    Some(Relation::Covering) => best = Some(Relation::Covering),
+                    None => {}
+                }
+            }
+            match best {
+                Some(Relation::Inside) => inside.push(c),
+                Some(Relation::Covering) => covering.push(c),
+                None => {}
+            }
+        }
+        (inside, covering)
+    }
+
+    /// The national catalyseurs.
+    pub fn national(&self) -> impl Iterator<Item = &Catalyseur> {
+        self.catalyseurs.iter().filter(|c| c.is_national())
+    }
+}
+
+/// The current collections, swapped whole when the database changes.
+#[derive(Debug, Default)]
+pub struct Shared(RwLock<Arc<Collections>>);
+
+impl Shared {
+    #[must_use]
+    pub fn new(c: Collections) -> Shared {
+        Shared(RwLock::new(Arc::new(c)))
+    }
+
+    /// The collections as they are now (a cheap clone of a pointer).
+    #[must_use]
+    pub fn get(&self) -> Arc<Collections> {
+        match self.0.read() {
+            Ok(g) => Arc::clone(&g),
+            Err(poisoned) => Arc::clone(&poisoned.into_inner()),
+        }
+    }
+
+    fn set(&self, c: Collections) {
+        match self.0.write() {
+            Ok(mut g) => *g = Arc::new(c),
+            Err(poisoned) => *poisoned.into_inner() = Arc::new(c),
+        }
+    }
+
+    /// Reloads when the change log moved; true when something changed.
+    pub async fn refresh(&self, db: &Db) -> alliances_store::Result<bool> {
+        let last = documents::last_change(db).await?;
+        if last == self.get().seq {
+            return Ok(false);
+        }
+        self.set(Collections::load(db).await?);
+        Ok(true)
+    }
+}
+
+/// The lieux d'accompagnement, with the ones inside each territory.
+#[derive(Debug, Default)]
+pub struct Lieux {
+    pub all: Vec<Lieu>,
+    inside: HashMap<(Level, String), Vec<usize>>,
+}
+
+impl Lieux {
+    /// Indexes each place under its commune and every territory that contains it.
+    #[must_use]
+    pub fn new(all: Vec<Lieu>, ready_places: impl Fn(&str) -> Vec<(Level, String)>) -> Lieux {
+        let mut inside: HashMap<(Level, String), Vec<usize>> = HashMap::new();
+        for (i, l) in all.iter().enumerate() {
+            for key in ready_places(&l.commune) {
+                inside.entry(key).or_default().push(i);
+            }
+        }
+        Lieux { all, inside }
+    }
+
+    /// The places inside a territory (the territory's own included).
+    #[must_use]
+    pub fn of(&self, level: Level, code: &str) -> Vec<&Lieu> {
+        self.inside
+            .get(&(level, code.to_owned()))
+            .map(|v| v.iter().map(|i| &self.all[*i]).collect())
+            .unwrap_or_default()
+    }
+
+    #[must_use]
+    pub fn count(&self, level: Level, code: &str) -> usize {
+        self.inside
+            .get(&(level, code.to_owned()))
+            .map_or(0, Vec::len)
+    }
+}
+
+/// The label of a population in a language.
+#[must_use]
+pub fn population_label(populations: &[Population], code: &str, english: bool) -> String {
+    populations.iter().find(|p| p.code == code).map_or_else(
+        || code.to_owned(),
+        |p| {
+            if english {
+                p.label_en.clone()
+            } else {
+                p.label_fr.clone()
+            }
+        },
+    )
+}
