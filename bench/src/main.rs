@@ -19,7 +19,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use alliances_search::{FACETS, IndexDoc, Query, Sort};
-use alliances_web::features::exemples::indexing::index_doc;
+use alliances_web::indexing::index_doc;
 use alliances_web::{AppState, Settings};
 
 /// The 20 queries: common single words (each matching at least 10 % of the corpus), two-word

@@ -510,7 +510,7 @@ impl Config {
                 .clone()
                 .unwrap_or_else(|| alliances_web::DEFAULT_LICENCE.to_owned()),
             follow_every: Duration::from_secs(1),
-            questionnaires: alliances_web::features::methodes::Questionnaires::embedded(),
+            questionnaires: alliances_web::questionnaires::Questionnaires::embedded(),
             clock: alliances_web::clock::Clock::System,
             legal: Legal {
                 publisher: self.legal_publisher.clone(),

@@ -234,7 +234,7 @@ fn main() -> ExitCode {
             .questionnaires_dir
             .as_deref()
             .map(std::path::Path::new);
-        match alliances_web::features::methodes::Questionnaires::load(dir) {
+        match alliances_web::questionnaires::Questionnaires::load(dir) {
             Ok(q) => q,
             Err(errors) => {
                 eprintln!("Erreur de configuration : questionnaire invalide.");
@@ -245,7 +245,7 @@ fn main() -> ExitCode {
             }
         }
     } else {
-        alliances_web::features::methodes::Questionnaires::embedded()
+        alliances_web::questionnaires::Questionnaires::embedded()
     };
     match run {
         Run::Check => {

@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use crate::features::exemples::indexing;
+use crate::indexing;
 use crate::state::AppState;
 
 /// Reads both change logs every `every` for as long as the server runs.

@@ -29,11 +29,15 @@ pub mod error;
 pub mod features;
 pub mod figures;
 pub mod follow;
+pub mod indexing;
+pub mod labels;
+pub mod links;
 pub mod listing;
 pub mod metrics;
 pub mod middleware;
 pub mod opendata;
 pub mod places;
+pub mod questionnaires;
 pub mod state;
 pub mod synthese;
 
@@ -277,7 +281,7 @@ pub async fn prepare(state: &AppState, migrate: bool) -> Result<(), alliances_st
     };
     // Not ready for requests until the index is built: readiness reads `searchable`.
     let _ = state.0.ready.set(ready);
-    features::exemples::indexing::catch_up(state)
+    indexing::catch_up(state)
         .await
         .map_err(|e| alliances_store::StoreError::Reference(e.to_string()))?;
     state

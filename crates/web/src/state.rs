@@ -39,7 +39,7 @@ pub struct Settings {
     /// Licence of the open-data dumps.
     pub open_data_licence: String,
     /// The questionnaire definitions (validated at start-up).
-    pub questionnaires: Arc<crate::features::methodes::Questionnaires>,
+    pub questionnaires: Arc<crate::questionnaires::Questionnaires>,
     /// Where the time comes from.
     pub clock: crate::clock::Clock,
 }
@@ -62,7 +62,7 @@ impl Default for Settings {
             data_dir: None,
             follow_every: Duration::from_secs(1),
             open_data_licence: DEFAULT_LICENCE.to_owned(),
-            questionnaires: crate::features::methodes::Questionnaires::embedded(),
+            questionnaires: crate::questionnaires::Questionnaires::embedded(),
             clock: crate::clock::Clock::System,
         }
     }

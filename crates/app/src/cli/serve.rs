@@ -13,7 +13,7 @@ use crate::config::Config;
 
 pub async fn run(
     config: Config,
-    questionnaires: std::sync::Arc<alliances_web::features::methodes::Questionnaires>,
+    questionnaires: std::sync::Arc<alliances_web::questionnaires::Questionnaires>,
 ) -> anyhow::Result<()> {
     super::init_logging(&config);
     alliances_web::content::validate().map_err(anyhow::Error::msg)?;

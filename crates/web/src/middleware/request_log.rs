@@ -27,7 +27,7 @@ fn next_request_id() -> String {
 fn redact(path: &str) -> String {
     path.split('/')
         .map(|segment| {
-            if crate::features::methodes::is_secret(&segment.to_ascii_lowercase()) {
+            if crate::links::is_secret(&segment.to_ascii_lowercase()) {
                 "[lien-personnel]"
             } else {
                 segment

@@ -1,16 +1,15 @@
 //! Exemples: the base of real alliances — search with facets at `/exemples`, one page per
-//! alliance, the API, the Atom feed, and the index that serves them (see [`indexing`]).
+//! alliance, the API and the Atom feed. The index that serves them is kept current by the
+//! shared layer (`crate::indexing`).
 
 pub mod api;
 pub mod feed;
 pub mod html;
-pub mod indexing;
 
 use alliances_domain::alliance::STATUSES;
 use alliances_domain::error::Invalid;
 use alliances_domain::pagination::Page;
 use alliances_domain::territory::Level;
-use alliances_i18n::{Catalog, Lang};
 use alliances_search::{FACETS, HIDDEN_FILTERS, Query, Results, Sort};
 
 use crate::error::{AppError, AppResult};
@@ -201,60 +200,4 @@ pub fn run(ready: &Ready, req: &SearchRequest, facets: bool, snippets: bool) -> 
         .map_err(|e| AppError::Internal(e.to_string()))
 }
 
-/// The label of a facet value, in the reader's language.
-#[must_use]
-pub fn facet_label(
-    catalog: &Catalog,
-    lang: Lang,
-    ready: &Ready,
-    facet: &str,
-    code: &str,
-) -> String {
-    let t = |key: String| catalog.get(lang, &key).into_owned();
-    match facet {
-        "type_acteur" => t(format!("taxo-acteur-{code}")),
-        "domaine" => t(format!("taxo-domaine-{code}")),
-        "niveau_territorial" => t(format!("taxo-niveau-{code}")),
-        "mode" => t(format!("taxo-mode-{code}")),
-        "impact" => t(format!("taxo-impact-{code}")),
-        "statut" => t(format!("taxo-statut-{code}")),
-        "region" | "departement" | "epci" | "commune" | "com" => {
-            let level = match facet {
-                "region" => Level::Region,
-                "departement" => Level::Departement,
-                "epci" => Level::Epci,
-                "com" => Level::CollectiviteOutreMer,
-                _ => Level::Commune,
-            };
-            let name = crate::places::territory_name(ready, level, code).unwrap_or_default();
-            if facet == "departement" {
-                format!("{name} ({code})")
-            } else {
-                name
-            }
-        }
-        "odd" => code
-            .parse::<u8>()
-            .ok()
-            .and_then(|n| ready.odd.goal(n))
-            .map_or_else(
-                || code.to_owned(),
-                |g| {
-                    let short = match lang {
-                        Lang::Fr => &g.short_fr,
-                        Lang::En => &g.short_en,
-                    };
-                    format!("{} {} — {short}", t("exemples-odd-abrege".into()), g.number)
-                },
-            ),
-        "cible" => code.to_owned(),
-        "fragilite" => ready.fragilities.get(code).map_or_else(
-            || code.replace('-', " "),
-            |(fr, en)| match lang {
-                Lang::Fr => fr.clone(),
-                Lang::En => en.clone(),
-            },
-        ),
-        _ => code.to_owned(),
-    }
-}
+pub use crate::labels::facet_label;

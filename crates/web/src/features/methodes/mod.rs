@@ -8,172 +8,19 @@ pub mod api;
 pub mod html;
 
 use std::collections::BTreeMap;
-use std::path::Path;
-use std::sync::{Arc, OnceLock};
 
 use alliances_domain::diagnostic::{self, Answer, Answers, Checked, Place, Places};
 use alliances_domain::pagination::Page;
-use alliances_domain::questionnaire::{self, Kind, Questionnaire};
+use alliances_domain::questionnaire::{Kind, Questionnaire};
 use alliances_domain::territory::{Level, Territory};
 use alliances_domain::text::fold;
 use alliances_i18n::{Catalog, Lang};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
-use super::exemples::facet_label;
+use crate::labels::facet_label;
+pub use crate::links::{is_secret, key_of, new_secret, partner_secret};
+pub use crate::questionnaires::Questionnaires;
 use crate::state::Ready;
-
-/// The definitions shipped with the platform: (file name, text).
-const EMBEDDED: &[(&str, &str)] = &[(
-    "content/questionnaires/diagnostic-1.toml",
-    include_str!("../../../../../content/questionnaires/diagnostic-1.toml"),
-)];
-
-/// Every loaded version of the questionnaire; the highest is the current one. Older
-/// versions stay loaded so that drafts and reports keep the version they were made with.
-#[derive(Debug)]
-pub struct Questionnaires {
-    versions: Vec<Arc<Questionnaire>>,
-}
-
-fn is_fragility(code: &str) -> bool {
-    alliances_store::seed::fragilities()
-        .iter()
-        .any(|f| f.code == code)
-}
-
-impl Questionnaires {
-    fn from_files(files: &[(String, String)]) -> Result<Questionnaires, Vec<String>> {
-        let mut versions: Vec<Arc<Questionnaire>> = Vec::new();
-        let mut errors = Vec::new();
-        for (name, text) in files {
-            match questionnaire::parse(name, text, &is_fragility) {
-                Ok(q) => {
-                    if versions.iter().any(|v| v.version == q.version) {
-                        errors.push(format!(
-                            "{name} : la version {} est déjà définie par un autre fichier",
-                            q.version
-                        ));
-                    } else {
-                        versions.push(Arc::new(q));
-                    }
-                }
-                Err(list) => errors.extend(list.iter().map(ToString::to_string)),
-            }
-        }
-        if versions.is_empty() && errors.is_empty() {
-            errors.push("aucun questionnaire (fichier .toml) n'a été trouvé".to_owned());
-        }
-        if !errors.is_empty() {
-            return Err(errors);
-        }
-        versions.sort_by_key(|v| v.version);
-        Ok(Questionnaires { versions })
-    }
-
-    /// The definitions shipped with the binary (checked by the tests).
-    #[must_use]
-    pub fn embedded() -> Arc<Questionnaires> {
-        static CELL: OnceLock<Arc<Questionnaires>> = OnceLock::new();
-        CELL.get_or_init(|| {
-            let files: Vec<(String, String)> = EMBEDDED
-                .iter()
-                .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
-                .collect();
-            Arc::new(
-                Questionnaires::from_files(&files).unwrap_or_else(|e| {
-                    panic!("questionnaire embarqué invalide : {}", e.join("; "))
-                }),
-            )
-        })
-        .clone()
-    }
-
-    /// The embedded definitions, or every `*.toml` of `dir` when the operator gives one.
-    /// Every problem is reported with its file, line and question.
-    pub fn load(dir: Option<&Path>) -> Result<Arc<Questionnaires>, Vec<String>> {
-        let Some(dir) = dir else {
-            let files: Vec<(String, String)> = EMBEDDED
-                .iter()
-                .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
-                .collect();
-            return Questionnaires::from_files(&files).map(Arc::new);
-        };
-        let entries = std::fs::read_dir(dir).map_err(|e| {
-            vec![format!(
-                "questionnaires_dir « {} » : dossier illisible ({e})",
-                dir.display()
-            )]
-        })?;
-        let mut paths: Vec<std::path::PathBuf> = entries
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-            .collect();
-        paths.sort();
-        let mut files = Vec::new();
-        for p in paths {
-            let text = std::fs::read_to_string(&p)
-                .map_err(|e| vec![format!("{} : fichier illisible ({e})", p.display())])?;
-            files.push((p.display().to_string(), text));
-        }
-        Questionnaires::from_files(&files).map(Arc::new)
-    }
-
-    #[must_use]
-    pub fn current(&self) -> &Arc<Questionnaire> {
-        self.versions.last().expect("at least one version")
-    }
-
-    #[must_use]
-    pub fn get(&self, version: i64) -> Option<&Arc<Questionnaire>> {
-        self.versions
-            .iter()
-            .find(|v| i64::from(v.version) == version)
-    }
-}
-
-// ----- personal links -----
-
-/// A new secret for a personal link: 160 random bits, hex.
-#[must_use]
-pub fn new_secret() -> String {
-    let mut bytes = [0u8; 20];
-    getrandom::fill(&mut bytes).expect("the system random source works");
-    hex(&bytes)
-}
-
-/// The partner link of rank `rang` of a collective, derived from the facilitator's secret
-/// (one-way: a partner's link reveals neither the facilitator's nor another partner's).
-#[must_use]
-pub fn partner_secret(facilitator: &str, rang: usize) -> String {
-    let digest = Sha256::digest(format!("partenaire:{facilitator}:{rang}").as_bytes());
-    hex(&digest[..20])
-}
-
-/// What the database stores for a secret: its SHA-256.
-#[must_use]
-pub fn key_of(secret: &str) -> String {
-    hex(&Sha256::digest(secret.as_bytes()))
-}
-
-/// Whether `s` has the shape of a secret (40 lowercase hex digits).
-#[must_use]
-pub fn is_secret(s: &str) -> bool {
-    s.len() == 40
-        && s.bytes()
-            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
-}
-
-fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write as _;
-    bytes
-        .iter()
-        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-            let _ = write!(s, "{b:02x}");
-            s
-        })
-}
 
 // ----- territories -----
 

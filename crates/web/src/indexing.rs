@@ -1,5 +1,5 @@
-//! Keeps this server's search index current: a full build when the index is new (or the
-//! database was replaced), then the change log every second.
+//! Keeps this server's search index of the alliances current: a full build when the index
+//! is new (or the database was replaced), then the change log (see `crate::follow`).
 
 use std::collections::BTreeSet;
 
