@@ -48,6 +48,61 @@ impl Lang {
         }
     }
 
+    /// An ISO date in words: « 3 décembre 2026 », « 3 December 2026 »; a partial date
+    /// (`2017-09`, `2017`) keeps only what it has; anything else is returned as is.
+    #[must_use]
+    pub fn date(self, iso: &str) -> String {
+        const FR: [&str; 12] = [
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        ];
+        const EN: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let parts: Vec<&str> = iso.split('-').collect();
+        let month = |m: &str| {
+            m.parse::<usize>()
+                .ok()
+                .filter(|m| (1..=12).contains(m))
+                .map(|m| match self {
+                    Lang::Fr => FR[m - 1],
+                    Lang::En => EN[m - 1],
+                })
+        };
+        match parts.as_slice() {
+            [y, m, d] => match (month(m), d.parse::<u32>()) {
+                (Some(m), Ok(d)) => match (self, d) {
+                    (Lang::Fr, 1) => format!("1er {m} {y}"),
+                    _ => format!("{d} {m} {y}"),
+                },
+                _ => iso.to_owned(),
+            },
+            [y, m] => month(m).map_or_else(|| iso.to_owned(), |m| format!("{m} {y}")),
+            _ => iso.to_owned(),
+        }
+    }
+
     /// Formats an integer with the language's digit grouping (« 12 463 067 » with narrow
     /// no-break spaces in French, « 12,463,067 » in English).
     #[must_use]
@@ -110,6 +165,11 @@ const FILES: &[(&str, &str, &str)] = &[
         "donnees.ftl",
         include_str!("../locales/fr/donnees.ftl"),
     ),
+    (
+        "fr",
+        "catalyseurs.ftl",
+        include_str!("../locales/fr/catalyseurs.ftl"),
+    ),
     ("en", "commun.ftl", include_str!("../locales/en/commun.ftl")),
     (
         "en",
@@ -146,6 +206,11 @@ const FILES: &[(&str, &str, &str)] = &[
         "en",
         "donnees.ftl",
         include_str!("../locales/en/donnees.ftl"),
+    ),
+    (
+        "en",
+        "catalyseurs.ftl",
+        include_str!("../locales/en/catalyseurs.ftl"),
     ),
 ];
 
@@ -292,6 +357,21 @@ pub fn num(n: i64) -> Value<'static> {
 #[must_use]
 pub fn text(s: &str) -> Value<'_> {
     FluentValue::from(s)
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::Lang;
+
+    #[test]
+    fn dates_in_words() {
+        assert_eq!(Lang::Fr.date("2026-12-03"), "3 décembre 2026");
+        assert_eq!(Lang::Fr.date("2024-08-01"), "1er août 2024");
+        assert_eq!(Lang::En.date("2024-08-01"), "1 August 2024");
+        assert_eq!(Lang::Fr.date("2017-09"), "septembre 2017");
+        assert_eq!(Lang::Fr.date("2017"), "2017");
+        assert_eq!(Lang::Fr.date("n'importe"), "n'importe");
+    }
 }
 
 #[cfg(test)]

@@ -39,76 +39,85 @@ fn wrap(label: &str, width: usize, max: usize) -> Vec<String> {
 }
 
 /// Horizontal bars on a 0–`max` scale, titled by the element `title_id` (with `title`).
+/// Each row has its label above its bar, so that long labels wrap instead of being cut.
 #[must_use]
 pub fn bars(bars: &[Bar<'_>], max: f64, title: &str, title_id: &str) -> String {
-    const W: f64 = 680.0;
-    const LABEL_W: f64 = 230.0;
-    const BAR_W: f64 = 330.0;
-    const ROW: f64 = 46.0;
-    const TOP: f64 = 28.0;
-    let h = TOP + ROW * bars.len() as f64 + 8.0;
+    const W: f64 = 640.0;
+    const BAR_W: f64 = 520.0;
+    const LINE: f64 = 19.0;
+    const BAR_H: f64 = 22.0;
+    const TOP: f64 = 26.0;
+    let rows: Vec<Vec<String>> = bars.iter().map(|b| wrap(b.label, 70, 2)).collect();
+    let h = TOP
+        + rows
+            .iter()
+            .map(|lines| LINE * lines.len() as f64 + BAR_H + 16.0)
+            .sum::<f64>()
+        + 4.0;
     let mut out = String::new();
     let _ = write!(
         out,
-        "<svg class=\"graphique\" viewBox=\"0 0 {W} {h}\" role=\"img\" aria-labelledby=\"{title_id}\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"{title_id}\">"
+        "<svg class=\"graphique\" viewBox=\"0 0 {W} {h:.0}\" role=\"img\" aria-labelledby=\"{title_id}\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"{title_id}\">"
     );
     escape(title, &mut out);
     out.push_str("</title>");
     // Scale: 0, 25, 50, 75, 100 % of max.
     for i in 0..=4u8 {
-        let x = LABEL_W + BAR_W * f64::from(i) / 4.0;
+        let x = BAR_W * f64::from(i) / 4.0 + 1.0;
         let v = max * f64::from(i) / 4.0;
+        let anchor = match i {
+            0 => "start",
+            4 => "end",
+            _ => "middle",
+        };
         let _ = write!(
             out,
-            "<line class=\"graduation\" x1=\"{x:.1}\" y1=\"{}\" x2=\"{x:.1}\" y2=\"{:.1}\"/><text class=\"graduation-texte\" x=\"{x:.1}\" y=\"16\" text-anchor=\"middle\">{}</text>",
+            "<line class=\"graduation\" x1=\"{x:.1}\" y1=\"{}\" x2=\"{x:.1}\" y2=\"{:.1}\"/><text class=\"graduation-texte\" x=\"{x:.1}\" y=\"14\" text-anchor=\"{anchor}\">{}</text>",
             TOP - 6.0,
-            h - 6.0,
+            h - 4.0,
             format_number(v)
         );
     }
-    for (i, b) in bars.iter().enumerate() {
-        let y = TOP + ROW * i as f64;
-        let lines = wrap(b.label, 30, 2);
-        let first = y + if lines.len() > 1 { 17.0 } else { 27.0 };
+    let mut y = TOP;
+    for (b, lines) in bars.iter().zip(&rows) {
         let _ = write!(
             out,
-            "<text class=\"etiquette-barre\" x=\"{}\" y=\"{first:.1}\" text-anchor=\"end\">",
-            LABEL_W - 10.0
+            "<text class=\"etiquette-barre\" x=\"0\" y=\"{:.1}\">",
+            y + 14.0
         );
         for (k, line) in lines.iter().enumerate() {
             let _ = write!(
                 out,
-                "<tspan x=\"{}\" dy=\"{}\">",
-                LABEL_W - 10.0,
-                if k == 0 { 0 } else { 17 }
+                "<tspan x=\"0\" dy=\"{}\">",
+                if k == 0 { 0.0 } else { LINE }
             );
             escape(line, &mut out);
             out.push_str("</tspan>");
         }
         out.push_str("</text>");
+        let bar_y = y + LINE * lines.len() as f64 + 2.0;
         match b.value {
             Some(v) => {
                 let width = (v / max).clamp(0.0, 1.0) * BAR_W;
                 let _ = write!(
                     out,
-                    "<rect class=\"barre {}\" x=\"{LABEL_W}\" y=\"{:.1}\" width=\"{width:.1}\" height=\"24\" rx=\"3\"/><text class=\"valeur-barre\" x=\"{:.1}\" y=\"{:.1}\">",
+                    "<rect class=\"barre {}\" x=\"1\" y=\"{bar_y:.1}\" width=\"{width:.1}\" height=\"{BAR_H}\" rx=\"3\"/><text class=\"valeur-barre\" x=\"{:.1}\" y=\"{:.1}\">",
                     b.class,
-                    y + 10.0,
-                    LABEL_W + width + 8.0,
-                    y + 27.0
+                    width + 9.0,
+                    bar_y + 16.0
                 );
             }
             None => {
                 let _ = write!(
                     out,
-                    "<text class=\"valeur-barre valeur-absente\" x=\"{:.1}\" y=\"{:.1}\">",
-                    LABEL_W + 4.0,
-                    y + 27.0
+                    "<text class=\"valeur-barre valeur-absente\" x=\"4\" y=\"{:.1}\">",
+                    bar_y + 16.0
                 );
             }
         }
         escape(b.text, &mut out);
         out.push_str("</text>");
+        y += LINE * lines.len() as f64 + BAR_H + 16.0;
     }
     out.push_str("</svg>");
     out
@@ -239,8 +248,8 @@ mod tests {
         assert!(svg.contains("valeur non donnée"));
         assert!(svg.contains("&lt;a&gt;"));
         assert!(svg.contains("aria-labelledby=\"g1\""));
-        // 92 % of a 330-unit scale.
-        assert!(svg.contains("width=\"303.6\""), "{svg}");
+        // 92 % of a 520-unit scale.
+        assert!(svg.contains("width=\"478.4\""), "{svg}");
     }
 
     #[test]

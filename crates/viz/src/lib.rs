@@ -499,3 +499,67 @@ pub mod radar {
         }
     }
 }
+
+/// Choropleth classes: five classes of the non-zero values, cut at their quantiles.
+pub mod classes {
+    /// The classes' CSS names, lightest first; `classe-0` is for zero.
+    pub const NAMES: [&str; 5] = ["classe-1", "classe-2", "classe-3", "classe-4", "classe-5"];
+
+    /// Upper bounds of up to five classes of the positive values (quantiles, each bound a
+    /// value that occurs; repeated bounds merged). Empty when no value is positive.
+    #[must_use]
+    pub fn breaks(values: &[f64]) -> Vec<f64> {
+        let mut v: Vec<f64> = values.iter().copied().filter(|x| *x > 0.0).collect();
+        v.sort_by(f64::total_cmp);
+        let Some(&max) = v.last() else {
+            return Vec::new();
+        };
+        let mut out: Vec<f64> = Vec::new();
+        for i in 1..=5usize {
+            let idx = (v.len() * i).div_ceil(5).saturating_sub(1).min(v.len() - 1);
+            let b = v[idx];
+            if out.last().is_none_or(|last| b > *last) {
+                out.push(b);
+            }
+        }
+        if out.last().is_some_and(|last| *last < max) {
+            out.push(max);
+        }
+        out
+    }
+
+    /// The class of a value: `classe-0` for zero, then the first class whose bound holds it.
+    #[must_use]
+    pub fn of(value: f64, breaks: &[f64]) -> &'static str {
+        if value <= 0.0 {
+            return "classe-0";
+        }
+        let i = breaks
+            .iter()
+            .position(|b| value <= *b)
+            .unwrap_or(breaks.len().saturating_sub(1));
+        // Fewer than five classes use the darker end of the scale less: spread them.
+        let offset = NAMES.len().saturating_sub(breaks.len());
+        NAMES[(i + offset).min(NAMES.len() - 1)]
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn five_classes_of_positive_values() {
+            let values: Vec<f64> = (0..=100).map(f64::from).collect();
+            let b = breaks(&values);
+            assert_eq!(b.len(), 5);
+            assert_eq!(*b.last().unwrap(), 100.0);
+            assert_eq!(of(0.0, &b), "classe-0");
+            assert_eq!(of(1.0, &b), "classe-1");
+            assert_eq!(of(100.0, &b), "classe-5");
+            let few = breaks(&[0.0, 3.0, 3.0, 3.0]);
+            assert_eq!(few, [3.0]);
+            assert_eq!(of(3.0, &few), "classe-5");
+            assert!(breaks(&[0.0, 0.0]).is_empty());
+        }
+    }
+}

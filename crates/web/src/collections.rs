@@ -52,7 +52,9 @@ impl Collections {
     }
 
     /// The catalyseurs active in a territory: those placed in it or inside it, then those
-    /// whose territory contains it. National ones are not listed.
+    /// whose territory contains it. A catalyseur placed by its région only (its facts give
+    /// no code) lies somewhere in that région: it is inside the région, but covers none of
+    /// its départements. National ones are not listed.
     #[must_use]
     pub fn catalyseurs_of<'a>(
         &'a self,
@@ -63,21 +65,19 @@ impl Collections {
         let mut inside = Vec::new();
         let mut covering = Vec::new();
         for c in &self.catalyseurs {
-            let mut best = None;
-            for p in c.places() {
-                match relation(ready, p, level, code) {
-                    Some(Relation::Inside) => {
-                        best = Some(Relation::Inside);
-                        break;
-                    }
-                    Some(Relation::Covering) => best = Some(Relation::Covering),
-                    None => {}
-                }
-            }
-            match best {
-                Some(Relation::Inside) => inside.push(c),
-                Some(Relation::Covering) => covering.push(c),
-                None => {}
+            let exact = c
+                .territoires
+                .iter()
+                .map(|p| relation(ready, p, level, code));
+            let located = c
+                .localisation
+                .iter()
+                .map(|p| relation(ready, p, level, code).filter(|r| *r == Relation::Inside));
+            let relations: Vec<Relation> = exact.chain(located).flatten().collect();
+            if relations.contains(&Relation::Inside) {
+                inside.push(c);
+            } else if relations.contains(&Relation::Covering) {
+                covering.push(c);
             }
         }
         (inside, covering)

@@ -131,6 +131,12 @@ impl Ctx {
         self.t(format!("taxo-{taxonomy}-{code}"))
     }
 
+    /// An ISO date in words, in the page's language.
+    #[must_use]
+    pub fn date(&self, iso: &str) -> String {
+        self.lang.date(iso)
+    }
+
     /// The French or English variant of a bilingual value.
     #[must_use]
     pub fn pick<'a>(&self, fr: &'a str, en: &'a str) -> &'a str {

@@ -19,6 +19,8 @@ pub struct FigureView {
     pub value: String,
     /// The value is missing (the source gives a rank, a formula or nothing).
     pub no_value: bool,
+    /// A count, whose number is the head of its label.
+    pub is_count: bool,
     pub label: String,
     /// `lang` attribute of the label when it is not in the page's language.
     pub label_lang: Option<&'static str>,
@@ -26,6 +28,7 @@ pub struct FigureView {
     /// « IMPACT-Élus locaux · Comisis – OpinionWay · 2020 ».
     pub provenance: String,
     pub year: String,
+    pub echantillon: Option<u32>,
     pub region: Option<String>,
     pub non_corrobore: bool,
     /// The figure this one quotes again: (id, href).
@@ -134,11 +137,13 @@ pub fn view(ctx: &Ctx, ready: &Ready, obs: &Observatory, f: &KeyFigure) -> Figur
         href: href(&f.id),
         value: value_shown,
         no_value,
+        is_count: f.nature == "denombrement",
         label: label.to_owned(),
         label_lang,
         population,
         provenance: provenance.join(" · "),
         year,
+        echantillon: f.echantillon,
         region,
         non_corrobore: f.non_corrobore,
         reprise_de: f.reprise_de.as_ref().map(|r| (r.clone(), href(r))),

@@ -47,7 +47,10 @@ pub use state::{AppState, DEFAULT_LICENCE, Legal, Settings};
 pub use serde_json as json;
 
 use crate::error::{AppError, AppResult};
-use crate::features::{donnees_ouvertes, exemples, home, methodes, odd, ops, pages, territoires};
+use crate::features::{
+    catalyseurs, donnees, donnees_ouvertes, exemples, home, methodes, odd, ops, pages, reperes,
+    territoires,
+};
 
 /// Renders a template into an HTML response.
 pub fn render<T: askama::Template>(template: &T) -> AppResult<Html<String>> {
@@ -55,6 +58,17 @@ pub fn render<T: askama::Template>(template: &T) -> AppResult<Html<String>> {
         .render()
         .map(Html)
         .map_err(|e| AppError::Internal(format!("rendu du gabarit : {e}")))
+}
+
+/// JSON-LD for a `<script type="application/ld+json">` element: nothing in the data can
+/// end or reshape the element, as `<`, `>` and `&` are written as JSON escapes.
+#[must_use]
+pub fn json_ld_script(value: &serde_json::Value) -> String {
+    value
+        .to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }
 
 /// The whole application: the router behind the language prefix.
@@ -114,7 +128,20 @@ fn router(state: AppState) -> Router {
             get(territoires::html::com),
         )
         .route("/exemples/{slug}", get(exemples::html::fiche))
-        .route("/donnees", get(pages::module_donnees))
+        .route("/donnees/cartes", get(donnees::cartes::index))
+        .route(
+            "/donnees/cartes/{echelle}/{indicateur}",
+            get(donnees::cartes::map),
+        )
+        .route("/donnees/chiffres/{id}", get(donnees::html::chiffre))
+        .route("/catalyseurs/{slug}", get(catalyseurs::html::fiche))
+        .route("/reperes", get(reperes::html::index))
+        .route("/reperes/acteurs/{code}", get(reperes::html::acteur))
+        .route("/reperes/domaines/{code}", get(reperes::html::domaine))
+        .route(
+            "/reperes/territoires/{niveau}/{code}",
+            get(reperes::html::territoire),
+        )
         .route("/outils", get(pages::module_outils))
         .route("/competences", get(pages::module_competences))
         .route("/accessibilite", get(pages::accessibilite))
@@ -125,6 +152,8 @@ fn router(state: AppState) -> Router {
         .route_layer(from_fn_with_state(state.clone(), cache::layer));
     let dynamic = Router::new()
         .route("/exemples", get(exemples::html::index))
+        .route("/donnees", get(donnees::html::index))
+        .route("/catalyseurs", get(catalyseurs::html::index))
         .route("/methodes", get(methodes::html::index))
         .route("/methodes/reprendre", get(methodes::html::resume))
         .route("/methodes/territoires", get(methodes::html::suggestions))
@@ -351,5 +380,28 @@ mod tests {
             }
         }
         assert!(checked > 100, "only {checked} message uses found");
+    }
+}
+
+#[cfg(test)]
+mod taxonomy_labels {
+    use alliances_i18n::{Catalog, Lang};
+
+    /// Every code of every taxonomy has its label in both catalogues.
+    #[test]
+    fn every_code_has_a_label() {
+        let catalog = Catalog::load().unwrap();
+        for t in alliances_domain::taxonomy::ALL {
+            for code in t.codes {
+                for lang in Lang::ALL {
+                    assert!(
+                        catalog.has(lang, &t.label_key(code)),
+                        "« {} » missing in {}",
+                        t.label_key(code),
+                        lang.code()
+                    );
+                }
+            }
+        }
     }
 }

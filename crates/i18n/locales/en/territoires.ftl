@@ -111,7 +111,7 @@ synth-odd-editoriaux = { $n ->
     [one] 1 editorial
    *[other] { $nf } editorial
 }
-synth-odd-aucune = No alliance recorded
+synth-odd-aucune = None
 synth-fragilites-titre = What studies say about the région { $region }
 synth-fragilites-caption = Perceived fragilities, by rank when the source gives one
 synth-fragilites-aucune = The studies gathered here give no regional fact for this région yet.

@@ -111,7 +111,7 @@ synth-odd-editoriaux = { $n ->
     [one] 1 éditoriale
    *[other] { $nf } éditoriales
 }
-synth-odd-aucune = Aucune alliance recensée
+synth-odd-aucune = Aucune
 synth-fragilites-titre = Ce que disent les études de la région { $region }
 synth-fragilites-caption = Fragilités perçues, par rang quand la source le donne
 synth-fragilites-aucune = Les études réunies ici ne donnent pas encore de fait régional pour cette région.

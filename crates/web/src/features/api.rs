@@ -11,15 +11,15 @@ use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::{exemples, methodes, odd, territoires};
+use super::{catalyseurs, donnees, exemples, methodes, odd, territoires};
 use crate::state::AppState;
 
 #[derive(OpenApi)]
 #[openapi(
     info(
         title = "API Alliances — l'ODD 17 en pratique",
-        description = "Données de référence (objectifs de développement durable, territoires) et base des \
-                       alliances de la plateforme Alliances. Clés en français ; collections `{ total, resultats }` paginées par `page` et \
+        description = "Données de référence (objectifs de développement durable, territoires), base des \
+                       alliances, chiffres clés de l'observatoire et catalyseurs territoriaux de la plateforme Alliances. Clés en français ; collections `{ total, resultats }` paginées par `page` et \
                        `par_page` (1 000 au plus) ; erreurs au format RFC 9457 (problem+json) avec un `detail` en français.",
         license(name = "AGPL-3.0-or-later", identifier = "AGPL-3.0-or-later")
     ),
@@ -27,7 +27,8 @@ use crate::state::AppState;
         (name = "ODD", description = "Objectifs, cibles et indicateurs"),
         (name = "Territoires", description = "Régions, départements, intercommunalités, communes"),
         (name = "Exemples", description = "La base des alliances réelles : recherche à facettes et fiches"),
-        (name = "Méthodes", description = "Le questionnaire de maturité partenariale et les diagnostics")
+        (name = "Méthodes", description = "Le questionnaire de maturité partenariale et les diagnostics"),
+        (name = "Données", description = "L'observatoire : chiffres clés avec leur étude, leur population, leur année et leur source ; synthèses territoriales ; catalyseurs")
     )
 )]
 struct ApiDoc;
@@ -51,6 +52,11 @@ fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(territoires::api::recherche))
         .routes(routes!(exemples::api::alliances))
         .routes(routes!(exemples::api::alliance))
+        .routes(routes!(donnees::api::chiffres))
+        .routes(routes!(donnees::api::chiffre_detail))
+        .routes(routes!(territoires::api::synthese))
+        .routes(routes!(catalyseurs::api::catalyseurs))
+        .routes(routes!(catalyseurs::api::catalyseur_detail))
         .routes(routes!(methodes::api::questionnaire))
         .routes(routes!(methodes::api::create))
         .routes(routes!(methodes::api::get, methodes::api::delete))

@@ -1,6 +1,8 @@
 //! One module per part of the site: HTML handlers and, where the part has one, its API.
 
 pub mod api;
+pub mod catalyseurs;
+pub mod donnees;
 pub mod donnees_ouvertes;
 pub mod exemples;
 pub mod home;
@@ -8,11 +10,13 @@ pub mod methodes;
 pub mod odd;
 pub mod ops;
 pub mod pages;
+pub mod reperes;
 pub mod territoires;
 
 use alliances_domain::error::Invalid;
 use alliances_domain::pagination::Page;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 /// `page` and `par_page` as given, validated by [`Page::parse`].
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
@@ -40,4 +44,15 @@ pub fn slice<T>(items: &[T], page: Page) -> &[T] {
         .saturating_add(usize::try_from(page.limit()).unwrap_or(usize::MAX))
         .min(items.len());
     &items[start..end]
+}
+
+/// One facet value.
+#[derive(Serialize, ToSchema)]
+pub struct ValeurFacette {
+    #[schema(example = "association")]
+    pub code: String,
+    #[schema(example = "Association")]
+    pub libelle: String,
+    #[schema(example = 212)]
+    pub nombre: u64,
 }

@@ -28,9 +28,6 @@ async fn module(ctx: Ctx, code: &'static str) -> AppResult<Html<String>> {
     crate::render(&ModulePage { ctx: &ctx, code })
 }
 
-pub async fn module_donnees(ctx: Ctx) -> AppResult<Html<String>> {
-    module(ctx, "donnees").await
-}
 pub async fn module_outils(ctx: Ctx) -> AppResult<Html<String>> {
     module(ctx, "outils").await
 }
@@ -100,7 +97,24 @@ pub const DATASETS: &[Dataset] = &[
         files: &[
             "data/geo/carte-regions.json",
             "data/geo/carte-departements.json",
+            "data/geo/france-regions.json",
+            "data/geo/france-departements.json",
         ],
+    },
+    Dataset {
+        key: "chiffres",
+        files: &[
+            "data/observatoire/chiffres-cles.csv",
+            "data/observatoire/populations.csv",
+        ],
+    },
+    Dataset {
+        key: "catalyseurs",
+        files: &["data/catalyseurs/catalyseurs.csv"],
+    },
+    Dataset {
+        key: "franceservices",
+        files: &["data/lieux/france-services.csv"],
     },
 ];
 

@@ -119,8 +119,15 @@ async fn a_diagnostic_is_computed_stored_read_and_deleted(backend: &Backend) {
     assert!((3..=5).contains(&alliances), "{alliances}");
     for rec in recs {
         assert!(
-            ["alliance", "chiffre", "territoire", "outil", "module"]
-                .contains(&rec["type"].as_str().unwrap())
+            [
+                "alliance",
+                "chiffre",
+                "catalyseur",
+                "territoire",
+                "outil",
+                "module"
+            ]
+            .contains(&rec["type"].as_str().unwrap())
         );
         for key in ["id", "titre", "url"] {
             assert!(!rec["cible"][key].as_str().unwrap().is_empty(), "{rec}");

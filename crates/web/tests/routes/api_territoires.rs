@@ -170,6 +170,11 @@ async fn openapi_describes_every_route(backend: &Backend) {
         "/api/v1/territoires/recherche",
         "/api/v1/alliances",
         "/api/v1/alliances/{slug}",
+        "/api/v1/chiffres-cles",
+        "/api/v1/chiffres-cles/{id}",
+        "/api/v1/territoires/{niveau}/{code}/synthese",
+        "/api/v1/catalyseurs",
+        "/api/v1/catalyseurs/{slug}",
     ] {
         assert!(paths.contains_key(path), "{path} documented");
     }
@@ -178,15 +183,29 @@ async fn openapi_describes_every_route(backend: &Backend) {
         if item.get("get").is_none() {
             continue; // POST only (diagnostics): tested in api_methodes
         }
+        if path.contains("chiffres-cles/{id}") {
+            let known = path.replace("{id}", "kf-029");
+            assert_eq!(app.get(&known).await.status, 200, "{known}");
+            assert_eq!(app.get(&path.replace("{id}", "kf-999")).await.status, 404);
+            continue;
+        }
         if path.contains("{id}") {
             // A personal diagnostic: an unknown id is a 404.
             let unknown = path.replace("{id}", &"0".repeat(40));
             assert_eq!(app.get(&unknown).await.status, 404, "{unknown}");
             continue;
         }
+        let path = path.replace("{niveau}", "departements");
         let concrete = path
             .replace("{numero}", "17")
-            .replace("{slug}", "ptce-vivre-les-mureaux")
+            .replace(
+                "{slug}",
+                if path.contains("catalyseurs") {
+                    "bordeaux-mecenes-solidaires"
+                } else {
+                    "ptce-vivre-les-mureaux"
+                },
+            )
             .replace(
                 "{code}",
                 match path.as_str() {

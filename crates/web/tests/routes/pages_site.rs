@@ -25,7 +25,7 @@ async fn home_carries_the_argumentaire_and_honest_module_status(backend: &Backen
     ] {
         assert!(text.contains(expected), "{expected}");
     }
-    for module in ["/donnees", "/outils", "/competences"] {
+    for module in ["/outils", "/competences"] {
         assert!(html.contains(&format!("href=\"{module}\"")), "{module}");
         let page = app.get(module).await;
         assert_eq!(page.status, 200, "{module}");
@@ -34,6 +34,9 @@ async fn home_carries_the_argumentaire_and_honest_module_status(backend: &Backen
             "{module} says it is not built yet"
         );
     }
+    // Données is built: its page is the observatory.
+    let donnees = visible_text(&app.get("/donnees").await.text());
+    assert!(!donnees.contains("Bientôt") && donnees.contains("Les chiffres clés"));
     // Exemples is built: the home page says so and the page is the search.
     assert!(html.contains("href=\"/exemples\""));
     assert!(text.contains("Disponible"));

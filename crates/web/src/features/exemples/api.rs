@@ -11,20 +11,10 @@ use utoipa::ToSchema;
 
 use super::{facet_label, parse_request, run};
 use crate::error::{AppError, AppResult};
+use crate::features::ValeurFacette;
 use crate::listing::Card;
 use crate::state::ready;
 use crate::state::{AppState, Ready};
-
-/// One facet value.
-#[derive(Serialize, ToSchema)]
-pub struct ValeurFacette {
-    #[schema(example = "association")]
-    pub code: String,
-    #[schema(example = "Association")]
-    pub libelle: String,
-    #[schema(example = 212)]
-    pub nombre: u64,
-}
 
 /// One result.
 #[derive(Serialize, ToSchema)]
@@ -91,9 +81,11 @@ pub async fn alliances(
         .collect();
     let req = parse_request(&pairs, ready, true)?;
     let results = run(ready, &req, true, true)?;
+    // Each facet is a parameter of this endpoint; counts kept for syntheses are not.
     let facettes = results
         .facets
         .iter()
+        .filter(|(facet, _)| alliances_search::FACETS.contains(facet))
         .map(|(facet, values)| {
             (
                 (*facet).to_owned(),

@@ -501,13 +501,7 @@ fn json_ld(ctx: &Ctx, ready: &Ready, a: &Alliance) -> String {
             o.insert("dateModified".into(), d.clone().into());
         }
     }
-    // Nothing in the data can end or reshape the script element: `<`, `>` and `&` are
-    // written as JSON escapes.
-    serde_json::to_string(&v)
-        .unwrap_or_default()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
+    crate::json_ld_script(&v)
 }
 
 pub async fn fiche(

@@ -886,6 +886,8 @@ struct ReportPage<'a> {
     dimensions: Vec<DimensionView>,
     alliances: Vec<RecView>,
     territories: Vec<RecView>,
+    figures: Vec<RecView>,
+    catalyseurs: Vec<RecView>,
     slots: Vec<String>,
     exemples_href: String,
     answers: Vec<AnswerBlock>,
@@ -1129,6 +1131,46 @@ pub async fn report(
     };
     let alliances = rec("alliance");
     let territories = rec("territoire");
+    // Figures and catalyseurs are read again in the page's language; a record removed
+    // since keeps the text stored with the report.
+    let collections = ready.collections.get();
+    let figures: Vec<RecView> = r
+        .recommandations
+        .iter()
+        .filter(|x| x.kind == "chiffre")
+        .map(|x| match collections.observatory.get(&x.cible.id) {
+            Some(f) => {
+                let v = crate::figures::view(&ctx, ready, &collections.observatory, f);
+                RecView {
+                    titre: format!("{} — « {} »", v.value, v.label),
+                    href: v.href,
+                    raison: ctx.ta(
+                        "methodes-raison-chiffre",
+                        "population",
+                        v.population.unwrap_or_default(),
+                    ) + &format!(" ({})", v.provenance),
+                }
+            }
+            None => RecView {
+                titre: x.cible.titre.clone(),
+                href: ctx.href(&x.cible.url),
+                raison: x.raison.clone(),
+            },
+        })
+        .collect();
+    let catalyseurs: Vec<RecView> = r
+        .recommandations
+        .iter()
+        .filter(|x| x.kind == "catalyseur")
+        .map(|x| RecView {
+            titre: x.cible.titre.clone(),
+            href: ctx.href(&x.cible.url),
+            raison: x
+                .motifs
+                .first()
+                .map_or_else(|| x.raison.clone(), |m| ctx.t(&m.code)),
+        })
+        .collect();
     let slots = KINDS
         .iter()
         .filter(|(_, live)| !live)
@@ -1187,6 +1229,8 @@ pub async fn report(
             dimensions,
             alliances,
             territories,
+            figures,
+            catalyseurs,
             slots,
             exemples_href,
             answers: answer_blocks(&ctx, ready, def, answers, true),

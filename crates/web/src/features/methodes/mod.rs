@@ -214,7 +214,7 @@ pub struct Motif {
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Recommandation {
-    /// `alliance`, `territoire` (later `chiffre`, `outil`, `module`).
+    /// `alliance`, `territoire`, `chiffre`, `catalyseur` (later `outil`, `module`).
     #[serde(rename = "type")]
     pub kind: String,
     pub cible: Cible,
@@ -244,13 +244,150 @@ pub struct Rapport {
 
 /// Kinds of recommendation and whether their module exists yet. Each later module turns
 /// its line on and adds its ranking to `recommend`.
-pub const KINDS: [(&str, bool); 5] = [
+pub const KINDS: [(&str, bool); 6] = [
     ("alliance", true),
     ("territoire", true),
-    ("chiffre", false),
+    ("chiffre", true),
+    ("catalyseur", true),
     ("outil", false),
     ("module", false),
 ];
+
+/// Key figures on a personal path, at most.
+pub const PATH_FIGURES: usize = 3;
+/// Catalyseurs on a personal path, at most.
+pub const PATH_CATALYSEURS: usize = 3;
+
+/// The order in which the themes of the key figures speak to a respondent.
+const FIGURE_THEMES: [&str; 5] = [
+    "regards",
+    "co-construction",
+    "pratiques",
+    "modes",
+    "entreprises",
+];
+
+/// Key figures measured among the respondent's actor type: independent measurements with a
+/// value, the most recent first, the themes that speak most to a newcomer first.
+fn figure_recommendations(ready: &Ready, catalog: &Catalog, actor: &str) -> Vec<Recommandation> {
+    let collections = ready.collections.get();
+    let obs = &collections.observatory;
+    let mut figures: Vec<&alliances_domain::figure::KeyFigure> = obs
+        .figures_for_actor(ready.populations, actor)
+        .filter(|f| f.is_measurement() && f.valeur.is_some() && !f.non_corrobore)
+        .collect();
+    figures.sort_by_key(|f| {
+        (
+            std::cmp::Reverse(f.annee.unwrap_or(0)),
+            f.theme
+                .as_deref()
+                .and_then(|t| FIGURE_THEMES.iter().position(|x| *x == t))
+                .unwrap_or(FIGURE_THEMES.len()),
+        )
+    });
+    // One figure per statement.
+    let mut seen = Vec::new();
+    figures.retain(|f| {
+        let key = f.statement_key();
+        if seen.contains(&key) {
+            false
+        } else {
+            seen.push(key);
+            true
+        }
+    });
+    figures
+        .into_iter()
+        .take(PATH_FIGURES)
+        .map(|f| {
+            let value = f.valeur.map_or_else(String::new, |v| {
+                if f.unite.as_deref() == Some("%") {
+                    format!("{v:.0}\u{a0}%")
+                } else {
+                    format!("{v:.0}")
+                }
+            });
+            let population = f
+                .population
+                .as_deref()
+                .map(|p| crate::collections::population_label(ready.populations, p, false))
+                .unwrap_or_default();
+            Recommandation {
+                kind: "chiffre".into(),
+                cible: Cible {
+                    id: f.id.clone(),
+                    titre: format!("{value} — « {} »", f.libelle),
+                    url: format!("/donnees/chiffres/{}", f.id),
+                },
+                raison: catalog
+                    .get_with(
+                        Lang::Fr,
+                        "methodes-raison-chiffre",
+                        &[("population", alliances_i18n::text(&population))],
+                    )
+                    .into_owned(),
+                motifs: f
+                    .population
+                    .iter()
+                    .map(|p| Motif {
+                        facette: "population".into(),
+                        code: p.clone(),
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// Catalyseurs near the respondent: in their territory or around it, else elsewhere in
+/// their région.
+fn catalyseur_recommendations(
+    ready: &Ready,
+    catalog: &Catalog,
+    level: Level,
+    code: &str,
+) -> Vec<Recommandation> {
+    let collections = ready.collections.get();
+    let (inside, covering) = collections.catalyseurs_of(ready, level, code);
+    let mut chosen: Vec<(&alliances_domain::catalyseur::Catalyseur, &str)> = inside
+        .into_iter()
+        .map(|c| (c, "methodes-raison-catalyseur-ici"))
+        .chain(
+            covering
+                .into_iter()
+                .map(|c| (c, "methodes-raison-catalyseur-autour")),
+        )
+        .collect();
+    if chosen.len() < PATH_CATALYSEURS {
+        let region = crate::places::with_parents(ready, level, code)
+            .into_iter()
+            .find(|(l, _)| *l == Level::Region);
+        if let Some((_, r)) = region {
+            for c in collections.catalyseurs_of(ready, Level::Region, &r).0 {
+                if !chosen.iter().any(|(x, _)| x.slug == c.slug) {
+                    chosen.push((c, "methodes-raison-catalyseur-region"));
+                }
+            }
+        }
+    }
+    chosen
+        .into_iter()
+        .take(PATH_CATALYSEURS)
+        .map(|(c, key)| Recommandation {
+            kind: "catalyseur".into(),
+            cible: Cible {
+                id: c.slug.clone(),
+                titre: c.nom.clone(),
+                url: format!("/catalyseurs/{}", c.slug),
+            },
+            raison: catalog.get(Lang::Fr, key).into_owned(),
+            motifs: vec![Motif {
+                facette: "raison".into(),
+                code: key.into(),
+            }],
+        })
+        .collect()
+}
 
 /// Number of alliances on a personal path: up to 5, at least 3 when the base has them.
 pub const PATH_ALLIANCES: usize = 5;
@@ -371,6 +508,12 @@ pub fn build_report(
         .get(&def.profil.type_acteur)
         .and_then(|a| a.values().first().cloned())
         .unwrap_or_default();
+    recommandations.extend(figure_recommendations(ready, catalog, &type_acteur));
+    if let Some(p) = &place {
+        recommandations.extend(catalyseur_recommendations(
+            ready, catalog, p.niveau, &p.code,
+        ));
+    }
     let mut maturite: BTreeMap<String, u8> = maturity.dimensions.iter().cloned().collect();
     maturite.insert("globale".into(), maturity.globale);
     let reponses = def

@@ -279,3 +279,208 @@ pub async fn recherche(
             .collect(),
     }))
 }
+
+/// A counted value.
+#[derive(Serialize, ToSchema)]
+pub struct Compte {
+    pub code: String,
+    pub libelle: String,
+    pub nombre: u64,
+}
+
+/// The alliances of a territory and of the territories inside it.
+#[derive(Serialize, ToSchema)]
+pub struct AlliancesSynthese {
+    pub total: u64,
+    /// An alliance counts in every domain it works in: the counts do not add up.
+    pub par_domaine: Vec<Compte>,
+    pub par_mode: Vec<Compte>,
+    pub par_type_acteur: Vec<Compte>,
+}
+
+/// One SDG with the alliances serving it.
+#[derive(Serialize, ToSchema)]
+pub struct OddSynthese {
+    pub numero: u8,
+    /// Alliances whose source states the goal.
+    pub declares: u64,
+    /// Alliances serving it by our classification only.
+    pub editoriaux: u64,
+    pub total: u64,
+}
+
+/// A regional fact (perceived fragility, figure, count) of the territory's région.
+#[derive(Serialize, ToSchema)]
+pub struct FaitRegional {
+    pub id: String,
+    pub nature: String,
+    pub libelle: String,
+    pub rang: Option<u8>,
+    pub valeur: Option<f64>,
+    pub unite: Option<String>,
+    pub population: Option<String>,
+    pub etude: Option<String>,
+    pub annee: Option<u16>,
+    pub url: String,
+}
+
+/// A lieu d'accompagnement.
+#[derive(Serialize, ToSchema)]
+pub struct LieuJson {
+    pub nom: String,
+    pub adresse: String,
+    pub code_postal: String,
+    pub commune: String,
+    pub commune_nom: String,
+    /// `principal` or `antenne`.
+    #[serde(rename = "type")]
+    pub genre: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct LieuxSynthese {
+    pub total: usize,
+    /// The places by name (up to 200; none for a région, see `par_departement`).
+    pub liste: Vec<LieuJson>,
+    /// For a région: each département's number of places.
+    pub par_departement: Vec<Compte>,
+    /// « ANCT — Liste des structures France services, mise à jour du 1er août 2024 ».
+    pub source: &'static str,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CatalyseursSynthese {
+    /// Catalyseurs placed in the territory or inside it, and those whose territory
+    /// contains it; national bodies apart.
+    pub total: usize,
+    pub dans_le_territoire: Vec<String>,
+    pub couvrant: Vec<String>,
+    pub nationaux: usize,
+}
+
+/// What the platform knows about a territory.
+#[derive(Serialize, ToSchema)]
+pub struct SyntheseJson {
+    pub code: String,
+    pub nom: String,
+    pub niveau: &'static str,
+    pub population: Option<i64>,
+    pub population_annee: Option<i64>,
+    pub alliances: AlliancesSynthese,
+    /// The 17 goals.
+    pub odd: Vec<OddSynthese>,
+    /// The région whose regional facts apply.
+    pub region: Option<String>,
+    pub faits_regionaux: Vec<FaitRegional>,
+    pub lieux_accompagnement: LieuxSynthese,
+    pub catalyseurs: CatalyseursSynthese,
+    pub url: String,
+    pub fiche_repere: String,
+}
+
+/// The synthesis of a territory: its alliances and those of the territories inside it,
+/// counted by domain, mode and actor type; the SDGs they serve; the région's facts; the
+/// lieux d'accompagnement; the catalyseurs.
+#[utoipa::path(get, path = "/api/v1/territoires/{niveau}/{code}/synthese", tag = "Données",
+    params(
+        ("niveau" = String, Path, description = "regions, departements, collectivites-outre-mer, epci ou communes"),
+        ("code" = String, Path, description = "Code du territoire à ce niveau"),
+    ),
+    responses((status = 200, body = SyntheseJson), (status = 404, description = "Niveau ou code inconnu")))]
+pub async fn synthese(
+    State(state): State<AppState>,
+    Path((segment, code)): Path<(String, String)>,
+) -> AppResult<Json<SyntheseJson>> {
+    let ready = ready(&state)?;
+    let level = Level::from_segment(&segment).ok_or(AppError::NotFound)?;
+    let t = crate::places::territory(ready, level, &code)
+        .cloned()
+        .ok_or(AppError::NotFound)?;
+    let s = crate::synthese::of(ready, t)?;
+    let label = |facet: &str, code: &str| {
+        crate::labels::facet_label(&state.catalog, alliances_i18n::Lang::Fr, ready, facet, code)
+    };
+    let comptes = |facet: &str, v: &crate::synthese::Counts| -> Vec<Compte> {
+        v.iter()
+            .map(|(code, n)| Compte {
+                libelle: label(facet, code),
+                code: code.clone(),
+                nombre: *n,
+            })
+            .collect()
+    };
+    let t = &s.territory;
+    let fait = |f: &alliances_domain::figure::KeyFigure| FaitRegional {
+        id: f.id.clone(),
+        nature: f.nature.clone(),
+        libelle: f.libelle.clone(),
+        rang: f.rang,
+        valeur: f.valeur,
+        unite: f.unite.clone(),
+        population: f
+            .population
+            .as_deref()
+            .map(|p| crate::collections::population_label(ready.populations, p, false)),
+        etude: f.etude.clone(),
+        annee: f.annee,
+        url: format!("/donnees/chiffres/{}", f.id),
+    };
+    Ok(Json(SyntheseJson {
+        code: t.code.clone(),
+        nom: t.name.clone(),
+        niveau: t.level.code(),
+        population: t.population,
+        population_annee: t.population_year,
+        alliances: AlliancesSynthese {
+            total: s.alliances,
+            par_domaine: comptes("domaine", &s.par_domaine),
+            par_mode: comptes("mode", &s.par_mode),
+            par_type_acteur: comptes("type_acteur", &s.par_type_acteur),
+        },
+        odd: s
+            .odd
+            .iter()
+            .map(|o| OddSynthese {
+                numero: o.numero,
+                declares: o.declares,
+                editoriaux: o.editoriaux,
+                total: o.total(),
+            })
+            .collect(),
+        region: s.region.as_ref().map(|r| r.code.clone()),
+        faits_regionaux: s.regional().map(fait).collect(),
+        lieux_accompagnement: LieuxSynthese {
+            total: s.lieux_total,
+            liste: s
+                .lieux
+                .iter()
+                .map(|l| LieuJson {
+                    nom: l.nom.clone(),
+                    adresse: l.adresse.clone(),
+                    code_postal: l.code_postal.clone(),
+                    commune: l.commune.clone(),
+                    commune_nom: l.commune_nom.clone(),
+                    genre: l.genre.clone(),
+                })
+                .collect(),
+            par_departement: s
+                .lieux_par_departement
+                .iter()
+                .map(|(d, n)| Compte {
+                    code: d.code.clone(),
+                    libelle: d.name.clone(),
+                    nombre: *n as u64,
+                })
+                .collect(),
+            source: "ANCT — Liste des structures France services, mise à jour du 1er août 2024 (Licence Ouverte 2.0)",
+        },
+        catalyseurs: CatalyseursSynthese {
+            total: s.catalyseurs_total(),
+            dans_le_territoire: s.catalyseurs_inside().map(|c| c.slug.clone()).collect(),
+            couvrant: s.catalyseurs_covering().map(|c| c.slug.clone()).collect(),
+            nationaux: s.nationaux,
+        },
+        url: t.page_path(),
+        fiche_repere: format!("/reperes/territoires/{}/{}", t.level.segment(), t.code),
+    }))
+}
