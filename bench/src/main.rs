@@ -191,6 +191,8 @@ fn corpus(n: usize) {
                 "name" => format!("{} (synthétique n° {i})", t["name"]),
                 "territory_name" => place.clone(),
                 "insee_codes" => codes.join(" | "),
+                // Placed by its codes; without codes, where the seed is placed (its région).
+                "region" if codes.is_empty() => t["region"].clone(),
                 "region" => String::new(),
                 "start_year" => start.clone(),
                 "source_urls" => format!("https://example.invalid/synthetique/{i}"),

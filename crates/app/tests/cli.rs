@@ -445,3 +445,170 @@ async fn import_export_on_postgres() {
         import_and_export_alliances(&backend).await;
     }
 }
+
+async fn api_total(server: &Server, path: &str) -> u64 {
+    let (status, _, body) = raw_get(&server.address, path).await;
+    assert_eq!(status, 200, "{path}: {body}");
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    v["total"].as_u64().unwrap()
+}
+
+/// The columns of the key-figures fact table (the national one).
+const FIGURES_HEADER: &str =
+    "id,value_percent,statement_fr,population,study,programme,year,fieldwork,sample_size,method,institute,source_url,note";
+/// The columns of the catalyseurs fact table.
+const CATALYSEURS_HEADER: &str = "id,name,kind,territory_name,territory_level,insee_codes,region,metiers,founded_year,website,source_urls,retrieved";
+
+async fn import_and_export_figures_and_catalyseurs(backend: &Backend) {
+    let db = empty_db(backend).await;
+    let url = db.url.clone();
+    db.db.close().await;
+    let dir = scratch(&format!(
+        "documents-{}",
+        url.replace(['/', ':', '@', '.'], "-")
+    ));
+    let server = serve(&url);
+    wait_ready(&server).await;
+    let figures = api_total(&server, "/api/v1/chiffres-cles").await;
+    let catalyseurs = api_total(&server, "/api/v1/catalyseurs").await;
+    assert_eq!((figures, catalyseurs), (121, 72), "the seed is loaded");
+
+    // Export → import changes nothing, in both importable formats.
+    for (kind, count) in [("chiffres", figures), ("catalyseurs", catalyseurs)] {
+        for format in ["csv", "xlsx"] {
+            let file = dir.join(format!("{kind}.{format}"));
+            let (code, _, err) = run(alliances()
+                .args(["export", kind, "--format", format, "--database", &url, "--output"])
+                .arg(&file));
+            assert_eq!(code, 0, "{err}");
+            let (code, out, err) = run(alliances()
+                .args(["import", kind, "--database", &url])
+                .arg(&file));
+            assert_eq!(code, 0, "{kind}.{format}: {err}");
+            assert!(
+                out.contains(&format!("0 créé(s), 0 mis à jour, {count} inchangé(s)")),
+                "{kind}.{format}: {out}"
+            );
+        }
+        let (code, _, err) = run(alliances()
+            .args(["import", kind, "--format", "geojson", "--database", &url])
+            .arg(dir.join(format!("{kind}.csv"))));
+        assert_ne!(code, 0);
+        assert!(err.contains("non pris en charge"), "{err}");
+    }
+
+    // A malformed figures file: every error with its line and column, exit 3, nothing written.
+    let bad = dir.join("chiffres-mauvais.csv");
+    std::fs::write(&bad, format!("{FIGURES_HEADER}\n\
+essai-1,beaucoup,développe des partenariats,entreprises,Étude test,ARPEA,2011,,,,,https://example.org/a,\n\
+essai-2,40,développe des partenariats,martiens,Étude test,ARPEA,2011,,,,,https://example.org/a,\n\
+essai-3,40,développe des partenariats,entreprises,Étude test,ARPEGE,20,,,,,https://example.org/a,\n\
+essai-1,40,développe des partenariats,entreprises,Étude test,ARPEA,2011,,,,,,\n")).unwrap();
+    let (code, _, err) = run(alliances()
+        .args(["import", "chiffres", "--database", &url])
+        .arg(&bad));
+    assert_eq!(code, 3, "{err}");
+    for expected in [
+        "ligne 2, colonne « value_percent »",
+        "ligne 3, colonne « population » : population « martiens » inconnue",
+        "ligne 4, colonne « programme »",
+        "ligne 4, colonne « year »",
+        "ligne 5, colonne « id »",
+        "ligne 5, colonne « source_url »",
+        "Rien n'a été écrit",
+    ] {
+        assert!(err.contains(expected), "« {expected} » missing in:\n{err}");
+    }
+    // A relation to a figure that exists nowhere is refused too.
+    let dangling = dir.join("chiffres-relation.csv");
+    std::fs::write(&dangling, format!("{FIGURES_HEADER},reprise_de\n\
+essai-4,92,reconnaît l'utilité de la co-construction territoriale,maires,Étude test,IMPACT,2021,,,,,https://example.org/a,,kf-999\n")).unwrap();
+    let (code, _, err) = run(alliances()
+        .args(["import", "chiffres", "--database", &url])
+        .arg(&dangling));
+    assert_eq!(code, 3, "{err}");
+    assert!(
+        err.contains("ligne 2, colonne « reprise_de » : « kf-999 » n'existe ni dans ce fichier ni dans la base"),
+        "{err}"
+    );
+    let missing = dir.join("chiffres-colonnes.csv");
+    std::fs::write(&missing, "id,valeur\nx,1\n").unwrap();
+    let (code, _, err) = run(alliances()
+        .args(["import", "chiffres", "--database", &url])
+        .arg(&missing));
+    assert_eq!(code, 3);
+    assert!(
+        err.contains("ligne 1, colonne « statement_fr » : colonne obligatoire absente"),
+        "{err}"
+    );
+    assert_eq!(api_total(&server, "/api/v1/chiffres-cles").await, figures, "nothing written");
+
+    // A malformed catalyseurs file.
+    let bad = dir.join("catalyseurs-mauvais.csv");
+    std::fs::write(&bad, format!("{CATALYSEURS_HEADER}\n\
+essai-a,Essai A,guilde,Lunas,commune,34144,Occitanie,dialogue-territorial,,,https://example.org/a,2026-11-26\n\
+essai-b,Essai B,CRESS,Lunas,commune,99999,Occitanie,danse,,,https://example.org/b,2026-11-26\n\
+essai-c,Essai C,CRESS,Atlantide,region,,Atlantide,,vers 2000,www.example.org,https://example.org/c,hier\n")).unwrap();
+    let (code, _, err) = run(alliances()
+        .args(["import", "catalyseurs", "--database", &url])
+        .arg(&bad));
+    assert_eq!(code, 3, "{err}");
+    for expected in [
+        "ligne 2, colonne « kind » : genre « guilde » inconnu",
+        "ligne 3, colonne « insee_codes »",
+        "ligne 3, colonne « metiers »",
+        "ligne 4, colonne « region »",
+        "ligne 4, colonne « founded_year »",
+        "Rien n'a été écrit",
+    ] {
+        assert!(err.contains(expected), "« {expected} » missing in:\n{err}");
+    }
+    assert_eq!(api_total(&server, "/api/v1/catalyseurs").await, catalyseurs);
+
+    // Valid files, in the regional facts' own layout for the figure: shown within 5 s.
+    let good = dir.join("chiffres-bons.csv");
+    std::fs::write(&good, "id,region_code,region,kind,rank,label_fr,value_percent,population,study,year,source_url,note\n\
+rf-essai,76,Occitanie,chiffre-cle,,estime que les alliances sont un levier (donnée de test),61,habitants d'Occitanie,Étude de test,2025,https://example.org/test,donnée de test\n").unwrap();
+    let (code, _, err) = run(alliances()
+        .args(["import", "chiffres", "--par", "Équipe test", "--database", &url])
+        .arg(&good));
+    assert_eq!(code, 0, "{err}");
+    let good = dir.join("catalyseurs-bons.csv");
+    std::fs::write(&good, format!("{CATALYSEURS_HEADER}\n\
+essai-lunas,Essai de catalyseur (donnée de test),tiers-lieu,Lunas,commune,34144,Occitanie,gestion-lieu,2020,,https://example.org/c,2026-11-26\n")).unwrap();
+    let (code, _, err) = run(alliances()
+        .args(["import", "catalyseurs", "--database", &url])
+        .arg(&good));
+    assert_eq!(code, 0, "{err}");
+    let start = Instant::now();
+    while api_total(&server, "/api/v1/chiffres-cles?region=76").await != 8
+        || api_total(&server, "/api/v1/catalyseurs?region=76").await != 5
+    {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "imports not shown after 5 s"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let (_, _, body) = raw_get(&server.address, "/api/v1/chiffres-cles/rf-essai").await;
+    let f: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(f["valeur"], 61.0);
+    assert_eq!(f["population_code"], "habitants-occitanie");
+    let (_, _, page) = raw_get(&server.address, "/territoires/communes/34144").await;
+    assert!(page.contains("/catalyseurs/essai-lunas"), "the commune's synthesis lists it");
+    drop(server);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[tokio::test]
+async fn figures_and_catalyseurs_on_sqlite() {
+    let backend = Backend::Sqlite;
+    import_and_export_figures_and_catalyseurs(&backend).await;
+}
+
+#[tokio::test]
+async fn figures_and_catalyseurs_on_postgres() {
+    if let Some(backend) = Backend::postgres() {
+        import_and_export_figures_and_catalyseurs(&backend).await;
+    }
+}

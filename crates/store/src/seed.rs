@@ -163,6 +163,16 @@ pub async fn ensure_seeded(db: &Db, now: i64) -> Result<SeedOutcome> {
     Ok(SeedOutcome::Loaded(outcome))
 }
 
+/// Version of the seed key figures and catalyseurs (with the populations table).
+#[must_use]
+pub fn documents_version() -> String {
+    fingerprint(&[
+        FIGURES_CSV.as_bytes(),
+        POPULATIONS_CSV.as_bytes(),
+        CATALYSEURS_CSV.as_bytes(),
+    ])
+}
+
 /// What [`ensure_documents_seeded`] did for each kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DocumentsOutcome {

@@ -17,6 +17,7 @@ alliances_testkit::both_backends!(
     territory_search_ranks_exact_names_first,
     territory_search_handles_codes_and_pages,
     seed_alliances_are_loaded_once,
+    documents_are_seeded_once_and_logged,
     upsert_updates_by_slug_and_logs_each_write,
     diagnostics_drafts_reports_and_deletion,
     collectives_keep_partners_together,
@@ -639,5 +640,70 @@ async fn purge_follows_the_retention_rules(backend: &Backend) {
             .unwrap()
             .is_none()
     );
+    t.remove().await;
+}
+
+async fn documents_are_seeded_once_and_logged(backend: &Backend) {
+    use alliances_domain::catalyseur::Catalyseur;
+    use alliances_domain::figure::KeyFigure;
+    use alliances_store::documents;
+    let t = loaded_db(backend).await;
+    let figures: Vec<documents::Stored<KeyFigure>> =
+        documents::all(&t.db, documents::KEY_FIGURE).await.unwrap();
+    let catalyseurs: Vec<documents::Stored<Catalyseur>> =
+        documents::all(&t.db, documents::CATALYSEUR).await.unwrap();
+    assert_eq!((figures.len(), catalyseurs.len()), (121, 72));
+    assert!(figures.iter().all(|s| s.origine == seed::SEED_ORIGIN));
+    let again = seed::ensure_documents_seeded(&t.db, 1).await.unwrap();
+    assert_eq!(again.figures, seed::SeedOutcome::AlreadyCurrent);
+    assert_eq!(again.catalyseurs, seed::SeedOutcome::AlreadyCurrent);
+    // Same content: nothing written, nothing logged.
+    let last = documents::last_change(&t.db).await.unwrap();
+    let mut f = figures
+        .iter()
+        .find(|s| s.record.id == "kf-052")
+        .unwrap()
+        .record
+        .clone();
+    let same = documents::upsert_all(&t.db, documents::KEY_FIGURE, std::slice::from_ref(&f), "test", None, 10)
+        .await
+        .unwrap();
+    assert_eq!(same.unchanged, 1);
+    assert_eq!(documents::last_change(&t.db).await.unwrap(), last);
+    // A change is written and logged once; a new identifier is created.
+    f.note_fr = Some("Note modifiée".into());
+    let mut g = f.clone();
+    g.id = "kf-900".into();
+    let out = documents::upsert_all(&t.db, documents::KEY_FIGURE, &[f, g], "import.csv", Some("Équipe"), 20)
+        .await
+        .unwrap();
+    assert_eq!((out.created, out.updated, out.unchanged), (1, 1, 0));
+    assert_eq!(documents::last_change(&t.db).await.unwrap(), last + 2);
+    let stored: Vec<documents::Stored<KeyFigure>> = documents::by_ids(
+        &t.db,
+        documents::KEY_FIGURE,
+        &["kf-052".into(), "kf-900".into(), "kf-inconnu".into()],
+    )
+    .await
+    .unwrap();
+    assert_eq!(stored.len(), 2);
+    assert_eq!(stored[0].record.note_fr.as_deref(), Some("Note modifiée"));
+    assert_eq!(stored[0].origine, "import.csv");
+    assert_eq!(stored[0].importe_par.as_deref(), Some("Équipe"));
+    assert_eq!((stored[0].cree_le, stored[0].modifie_le), (0, 20));
+    // Kinds are apart: a catalyseur with the same identifier would not collide.
+    assert_eq!(documents::ids(&t.db, documents::CATALYSEUR).await.unwrap().len(), 72);
+    // A new seed version never overwrites what was imported since.
+    alliances_store::meta::set(&t.db, "amorce_chiffres_version", "ancienne")
+        .await
+        .unwrap();
+    let reseeded = seed::ensure_documents_seeded(&t.db, 30).await.unwrap();
+    assert!(matches!(reseeded.figures, seed::SeedOutcome::Loaded(_)));
+    let kept: Vec<documents::Stored<KeyFigure>> =
+        documents::by_ids(&t.db, documents::KEY_FIGURE, &["kf-052".into()])
+            .await
+            .unwrap();
+    assert_eq!(kept[0].record.note_fr.as_deref(), Some("Note modifiée"));
+    assert_eq!(kept[0].origine, "import.csv");
     t.remove().await;
 }

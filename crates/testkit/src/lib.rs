@@ -199,10 +199,11 @@ fn template_key() -> String {
         .map(|m| m.sql.as_bytes())
         .collect();
     format!(
-        "{}_{}_{}",
+        "{}_{}_{}_{}",
         alliances_store::fingerprint(&sql),
         reference::version(),
-        seed::version()
+        seed::version(),
+        seed::documents_version()
     )
 }
 
@@ -227,6 +228,9 @@ async fn sqlite_template() -> &'static Path {
             seed::ensure_seeded(&db, 0)
                 .await
                 .expect("seed the SQLite template");
+            seed::ensure_documents_seeded(&db, 0)
+                .await
+                .expect("seed the documents of the SQLite template");
             db.close().await;
             std::fs::rename(&tmp, &path).expect("publish the SQLite template");
             remove_sqlite_files(&tmp);
@@ -277,6 +281,9 @@ async fn pg_template(admin_url: &str) -> &'static str {
             seed::ensure_seeded(&db, 0)
                 .await
                 .expect("seed the PostgreSQL template");
+            seed::ensure_documents_seeded(&db, 0)
+                .await
+                .expect("seed the documents of the PostgreSQL template");
             db.close().await;
             sqlx::query(sqlx::AssertSqlSafe(format!(
                 "ALTER DATABASE \"{building}\" RENAME TO \"{name}\""
