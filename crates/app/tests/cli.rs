@@ -454,8 +454,7 @@ async fn api_total(server: &Server, path: &str) -> u64 {
 }
 
 /// The columns of the key-figures fact table (the national one).
-const FIGURES_HEADER: &str =
-    "id,value_percent,statement_fr,population,study,programme,year,fieldwork,sample_size,method,institute,source_url,note";
+const FIGURES_HEADER: &str = "id,value_percent,statement_fr,population,study,programme,year,fieldwork,sample_size,method,institute,source_url,note";
 /// The columns of the catalyseurs fact table.
 const CATALYSEURS_HEADER: &str = "id,name,kind,territory_name,territory_level,insee_codes,region,metiers,founded_year,website,source_urls,retrieved";
 
@@ -478,7 +477,15 @@ async fn import_and_export_figures_and_catalyseurs(backend: &Backend) {
         for format in ["csv", "xlsx"] {
             let file = dir.join(format!("{kind}.{format}"));
             let (code, _, err) = run(alliances()
-                .args(["export", kind, "--format", format, "--database", &url, "--output"])
+                .args([
+                    "export",
+                    kind,
+                    "--format",
+                    format,
+                    "--database",
+                    &url,
+                    "--output",
+                ])
                 .arg(&file));
             assert_eq!(code, 0, "{err}");
             let (code, out, err) = run(alliances()
@@ -541,7 +548,11 @@ essai-4,92,reconnaît l'utilité de la co-construction territoriale,maires,Étud
         err.contains("ligne 1, colonne « statement_fr » : colonne obligatoire absente"),
         "{err}"
     );
-    assert_eq!(api_total(&server, "/api/v1/chiffres-cles").await, figures, "nothing written");
+    assert_eq!(
+        api_total(&server, "/api/v1/chiffres-cles").await,
+        figures,
+        "nothing written"
+    );
 
     // A malformed catalyseurs file.
     let bad = dir.join("catalyseurs-mauvais.csv");
@@ -570,7 +581,14 @@ essai-c,Essai C,CRESS,Atlantide,region,,Atlantide,,vers 2000,www.example.org,htt
     std::fs::write(&good, "id,region_code,region,kind,rank,label_fr,value_percent,population,study,year,source_url,note\n\
 rf-essai,76,Occitanie,chiffre-cle,,estime que les alliances sont un levier (donnée de test),61,habitants d'Occitanie,Étude de test,2025,https://example.org/test,donnée de test\n").unwrap();
     let (code, _, err) = run(alliances()
-        .args(["import", "chiffres", "--par", "Équipe test", "--database", &url])
+        .args([
+            "import",
+            "chiffres",
+            "--par",
+            "Équipe test",
+            "--database",
+            &url,
+        ])
         .arg(&good));
     assert_eq!(code, 0, "{err}");
     let good = dir.join("catalyseurs-bons.csv");
@@ -595,7 +613,10 @@ essai-lunas,Essai de catalyseur (donnée de test),tiers-lieu,Lunas,commune,34144
     assert_eq!(f["valeur"], 61.0);
     assert_eq!(f["population_code"], "habitants-occitanie");
     let (_, _, page) = raw_get(&server.address, "/territoires/communes/34144").await;
-    assert!(page.contains("/catalyseurs/essai-lunas"), "the commune's synthesis lists it");
+    assert!(
+        page.contains("/catalyseurs/essai-lunas"),
+        "the commune's synthesis lists it"
+    );
     drop(server);
     let _ = std::fs::remove_dir_all(dir);
 }
