@@ -11,14 +11,14 @@ catalyseurs-metier-aide-gestion-lieu = faire vivre un lieu partagé (tiers-lieu,
 catalyseurs-recherche-label = Chercher un catalyseur (nom, genre, territoire)
 catalyseurs-source = Faits relevés dans les pages publiques citées sur chaque fiche (consultées le 26 novembre 2026) ; métiers attribués seulement quand une source les montre. Données sous Licence Ouverte 2.0.
 catalyseurs-nb = { $n ->
-    [one] 1 catalyseur
+    [one] { $nf } catalyseur
    *[other] { $nf } catalyseurs
 }
 catalyseurs-carte-titre = Catalyseurs par région
 catalyseurs-carte-legende = Catalyseurs qui agissent dans la région :
 catalyseurs-carte-aide = { $n ->
     [0] Chaque région de la carte mène aux catalyseurs qui y agissent.
-    [one] Chaque région de la carte mène aux catalyseurs qui y agissent ; 1 organisme national n'est pas sur la carte.
+    [one] Chaque région de la carte mène aux catalyseurs qui y agissent ; { $nf } organisme national n'est pas sur la carte.
    *[other] Chaque région de la carte mène aux catalyseurs qui y agissent ; { $nf } organismes nationaux ne sont pas sur la carte.
 }
 catalyseurs-carte-tableau = Le tableau de la carte
@@ -61,7 +61,7 @@ reperes-chiffres-aide = Chaque ligne renvoie à sa fiche, avec son étude, son �
 reperes-alliances = Les alliances
 reperes-acteur-nb-alliances = { $n ->
     [0] Aucune alliance de la base n'engage ce type d'acteur.
-    [one] 1 alliance de la base engage ce type d'acteur.
+    [one] { $nf } alliance de la base engage ce type d'acteur.
    *[other] { $nf } alliances de la base engagent ce type d'acteur.
 }
 reperes-exemples = Quelques exemples
@@ -71,7 +71,7 @@ reperes-domaine-description = Ce que l'on sait des alliances du domaine { $domai
 reperes-domaine-titre = Domaine { $domaine }
 reperes-domaine-nb-alliances = { $n ->
     [0] Aucune alliance de la base ne relève de ce domaine.
-    [one] 1 alliance de la base relève de ce domaine.
+    [one] { $nf } alliance de la base relève de ce domaine.
    *[other] { $nf } alliances de la base relèvent de ce domaine (une alliance peut en avoir plusieurs).
 }
 reperes-domaine-chiffres = Les études réunies par l'observatoire ne ventilent pas leurs chiffres par domaine : ils sont présentés par thème et par population.

@@ -49,15 +49,15 @@ donnees-filtre-programme = Programme d'études
 donnees-filtre-annee = Année
 donnees-filtre-region = Région
 donnees-nb-chiffres = { $n ->
-    [one] 1 chiffre
+    [one] { $nf } chiffre
    *[other] { $nf } chiffres
 }
 donnees-nb-mesures = { $n ->
-    [one] 1 mesure
+    [one] { $nf } mesure
    *[other] { $nf } mesures
 }
 donnees-nb-reprises = { $n ->
-    [one] 1 reprise d'une mesure
+    [one] { $nf } reprise d'une mesure
    *[other] { $nf } reprises de mesures
 }
 donnees-aucun = Aucun chiffre ne répond à ces filtres. Retirez-en un pour élargir.
@@ -114,7 +114,7 @@ donnees-champ-sources = Sources
 donnees-champ-note = À savoir
 donnees-jamais-zero = (la source ne donne pas de valeur chiffrée : elle n'est pas remplacée par zéro)
 donnees-personnes = { $n ->
-    [one] 1 personne interrogée
+    [one] { $nf } personne interrogée
    *[other] { $nf } personnes interrogées
 }
 donnees-note-source = Note de la table de faits (en anglais)
@@ -163,7 +163,7 @@ cartes-legende-nombre = Nombre :
 cartes-encarts = Guadeloupe, Martinique, Guyane, La Réunion et Mayotte figurent en encarts, chacune à sa propre échelle. Chaque territoire de la carte est un lien vers sa page.
 cartes-tableau-titre = Le tableau de la carte
 cartes-total = { $n ->
-    [one] 1 au total sur la carte.
+    [one] { $nf } au total sur la carte.
    *[other] { $nf } au total sur la carte (un élément compte une fois par territoire où il est situé).
 }
 cartes-col-taux = Pour 100 000 habitants

@@ -100,15 +100,15 @@ synth-comptes-aide = Une alliance compte dans chaque domaine, mode et type d'act
 synth-odd-titre = Les objectifs de développement durable servis
 synth-odd-aide = Pour chaque objectif : le nombre d'alliances qui le servent, en distinguant celles dont une source le déclare de celles que nous y rattachons (classement éditorial, déduit des fragilités traitées ; la cible 17.17 vaut pour toute alliance).
 synth-odd-nb = { $n ->
-    [one] 1 alliance
+    [one] { $nf } alliance
    *[other] { $nf } alliances
 }
 synth-odd-declares = { $n ->
-    [one] 1 déclarée
+    [one] { $nf } déclarée
    *[other] { $nf } déclarées
 }
 synth-odd-editoriaux = { $n ->
-    [one] 1 éditoriale
+    [one] { $nf } éditoriale
    *[other] { $nf } éditoriales
 }
 synth-odd-aucune = Aucune
@@ -124,11 +124,11 @@ synth-lieux-titre = Lieux d'accompagnement
 synth-lieux-aide = Les structures France services : l'État, un porteur local (commune, intercommunalité, La Poste, association…) et des opérateurs nationaux y accompagnent les habitants dans leurs démarches.
 synth-lieux-aucun = Aucune structure France services n'est recensée dans ce territoire.
 synth-lieux-caption = { $n ->
-    [one] 1 structure France services dans ce territoire :
+    [one] { $nf } structure France services dans ce territoire :
    *[other] { $nf } structures France services dans ce territoire :
 }
 synth-lieux-caption-region = { $n ->
-    [one] 1 structure France services dans la région, par département
+    [one] { $nf } structure France services dans la région, par département
    *[other] { $nf } structures France services dans la région, par département
 }
 synth-col-lieux = Structures
@@ -141,7 +141,7 @@ synth-catalyseurs-aucun = Aucun catalyseur de l'annuaire n'est situé dans ce te
 synth-catalyseurs-dans = Situés dans ce territoire
 synth-catalyseurs-autour = Dont le territoire d'action couvre celui-ci
 synth-catalyseurs-nationaux = { $n ->
-    [one] S'y ajoute 1 organisme national.
+    [one] S'y ajoute { $nf } organisme national.
    *[other] S'y ajoutent { $nf } organismes nationaux.
 }
 synth-catalyseurs-annuaire = Voir l'annuaire des catalyseurs

@@ -1,12 +1,14 @@
 //! HTTP tests, laid out like the routes. Every case runs on SQLite and, when
 //! `TEST_POSTGRES_URL` is set, on PostgreSQL.
 
+mod api_donnees;
 mod api_exemples;
 mod api_methodes;
 mod api_odd;
 mod api_territoires;
 mod methodes_kit;
 mod operations;
+mod pages_donnees;
 mod pages_exemples;
 mod pages_methodes;
 mod pages_odd;
