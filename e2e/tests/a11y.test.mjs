@@ -41,7 +41,11 @@ describe('axe (WCAG 2.1 A/AA), JavaScript enabled', () => {
 });
 
 describe('axe (WCAG 2.1 A/AA), JavaScript disabled', () => {
-  const NO_JS_PATHS = ['/', '/territoires', '/territoires?q=saint+etienne', '/odd/17', '/territoires/regions/28', '/api/docs'];
+  const NO_JS_PATHS = [
+    '/', '/territoires', '/territoires?q=saint+etienne', '/odd/17', '/territoires/regions/28', '/api/docs',
+    // Données: the filter form, the charts, the maps and the fiches repères are server-rendered.
+    '/donnees', '/donnees/chiffres/kf-052', '/donnees/cartes', '/catalyseurs', '/reperes/territoires/departements/33', '/territoires/departements/33',
+  ];
   for (const p of NO_JS_PATHS) {
     const spec = PAGES.find((s) => s.path === p);
     test(`${spec.path} — ${spec.name} (no JS)`, { timeout: TEST_TIMEOUT }, async (t) => {
@@ -53,7 +57,10 @@ describe('axe (WCAG 2.1 A/AA), JavaScript disabled', () => {
 
 describe('axe (WCAG 2.1 A/AA) at phone width (390×844)', () => {
   // Narrow screens reflow the layout (wrapped navigation, scrolling tables…).
-  const PHONE_PATHS = ['/', '/territoires', '/territoires/departements/14', '/territoires/communes/59378'];
+  const PHONE_PATHS = [
+    '/', '/territoires', '/territoires/departements/14', '/territoires/communes/59378',
+    '/donnees', '/donnees/chiffres/kf-052', '/donnees/cartes', '/reperes/territoires/departements/33',
+  ];
   for (const p of PHONE_PATHS) {
     const spec = PAGES.find((s) => s.path === p);
     test(`${spec.path} — ${spec.name} (phone)`, { timeout: TEST_TIMEOUT }, async (t) => {

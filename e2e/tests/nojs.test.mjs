@@ -121,7 +121,7 @@ describe('without JavaScript', () => {
     assert.equal((await page.locator('.skip-link').textContent())?.trim(), 'Aller au contenu');
   });
 
-  test('module placeholders each show a « Bientôt » badge', { timeout: TEST_TIMEOUT }, async (t) => {
+  test('module placeholders (Outils, Compétences) each show a « Bientôt » badge; Données no longer does', { timeout: TEST_TIMEOUT }, async (t) => {
     const page = await openNoJs(t);
     for (const p of MODULE_PLACEHOLDERS) {
       const response = await visit(page, p);
@@ -131,5 +131,10 @@ describe('without JavaScript', () => {
         `${p}: no visible « Bientôt » badge in <main>`,
       );
     }
+    // Données is a module of its own now, not a placeholder.
+    const response = await visit(page, '/donnees');
+    assert.equal(response.status(), 200, '/donnees: HTTP status');
+    assert.equal(await page.locator('main .badge', { hasText: 'Bientôt' }).count(), 0, '/donnees still shows a « Bientôt » badge');
+    assert.match(((await page.locator('main h1').textContent()) ?? '').trim(), /^Données/);
   });
 });

@@ -19,7 +19,18 @@ export const PAGES = [
   { path: '/exemples?vue=carte&domaine=environnemental', name: 'alliance map view (régions)' },
   { path: '/exemples?vue=carte&echelle=departements', name: 'alliance map view (départements)' },
   { path: '/exemples/ptce-vivre-les-mureaux', name: 'alliance record' },
-  { path: '/donnees', name: 'module placeholder Données' },
+  { path: '/donnees', name: 'Données: observatory of key figures (filters, charts, tables)' },
+  { path: '/donnees/chiffres/kf-052', name: 'key figure with two conflicting values' },
+  { path: '/donnees/chiffres/rf-001', name: 'key figure rf-001' },
+  { path: '/donnees/cartes', name: 'choropleth map of départements (overseas insets, table)' },
+  { path: '/donnees/cartes/regions/catalyseurs', name: 'choropleth map of régions: catalyseurs' },
+  { path: '/catalyseurs', name: 'catalyseurs directory' },
+  { path: '/catalyseurs/bordeaux-mecenes-solidaires', name: 'catalyseur record' },
+  { path: '/reperes', name: 'fiches repères index' },
+  { path: '/reperes/acteurs/collectivite', name: 'fiche repère: actor type (collectivité)' },
+  { path: '/reperes/domaines/social', name: 'fiche repère: domain (social)' },
+  { path: '/reperes/territoires/departements/33', name: 'fiche repère: territory (Gironde)' },
+  { path: '/territoires/departements/33', name: 'département Gironde (with its synthesis)' },
   { path: '/outils', name: 'module placeholder Outils' },
   { path: '/competences', name: 'module placeholder Compétences' },
   { path: '/accessibilite', name: 'accessibility statement' },
@@ -35,10 +46,12 @@ export const PAGES = [
   { path: '/en/exemples', name: 'alliance search (English)', lang: 'en' },
   { path: '/en/methodes', name: 'Méthodes landing (English)', lang: 'en' },
   { path: '/en/exemples/repareseb', name: 'alliance record (English)', lang: 'en' },
+  { path: '/en/donnees', name: 'Données observatory (English)', lang: 'en' },
+  { path: '/en/donnees/chiffres/kf-052', name: 'key figure with two conflicting values (English)', lang: 'en' },
 ];
 
-/** Module placeholders, each showing a « Bientôt » badge. */
-export const MODULE_PLACEHOLDERS = ['/donnees', '/outils', '/competences'];
+/** Module placeholders, each showing a « Bientôt » badge (Données is a real module now). */
+export const MODULE_PLACEHOLDERS = ['/outils', '/competences'];
 
 /** Selector + text that prove the vendored Swagger UI rendered the OpenAPI spec. */
 export const SWAGGER_TITLE_SELECTOR = '.swagger-ui .info .title';

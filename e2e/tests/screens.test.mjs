@@ -23,6 +23,11 @@ const SCREENS = [
   { path: '/exemples', file: 'exemples' },
   { path: '/exemples?vue=carte', file: 'exemples-carte' },
   { path: '/exemples/ptce-vivre-les-mureaux', file: 'exemple-fiche' },
+  { path: '/donnees', file: 'donnees' },
+  { path: '/donnees/cartes', file: 'donnees-cartes' },
+  { path: '/catalyseurs', file: 'catalyseurs' },
+  { path: '/territoires/departements/33', file: 'departement-33' },
+  { path: '/reperes/territoires/departements/33', file: 'repere-departement-33' },
 ];
 
 let dir;
