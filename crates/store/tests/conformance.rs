@@ -665,18 +665,32 @@ async fn documents_are_seeded_once_and_logged(backend: &Backend) {
         .unwrap()
         .record
         .clone();
-    let same = documents::upsert_all(&t.db, documents::KEY_FIGURE, std::slice::from_ref(&f), "test", None, 10)
-        .await
-        .unwrap();
+    let same = documents::upsert_all(
+        &t.db,
+        documents::KEY_FIGURE,
+        std::slice::from_ref(&f),
+        "test",
+        None,
+        10,
+    )
+    .await
+    .unwrap();
     assert_eq!(same.unchanged, 1);
     assert_eq!(documents::last_change(&t.db).await.unwrap(), last);
     // A change is written and logged once; a new identifier is created.
     f.note_fr = Some("Note modifiée".into());
     let mut g = f.clone();
     g.id = "kf-900".into();
-    let out = documents::upsert_all(&t.db, documents::KEY_FIGURE, &[f, g], "import.csv", Some("Équipe"), 20)
-        .await
-        .unwrap();
+    let out = documents::upsert_all(
+        &t.db,
+        documents::KEY_FIGURE,
+        &[f, g],
+        "import.csv",
+        Some("Équipe"),
+        20,
+    )
+    .await
+    .unwrap();
     assert_eq!((out.created, out.updated, out.unchanged), (1, 1, 0));
     assert_eq!(documents::last_change(&t.db).await.unwrap(), last + 2);
     let stored: Vec<documents::Stored<KeyFigure>> = documents::by_ids(
@@ -692,7 +706,13 @@ async fn documents_are_seeded_once_and_logged(backend: &Backend) {
     assert_eq!(stored[0].importe_par.as_deref(), Some("Équipe"));
     assert_eq!((stored[0].cree_le, stored[0].modifie_le), (0, 20));
     // Kinds are apart: a catalyseur with the same identifier would not collide.
-    assert_eq!(documents::ids(&t.db, documents::CATALYSEUR).await.unwrap().len(), 72);
+    assert_eq!(
+        documents::ids(&t.db, documents::CATALYSEUR)
+            .await
+            .unwrap()
+            .len(),
+        72
+    );
     // A new seed version never overwrites what was imported since.
     alliances_store::meta::set(&t.db, "amorce_chiffres_version", "ancienne")
         .await
