@@ -446,12 +446,38 @@ def derive_observatoire():
 
 
 # ---------------------------------------------------------------- catalyseurs
+# Territories the catalyseurs fact table names in words and leaves without a code because
+# they are not one current unit, written as the current units they are made of (COG):
+# former régions (before 2016) as their départements, two communes, two EPCI, two régions.
+# Territories that are no set of units (Perche, Pays de Fougères, bassin minier…) stay
+# located by their région.
+CATALYSEUR_UNITS = {
+    "oriv": ("departement", "67 | 68"),
+    "alsace-active": ("departement", "67 | 68"),
+    "lorraine-active": ("departement", "54 | 55 | 57 | 88"),
+    "franche-comte-active": ("departement", "25 | 39 | 70 | 90"),
+    "aquitaine-active": ("departement", "24 | 33 | 40 | 47 | 64"),
+    "cr-dsu-rhone-alpes": ("departement", "01 | 07 | 26 | 38 | 42 | 69 | 73 | 74"),
+    "club-gravelle-entreprendre": ("commune", "94018 | 94069"),
+    "club-face-poitiers-chatellerault": ("intercommunalite", "200069854 | 248600413"),
+    "reso-villes": ("region", "53 | 52"),
+}
+
+
 def derive_catalyseurs():
-    """The catalyseurs fact table as it is (its layout is the import layout)."""
+    """The catalyseurs fact table, its layout being the import layout; the territories of
+    CATALYSEUR_UNITS written as their units."""
     with open(os.path.join(SRC, "catalyseurs", "catalyseurs-facts.csv"), encoding="utf-8-sig", newline="") as f:
         reader = csv.DictReader(f)
         header = reader.fieldnames
-        rows = [[nfc(r)[c] for c in header] for r in reader]
+        rows = []
+        for r in reader:
+            r = nfc(r)
+            if r["id"] in CATALYSEUR_UNITS:
+                if r["insee_codes"]:
+                    sys.exit("catalyseur %s already has codes" % r["id"])
+                r["territory_level"], r["insee_codes"] = CATALYSEUR_UNITS[r["id"]]
+            rows.append([r[c] for c in header])
     write_csv(os.path.join(OUT, "catalyseurs", "catalyseurs.csv"), header, rows)
     return len(rows)
 

@@ -104,8 +104,9 @@ pub struct Alliance {
     pub territoire_libelle: Option<String>,
     #[serde(default)]
     pub territoires: Vec<TerritoryRef>,
-    /// Where the record lies when its facts give no INSEE code: the régions (or
-    /// collectivités d'outre-mer) its `region` column names. Empty when it has codes.
+    /// Where the record lies when its facts give no INSEE code: the départements its
+    /// territory's name gives within the régions (or collectivités d'outre-mer) its
+    /// `region` column names, else those régions. Empty when it has codes.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub localisation: Vec<TerritoryRef>,
     #[serde(default)]
@@ -153,12 +154,98 @@ pub struct Referential {
     /// Folded name (`crate::text::fold`) of each région and collectivité d'outre-mer →
     /// its level and code, to place a record by the `region` column.
     pub region_names: HashMap<String, (Level, String)>,
+    /// Each département: its folded name, its code and its région's code, to place a
+    /// record whose territory names one (« Pays basque (Pyrénées-Atlantiques) »).
+    pub departements: Vec<(String, String, String)>,
     pub targets: HashSet<String>,
     /// Fragility code → SDG goals (the documented editorial mapping).
     pub fragility_goals: HashMap<String, Vec<u8>>,
 }
 
 impl Referential {
+    /// The départements a territory's name gives, within the régions a record is placed in:
+    /// those named between brackets (« Biovallée (Drôme) »), or anywhere in the name when the
+    /// record's level is the département (« Lyon et Rhône »). Whole words only; a name the
+    /// régions do not contain is not read.
+    #[must_use]
+    pub fn departements_named(
+        &self,
+        territory_name: &str,
+        territorial_level: &str,
+        regions: &[TerritoryRef],
+    ) -> Vec<TerritoryRef> {
+        let mut texts: Vec<String> = Vec::new();
+        if territorial_level == "departement" {
+            texts.push(territory_name.to_owned());
+        }
+        let mut rest = territory_name;
+        while let Some(open) = rest.find('(') {
+            let after = &rest[open + 1..];
+            let close = after.find(')').unwrap_or(after.len());
+            texts.push(after[..close].to_owned());
+            rest = &after[close..];
+        }
+        let mut out: Vec<TerritoryRef> = Vec::new();
+        for text in texts {
+            let folded = format!(" {} ", crate::text::fold(&text));
+            for (name, code, region) in &self.departements {
+                let in_region = regions
+                    .iter()
+                    .any(|r| r.niveau == Level::Region.code() && r.code == *region);
+                if in_region && folded.contains(&format!(" {name} ")) {
+                    let t = TerritoryRef {
+                        niveau: Level::Departement.code().to_owned(),
+                        code: code.clone(),
+                    };
+                    if !out.contains(&t) {
+                        out.push(t);
+                    }
+                }
+            }
+        }
+        // « Loire » inside « Loire-Atlantique » is not a second département.
+        let names: Vec<(String, TerritoryRef)> = out
+            .iter()
+            .filter_map(|t| {
+                self.departements
+                    .iter()
+                    .find(|(_, c, _)| *c == t.code)
+                    .map(|(n, _, _)| (n.clone(), t.clone()))
+            })
+            .collect();
+        out.retain(|t| {
+            let own = names.iter().find(|(_, x)| x == t).map(|(n, _)| n.as_str());
+            !names.iter().any(|(other, x)| {
+                x != t && own.is_some_and(|o| other.len() > o.len() && other.contains(o))
+            })
+        });
+        out
+    }
+
+    /// Places where each région of one département only (the overseas régions) is replaced
+    /// by its département: the same land, at the more precise level.
+    #[must_use]
+    pub fn with_sole_departements(&self, places: Vec<TerritoryRef>) -> Vec<TerritoryRef> {
+        places
+            .into_iter()
+            .map(|t| {
+                let deps: Vec<&String> = self
+                    .departements
+                    .iter()
+                    .filter(|(_, _, r)| t.niveau == Level::Region.code() && *r == t.code)
+                    .map(|(_, c, _)| c)
+                    .collect();
+                match deps.as_slice() {
+                    [only] => TerritoryRef {
+                        niveau: Level::Departement.code().to_owned(),
+                        code: (*only).clone(),
+                    },
+                    _ => t,
+                }
+            })
+            .collect()
+    }
+
     #[must_use]
     pub fn has(&self, level: Level, code: &str) -> bool {
         self.territories.contains(&(level, code.to_owned()))
@@ -412,7 +499,17 @@ impl Alliance {
         let mut localisation = Vec::new();
         if territoires.is_empty() {
             match referential.places_named(&text("region")) {
-                Ok(places) => localisation = places,
+                Ok(places) => {
+                    // The most precise level the facts give: a département the territory's
+                    // name gives, else the régions.
+                    let deps =
+                        referential.departements_named(&text("territory_name"), &level, &places);
+                    localisation = if deps.is_empty() {
+                        referential.with_sole_departements(places)
+                    } else {
+                        deps
+                    };
+                }
                 Err(m) => errors.push(FieldError::new("region", m)),
             }
         }
@@ -765,13 +862,18 @@ impl Alliance {
         for (i, t) in self.localisation.iter().enumerate() {
             let known = t
                 .level()
-                .filter(|l| matches!(l, Level::Region | Level::CollectiviteOutreMer))
+                .filter(|l| {
+                    matches!(
+                        l,
+                        Level::Region | Level::Departement | Level::CollectiviteOutreMer
+                    )
+                })
                 .is_some_and(|l| referential.has(l, &t.code));
             if !known {
                 push(
                     format!("localisation[{i}]"),
                     format!(
-                        "« {} » ({}) n'est pas une région ni une collectivité d'outre-mer connue du Code officiel géographique.",
+                        "« {} » ({}) n'est pas une région, un département ni une collectivité d'outre-mer connus du Code officiel géographique.",
                         t.code, t.niveau
                     ),
                 );
@@ -1356,5 +1458,86 @@ mod tests {
         assert!(is_slug("log-ins-ares-gxo"));
         assert!(!is_slug("Log-ins"));
         assert!(!is_slug("a--b"));
+    }
+
+    #[test]
+    fn without_codes_a_record_lies_in_the_most_precise_place_its_facts_give() {
+        let mut r = referential();
+        for (code, name) in [
+            ("84", "Auvergne-Rhône-Alpes"),
+            ("03", "Guyane"),
+            ("52", "Pays de la Loire"),
+        ] {
+            r.territories.insert((Level::Region, code.into()));
+            r.region_names
+                .insert(crate::text::fold(name), (Level::Region, code.into()));
+        }
+        for (code, name, region) in [
+            ("26", "Drôme", "84"),
+            ("69", "Rhône", "84"),
+            ("42", "Loire", "84"),
+            ("973", "Guyane", "03"),
+            ("44", "Loire-Atlantique", "52"),
+        ] {
+            r.territories.insert((Level::Departement, code.into()));
+            r.departements
+                .push((crate::text::fold(name), code.into(), region.into()));
+        }
+        let place = |name: &str, level: &str, region: &str| {
+            let mut cells = sample();
+            for (k, v) in [
+                ("territory_name", name),
+                ("territory_level", level),
+                ("insee_codes", ""),
+                ("region", region),
+            ] {
+                cells.retain(|(c, _)| *c != k);
+                cells.push((k, v));
+            }
+            let a = Alliance::from_columns(&row(&cells), &r).unwrap();
+            a.validate(&r).unwrap();
+            a.localisation
+                .iter()
+                .map(|t| format!("{}:{}", t.niveau, t.code))
+                .collect::<Vec<_>>()
+        };
+        // A département between brackets, or named by a département-level record.
+        assert_eq!(
+            place(
+                "Biovallée (Drôme)",
+                "intercommunalite",
+                "Auvergne-Rhône-Alpes"
+            ),
+            ["departement:26"]
+        );
+        assert_eq!(
+            place("Lyon et Rhône", "departement", "Auvergne-Rhône-Alpes"),
+            ["departement:69"]
+        );
+        // Only whole names, only in the named région, the longer name winning.
+        assert_eq!(
+            place("Val de Loire", "intercommunalite", "Auvergne-Rhône-Alpes"),
+            ["region:84"]
+        );
+        assert_eq!(
+            place(
+                "Nord (Loire-Atlantique)",
+                "intercommunalite",
+                "Pays de la Loire"
+            ),
+            ["departement:44"]
+        );
+        // An overseas région is its one département.
+        assert_eq!(
+            place("Sud Guyane", "intercommunalite", "Guyane"),
+            ["departement:973"]
+        );
+        assert!(place("France", "national", "national").is_empty());
+        let mut cells = sample();
+        cells.retain(|(c, _)| *c != "insee_codes" && *c != "region");
+        cells.push(("insee_codes", ""));
+        cells.push(("region", "Atlantide"));
+        let errs = Alliance::from_columns(&row(&cells), &r).unwrap_err();
+        assert_eq!(column_of(&errs[0].champ), "region");
     }
 }

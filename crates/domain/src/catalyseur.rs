@@ -104,7 +104,7 @@ pub struct Catalyseur {
     pub territoire_libelle: Option<String>,
     /// `commune`, `intercommunalite`, `departement`, `region` or `national`.
     pub niveau_territorial: String,
-    /// The one unit served, when it is exactly one current unit.
+    /// The units served, when the territory is made of current units.
     #[serde(default)]
     pub territoires: Vec<TerritoryRef>,
     /// The région(s) named by the facts when there is no code.
@@ -364,13 +364,6 @@ impl Record for Catalyseur {
             push(
                 "localisation".into(),
                 "indiquez le code INSEE du territoire servi ou, à défaut, sa région (colonne region).".into(),
-            );
-        }
-        if self.territoires.len() > 1 {
-            push(
-                "territoires".into(),
-                "un seul code : celui de l'unité servie (laissez vide quand le territoire n'est pas exactement une unité)."
-                    .into(),
             );
         }
         let expected = crate::alliance::code_levels(&self.niveau_territorial);

@@ -1,13 +1,14 @@
 //! Key figures (« chiffres clés ») of the observatory: who says what, from which study,
 //! with which sample, and the regional facts (perceived fragilities, counts).
 //!
-//! One row is one value. Relations between rows are data, never guessed at display time:
+//! One row is one value (reading and checking it is here; the indexes that relate rows are
+//! in [`crate::observatory`]). Relations between rows are data, never guessed at display time:
 //! `reprise_de` says a row re-quotes the measurement of another (one measurement, several
 //! citations: never a second figure nor a timeline point); `ecart_avec` names the rows that
 //! give another value for the same statement and population (both kept, shown side by
 //! side with the reason the sources differ).
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
@@ -15,6 +16,8 @@ use crate::alliance::Referential;
 use crate::error::FieldError;
 use crate::record::{Record, non_empty, parse_year, split_list};
 use crate::taxonomy::{ACTOR_TYPES, Taxonomy};
+
+pub use crate::observatory::{Observatory, TimelinePoint};
 use crate::territory::Level;
 use crate::text::fold;
 
@@ -297,9 +300,12 @@ impl KeyFigure {
                     .to_owned()
             })
             .unwrap_or_default();
-        // A count keeps its number in its label; a value with another unit is written apart.
+        // A count whose number heads its label is read back from it; any other value that
+        // is not a percentage is written apart.
+        let from_label = self.nature == "denombrement"
+            && self.valeur == leading_count(&self.libelle).map(f64::from);
         let valeur = match (&self.unite, self.valeur) {
-            (Some(u), Some(v)) if u != "%" && self.nature != "denombrement" => number(v),
+            (Some(u), Some(v)) if u != "%" && !from_label => number(v),
             _ => String::new(),
         };
         vec![
@@ -373,48 +379,13 @@ impl Record for KeyFigure {
         let cell = |c: &str| non_empty(get(c).as_deref());
         let nature = cell("kind").unwrap_or_else(|| "chiffre-cle".to_owned());
         let libelle = cell("statement_fr").unwrap_or_default();
-        let mut valeur = None;
-        let mut unite = None;
-        if let Some(v) = cell("value_percent") {
-            match parse_number(&v) {
-                Some(n) => {
-                    valeur = Some(n);
-                    unite = Some("%".to_owned());
-                }
-                None => errors.push(FieldError::new(
-                    "value_percent",
-                    format!("« {v} » n'est pas un pourcentage : écrivez un nombre comme 86 ou 7,1, ou laissez vide quand la source n'en donne pas."),
-                )),
-            }
-        }
-        if let Some(v) = cell("valeur") {
-            match parse_number(&v) {
-                Some(n) if valeur.is_none() => {
-                    valeur = Some(n);
-                    unite = Some("nombre".to_owned());
-                }
-                Some(_) => errors.push(FieldError::new(
-                    "valeur",
-                    "une valeur est déjà donnée en pourcentage : n'en donnez qu'une.",
-                )),
-                None => errors.push(FieldError::new(
-                    "valeur",
-                    format!("« {v} » n'est pas un nombre."),
-                )),
-            }
-        }
-        if nature == "denombrement" && valeur.is_none() {
-            match leading_count(&libelle) {
-                Some(n) => {
-                    valeur = Some(f64::from(n));
-                    unite = Some("nombre".to_owned());
-                }
-                None => errors.push(FieldError::new(
-                    "statement_fr",
-                    format!("« {libelle} » : un dénombrement commence par son nombre, par exemple « 4 PTCE en émergence »."),
-                )),
-            }
-        }
+        let (valeur, unite) = read_value(
+            cell("value_percent"),
+            cell("valeur"),
+            &nature,
+            &libelle,
+            &mut errors,
+        );
         let rang = match cell("rank") {
             None => None,
             Some(r) => match r.parse::<u8>() {
@@ -428,49 +399,8 @@ impl Record for KeyFigure {
                 }
             },
         };
-        let population = match cell("population") {
-            None => None,
-            Some(p) => match context.population(&p) {
-                Some(found) => Some(found.code.clone()),
-                None => {
-                    errors.push(FieldError::new(
-                        "population",
-                        format!(
-                            "population « {p} » inconnue ; valeurs possibles : {}.",
-                            context
-                                .populations
-                                .iter()
-                                .map(|p| p.label_fr.as_str())
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ),
-                    ));
-                    None
-                }
-            },
-        };
-        let programme = match cell("programme") {
-            None => None,
-            Some(p) => {
-                let folded = fold(&p);
-                match PROGRAMME_NAMES
-                    .iter()
-                    .find(|(c, n)| *c == p || fold(n) == folded)
-                {
-                    Some((code, _)) => Some((*code).to_owned()),
-                    None => {
-                        errors.push(FieldError::new(
-                            "programme",
-                            format!(
-                                "programme « {p} » inconnu ; valeurs possibles : {}.",
-                                PROGRAMME_NAMES.map(|(_, n)| n).join(", ")
-                            ),
-                        ));
-                        None
-                    }
-                }
-            }
-        };
+        let population = read_population(cell("population"), context, &mut errors);
+        let programme = read_programme(cell("programme"), &mut errors);
         let annee = match cell("year") {
             None => None,
             Some(y) => match parse_year(&y) {
@@ -496,28 +426,7 @@ impl Record for KeyFigure {
                 }
             },
         };
-        let mut region = cell("region_code");
-        if let Some(name) = cell("region") {
-            match context.referential.places_named(&name) {
-                Ok(places) => {
-                    let named = places
-                        .into_iter()
-                        .find(|t| t.niveau == Level::Region.code())
-                        .map(|t| t.code);
-                    match (&region, named) {
-                        (None, named) => region = named,
-                        (Some(code), Some(named)) if *code != named => {
-                            errors.push(FieldError::new(
-                                "region_nom",
-                                format!("la région « {name} » ne correspond pas au code « {code} » : corrigez l'un ou l'autre."),
-                            ));
-                        }
-                        _ => {}
-                    }
-                }
-                Err(m) => errors.push(FieldError::new("region_nom", m)),
-            }
-        }
+        let region = read_region(cell("region_code"), cell("region"), context, &mut errors);
         let mut flag = |column: &str| match yes(&get(column).unwrap_or_default()) {
             Ok(b) => b,
             Err(m) => {
@@ -693,6 +602,10 @@ impl Record for KeyFigure {
             .collect()
     }
 
+    fn check_set(records: &[&Self]) -> Vec<(usize, &'static str, String)> {
+        check_relations(records)
+    }
+
     fn exists(context: &FigureContext, id: &str) -> bool {
         context.existing.contains(id)
     }
@@ -711,11 +624,155 @@ impl Record for KeyFigure {
             "institut" => "institute",
             "region" => "region_code",
             "region_nom" => "region",
+            "valeur_nombre" => "valeur",
             "sources" => "source_url",
             other => return other.to_owned(),
         }
         .to_owned()
     }
+}
+
+/// The value of a row: a percentage, a number given apart, or a count's leading number.
+fn read_value(
+    percent: Option<String>,
+    number: Option<String>,
+    nature: &str,
+    libelle: &str,
+    errors: &mut Vec<FieldError>,
+) -> (Option<f64>, Option<String>) {
+    let mut valeur = None;
+    let mut unite = None;
+    if let Some(v) = percent {
+        match parse_number(&v) {
+                Some(n) => {
+                    valeur = Some(n);
+                    unite = Some("%".to_owned());
+                }
+                None => errors.push(FieldError::new(
+                    "value_percent",
+                    format!("« {v} » n'est pas un pourcentage : écrivez un nombre comme 86 ou 7,1, ou laissez vide quand la source n'en donne pas."),
+                )),
+            }
+    }
+    if let Some(v) = number {
+        match parse_number(&v) {
+            Some(n) if valeur.is_none() => {
+                valeur = Some(n);
+                unite = Some("nombre".to_owned());
+            }
+            Some(_) => errors.push(FieldError::new(
+                "valeur_nombre",
+                "une valeur est déjà donnée en pourcentage : n'en donnez qu'une.",
+            )),
+            None => errors.push(FieldError::new(
+                "valeur_nombre",
+                format!("« {v} » n'est pas un nombre."),
+            )),
+        }
+    }
+    if nature == "denombrement" && valeur.is_none() {
+        match leading_count(libelle) {
+                Some(n) => {
+                    valeur = Some(f64::from(n));
+                    unite = Some("nombre".to_owned());
+                }
+                None => errors.push(FieldError::new(
+                    "statement_fr",
+                    format!("« {libelle} » : un dénombrement commence par son nombre, par exemple « 4 PTCE en émergence »."),
+                )),
+            }
+    }
+    (valeur, unite)
+}
+
+/// A population cell: a code or a French label of the table.
+fn read_population(
+    cell: Option<String>,
+    context: &FigureContext,
+    errors: &mut Vec<FieldError>,
+) -> Option<String> {
+    match cell {
+        None => None,
+        Some(p) => match context.population(&p) {
+            Some(found) => Some(found.code.clone()),
+            None => {
+                errors.push(FieldError::new(
+                    "population",
+                    format!(
+                        "population « {p} » inconnue ; valeurs possibles : {}.",
+                        context
+                            .populations
+                            .iter()
+                            .map(|p| p.label_fr.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                ));
+                None
+            }
+        },
+    }
+}
+
+/// A programme cell: a code or the name the fact tables use.
+fn read_programme(cell: Option<String>, errors: &mut Vec<FieldError>) -> Option<String> {
+    match cell {
+        None => None,
+        Some(p) => {
+            let folded = fold(&p);
+            match PROGRAMME_NAMES
+                .iter()
+                .find(|(c, n)| *c == p || fold(n) == folded)
+            {
+                Some((code, _)) => Some((*code).to_owned()),
+                None => {
+                    errors.push(FieldError::new(
+                        "programme",
+                        format!(
+                            "programme « {p} » inconnu ; valeurs possibles : {}.",
+                            PROGRAMME_NAMES.map(|(_, n)| n).join(", ")
+                        ),
+                    ));
+                    None
+                }
+            }
+        }
+    }
+}
+
+/// A région by code and/or name; both must agree, and the name must be a région's.
+fn read_region(
+    code: Option<String>,
+    name: Option<String>,
+    context: &FigureContext,
+    errors: &mut Vec<FieldError>,
+) -> Option<String> {
+    let mut region = code;
+    if let Some(name) = name {
+        match context.referential.places_named(&name) {
+            Ok(places) if places.iter().any(|t| t.niveau != Level::Region.code()) => {
+                errors.push(FieldError::new(
+                        "region_nom",
+                        format!("« {name} » n'est pas une région : un fait régional porte sur une des 18 régions."),
+                    ));
+            }
+            Ok(places) => {
+                let named = places.into_iter().next().map(|t| t.code);
+                match (&region, named) {
+                    (None, named) => region = named,
+                    (Some(code), Some(named)) if *code != named => {
+                        errors.push(FieldError::new(
+                                "region_nom",
+                                format!("la région « {name} » ne correspond pas au code « {code} » : corrigez l'un ou l'autre."),
+                            ));
+                    }
+                    _ => {}
+                }
+            }
+            Err(m) => errors.push(FieldError::new("region_nom", m)),
+        }
+    }
+    region
 }
 
 /// The identifiers a figure points at, with the column they are written in.
@@ -731,165 +788,51 @@ pub fn references(f: &KeyFigure) -> Vec<(&'static str, &str)> {
     out
 }
 
-/// Every figure with the indexes the observatory reads.
-#[derive(Debug, Default, Clone)]
-pub struct Observatory {
-    pub figures: Vec<KeyFigure>,
-    by_id: HashMap<String, usize>,
-    /// Statement key → rows in id order.
-    by_statement: BTreeMap<String, Vec<usize>>,
-    /// Row → the rows that quote it again.
-    citations: HashMap<usize, Vec<usize>>,
-}
-
-/// One point of a timeline: a year and the row measured then.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TimelinePoint<'a> {
-    pub annee: u16,
-    pub figure: &'a KeyFigure,
-}
-
-impl Observatory {
-    #[must_use]
-    pub fn new(mut figures: Vec<KeyFigure>) -> Observatory {
-        figures.sort_by_key(|f| natural(&f.id));
-        let by_id: HashMap<String, usize> = figures
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (f.id.clone(), i))
-            .collect();
-        let mut by_statement: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        let mut citations: HashMap<usize, Vec<usize>> = HashMap::new();
-        for (i, f) in figures.iter().enumerate() {
-            by_statement.entry(f.statement_key()).or_default().push(i);
-            if let Some(j) = f.reprise_de.as_ref().and_then(|r| by_id.get(r)) {
-                citations.entry(*j).or_default().push(i);
+/// The relations between the rows of one file hold: a re-quote quotes a measurement (not
+/// another re-quote, so no cycle) with the same value and population; a conflicting value is
+/// for the same statement and population.
+#[must_use]
+pub fn check_relations(records: &[&KeyFigure]) -> Vec<(usize, &'static str, String)> {
+    let find = |id: &str| records.iter().find(|f| f.id == id);
+    let mut out = Vec::new();
+    for (i, f) in records.iter().enumerate() {
+        if let Some(target) = f.reprise_de.as_deref().and_then(find) {
+            if target.reprise_de.is_some() {
+                out.push((
+                    i,
+                    "reprise_de",
+                    format!(
+                        "« {} » reprend lui-même une autre mesure : indiquez la mesure d'origine ({}).",
+                        target.id,
+                        target.reprise_de.as_deref().unwrap_or_default()
+                    ),
+                ));
+            } else if target.valeur != f.valeur || target.population != f.population {
+                out.push((
+                    i,
+                    "reprise_de",
+                    format!(
+                        "une reprise a la valeur et la population de la mesure qu'elle reprend ; « {} » n'a pas les mêmes : parlez plutôt d'un écart (ecart_avec).",
+                        target.id
+                    ),
+                ));
             }
         }
-        Observatory {
-            figures,
-            by_id,
-            by_statement,
-            citations,
-        }
-    }
-
-    #[must_use]
-    pub fn get(&self, id: &str) -> Option<&KeyFigure> {
-        self.by_id.get(id).map(|i| &self.figures[*i])
-    }
-
-    /// The measurement a row stands for: itself, or the row it quotes again (followed to
-    /// the end of a chain).
-    #[must_use]
-    pub fn measurement<'a>(&'a self, f: &'a KeyFigure) -> &'a KeyFigure {
-        let mut current = f;
-        for _ in 0..8 {
-            match current.reprise_de.as_deref().and_then(|r| self.get(r)) {
-                Some(next) => current = next,
-                None => break,
-            }
-        }
-        current
-    }
-
-    /// The rows that quote this row's measurement again.
-    #[must_use]
-    pub fn citations(&self, f: &KeyFigure) -> Vec<&KeyFigure> {
-        self.by_id
-            .get(&f.id)
-            .and_then(|i| self.citations.get(i))
-            .map(|v| v.iter().map(|j| &self.figures[*j]).collect())
-            .unwrap_or_default()
-    }
-
-    /// Rows giving another value for the same statement and population, both ways.
-    #[must_use]
-    pub fn conflicts(&self, f: &KeyFigure) -> Vec<&KeyFigure> {
-        let mut out: Vec<&KeyFigure> = f.ecart_avec.iter().filter_map(|id| self.get(id)).collect();
-        for other in &self.figures {
-            if other.ecart_avec.contains(&f.id) && !out.iter().any(|o| o.id == other.id) {
-                out.push(other);
-            }
-        }
-        out
-    }
-
-    /// Every row of the same statement (this one included), in id order.
-    #[must_use]
-    pub fn same_statement(&self, f: &KeyFigure) -> Vec<&KeyFigure> {
-        self.by_statement
-            .get(&f.statement_key())
-            .map(|v| v.iter().map(|i| &self.figures[*i]).collect())
-            .unwrap_or_default()
-    }
-
-    /// The statements in id order of their first row, each with its rows.
-    pub fn statements(&self) -> Vec<Vec<&KeyFigure>> {
-        let mut groups: Vec<Vec<&KeyFigure>> = self
-            .by_statement
-            .values()
-            .map(|v| v.iter().map(|i| &self.figures[*i]).collect())
-            .collect();
-        groups.sort_by_key(|g| natural(&g[0].id));
-        groups
-    }
-
-    /// The timeline of one population for one statement: independent measurements with a
-    /// year (re-quotes and rows without a year stay out), one point per year. `None` when
-    /// fewer than two years remain. Two rows of the same year (conflicting values) are
-    /// not a timeline either: both stay out and are shown side by side instead.
-    #[must_use]
-    pub fn timeline<'a>(&'a self, f: &KeyFigure) -> Option<Vec<TimelinePoint<'a>>> {
-        let mut points: Vec<TimelinePoint<'a>> = Vec::new();
-        let mut years_seen: HashMap<u16, usize> = HashMap::new();
-        for other in self.same_statement(f) {
-            if other.population != f.population
-                || other.region != f.region
-                || !other.is_measurement()
-                || other.valeur.is_none()
+        for id in &f.ecart_avec {
+            if let Some(other) = find(id)
+                && (other.population != f.population || other.statement_key() != f.statement_key())
             {
-                continue;
-            }
-            if let Some(annee) = other.annee {
-                *years_seen.entry(annee).or_default() += 1;
-                points.push(TimelinePoint {
-                    annee,
-                    figure: other,
-                });
+                out.push((
+                    i,
+                    "ecart_avec",
+                    format!(
+                        "« {id} » ne porte pas sur le même énoncé et la même population : un écart compare deux valeurs d'une même mesure."
+                    ),
+                ));
             }
         }
-        points.retain(|p| years_seen.get(&p.annee) == Some(&1));
-        points.sort_by_key(|p| p.annee);
-        (points.len() >= 2).then_some(points)
     }
-
-    /// The figures whose population belongs to an actor type.
-    pub fn figures_for_actor<'a>(
-        &'a self,
-        populations: &'a [Population],
-        actor: &'a str,
-    ) -> impl Iterator<Item = &'a KeyFigure> {
-        self.figures.iter().filter(move |f| {
-            f.population.as_deref().is_some_and(|p| {
-                populations
-                    .iter()
-                    .any(|x| x.code == p && x.type_acteur == actor)
-            })
-        })
-    }
-}
-
-/// `kf-2` before `kf-10`: digit runs compare as numbers.
-fn natural(id: &str) -> (String, u64) {
-    let prefix: String = id.chars().take_while(|c| !c.is_ascii_digit()).collect();
-    let number: u64 = id[prefix.len()..]
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect::<String>()
-        .parse()
-        .unwrap_or(0);
-    (prefix, number)
+    out
 }
 
 /// Checks a table of populations: codes are slugs, actor types exist.
@@ -1074,39 +1017,6 @@ mod tests {
     }
 
     #[test]
-    fn re_quotes_are_citations_not_timeline_points() {
-        let mut requote = figure("kf-051", 53.0, Some(2023), "maires");
-        requote.reprise_de = Some("kf-009".into());
-        let mut undated = figure("kf-060", 50.0, None, "maires");
-        undated.libelle = "a des partenariats".into();
-        let obs = Observatory::new(vec![
-            figure("kf-010", 46.0, Some(2009), "maires"),
-            figure("kf-009", 53.0, Some(2015), "maires"),
-            requote,
-            undated,
-            figure("kf-011", 35.0, Some(2015), "dirigeants-entreprise"),
-        ]);
-        assert_eq!(obs.figures[0].id, "kf-009");
-        let f = obs.get("kf-009").unwrap();
-        let timeline = obs.timeline(f).unwrap();
-        let years: Vec<u16> = timeline.iter().map(|p| p.annee).collect();
-        assert_eq!(years, [2009, 2015]);
-        assert_eq!(obs.citations(f).len(), 1);
-        assert_eq!(obs.measurement(obs.get("kf-051").unwrap()).id, "kf-009");
-        assert!(obs.timeline(obs.get("kf-011").unwrap()).is_none());
-    }
-
-    #[test]
-    fn conflicts_are_symmetric_and_same_year_values_are_not_a_timeline() {
-        let mut a = figure("kf-052", 84.0, Some(2023), "maires");
-        a.ecart_avec = vec!["kf-056".into()];
-        let b = figure("kf-056", 83.0, Some(2023), "maires");
-        let obs = Observatory::new(vec![a, b]);
-        assert_eq!(obs.conflicts(obs.get("kf-056").unwrap())[0].id, "kf-052");
-        assert!(obs.timeline(obs.get("kf-052").unwrap()).is_none());
-    }
-
-    #[test]
     fn columns_round_trip() {
         let ctx = context();
         let mut f = figure("kf-002", 21.0, Some(2011), "maires");
@@ -1124,6 +1034,26 @@ mod tests {
                 .chain(OPTIONAL_COLUMNS.iter())
                 .copied()
                 .collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn relations_between_rows_hold() {
+        let measurement = figure("kf-029", 92.0, Some(2020), "maires");
+        let mut good = figure("kf-051", 92.0, Some(2023), "maires");
+        good.reprise_de = Some("kf-029".into());
+        let mut chained = figure("kf-055", 92.0, None, "maires");
+        chained.reprise_de = Some("kf-051".into());
+        let mut other_value = figure("kf-099", 90.0, None, "maires");
+        other_value.reprise_de = Some("kf-029".into());
+        let mut conflict = figure("kf-098", 80.0, None, "dirigeants-entreprise");
+        conflict.ecart_avec = vec!["kf-029".into()];
+        let rows = [&measurement, &good, &chained, &other_value, &conflict];
+        let errors = check_relations(&rows);
+        let flagged: Vec<(usize, &str)> = errors.iter().map(|(i, f, _)| (*i, *f)).collect();
+        assert_eq!(
+            flagged,
+            [(2, "reprise_de"), (3, "reprise_de"), (4, "ecart_avec")]
         );
     }
 }

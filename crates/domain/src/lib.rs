@@ -7,6 +7,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod figure;
 pub mod lieu;
+pub mod observatory;
 pub mod odd;
 pub mod pagination;
 pub mod questionnaire;

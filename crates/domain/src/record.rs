@@ -54,6 +54,12 @@ pub trait Record: Sized {
         false
     }
 
+    /// Rules over a whole file (relations between its rows): `(row index, field, message)`.
+    #[must_use]
+    fn check_set(_records: &[&Self]) -> Vec<(usize, &'static str, String)> {
+        Vec::new()
+    }
+
     /// The column a field error is reported in.
     #[must_use]
     fn column_of(field: &str) -> String {

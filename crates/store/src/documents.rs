@@ -138,50 +138,54 @@ pub async fn upsert_all<R: Record + Serialize>(
     }
 }
 
-/// Every record of a kind, in identifier order.
+/// Every record of a kind, in identifier order (byte order on both back-ends: PostgreSQL's
+/// collation would sort otherwise).
 pub async fn all<R: DeserializeOwned>(db: &Db, genre: &str) -> Result<Vec<Stored<R>>> {
-    let rows: Vec<Row> = on_read!(db, p => sqlx::query_as(
-        "SELECT id, document, origine, importe_par, cree_le, modifie_le FROM documents WHERE genre = $1 ORDER BY id")
+    let mut rows: Vec<Row> = on_read!(db, p => sqlx::query_as(
+        "SELECT id, document, origine, importe_par, cree_le, modifie_le FROM documents WHERE genre = $1")
         .bind(genre)
         .fetch_all(p)
         .await?);
+    rows.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
     rows.into_iter().map(|r| decode(genre, r)).collect()
 }
 
-/// The records of a kind with these identifiers (unknown ones are skipped).
+/// The records of a kind with these identifiers (unknown ones are skipped), in
+/// identifier order.
 pub async fn by_ids<R: DeserializeOwned>(
     db: &Db,
     genre: &str,
     ids: &[String],
 ) -> Result<Vec<Stored<R>>> {
-    let mut out = Vec::with_capacity(ids.len());
+    let mut rows: Vec<Row> = Vec::with_capacity(ids.len());
     for chunk in ids.chunks(CHUNK) {
         let placeholders: Vec<String> = (2..=chunk.len() + 1).map(|i| format!("${i}")).collect();
         let sql = format!(
-            "SELECT id, document, origine, importe_par, cree_le, modifie_le FROM documents WHERE genre = $1 AND id IN ({}) ORDER BY id",
+            "SELECT id, document, origine, importe_par, cree_le, modifie_le FROM documents WHERE genre = $1 AND id IN ({})",
             placeholders.join(", ")
         );
-        let rows: Vec<Row> = on_read!(db, p => {
+        let found: Vec<Row> = on_read!(db, p => {
             let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql.clone())).bind(genre);
             for id in chunk {
                 q = q.bind(id);
             }
             q.fetch_all(p).await?
         });
-        for r in rows {
-            out.push(decode(genre, r)?);
-        }
+        rows.extend(found);
     }
-    Ok(out)
+    rows.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    rows.into_iter().map(|r| decode(genre, r)).collect()
 }
 
 /// The identifiers of a kind.
 pub async fn ids(db: &Db, genre: &str) -> Result<Vec<String>> {
-    Ok(on_read!(db, p => sqlx::query_scalar(
-        "SELECT id FROM documents WHERE genre = $1 ORDER BY id")
+    let mut ids: Vec<String> = on_read!(db, p => sqlx::query_scalar(
+        "SELECT id FROM documents WHERE genre = $1")
         .bind(genre)
         .fetch_all(p)
-        .await?))
+        .await?);
+    ids.sort();
+    Ok(ids)
 }
 
 /// The last change-log number of every kind (0 when nothing was ever written).

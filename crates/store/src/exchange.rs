@@ -106,6 +106,19 @@ pub fn read_records<R: Record + DeserializeOwned>(
         }]),
     }?;
     check_references(&parsed, context)?;
+    let rows: Vec<&R> = parsed.iter().map(|(_, r)| r).collect();
+    let mut errors: Vec<LineError> = R::check_set(&rows)
+        .into_iter()
+        .map(|(i, field, message)| LineError {
+            ligne: parsed[i].0,
+            colonne: Some(R::column_of(field)),
+            message,
+        })
+        .collect();
+    if !errors.is_empty() {
+        errors.sort_by_key(|e| e.ligne);
+        return Err(errors);
+    }
     Ok(parsed)
 }
 

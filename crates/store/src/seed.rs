@@ -55,13 +55,14 @@ pub fn fragilities() -> &'static [Fragility] {
     })
 }
 
-/// The populations of `data/observatoire/populations.csv` (checked by a test).
+/// The populations of `data/observatoire/populations.csv`, embedded in the binary (checked
+/// by a test: a malformed line is a defect of the build, not of an installation).
 pub fn populations() -> &'static [Population] {
     static CELL: OnceLock<Vec<Population>> = OnceLock::new();
     CELL.get_or_init(|| {
         let mut r = csv::Reader::from_reader(POPULATIONS_CSV.as_bytes());
         r.records()
-            .filter_map(std::result::Result::ok)
+            .map(|rec| rec.expect("data/observatoire/populations.csv: every line reads"))
             .map(|rec| Population {
                 code: rec[0].to_owned(),
                 label_fr: rec[1].to_owned(),
@@ -98,6 +99,9 @@ pub async fn referential(db: &Db) -> Result<Referential> {
         "SELECT niveau, code FROM territoires").fetch_all(p).await?);
     let targets: Vec<String> = on_read!(db, p => sqlx::query_scalar(
         "SELECT code FROM odd_cibles").fetch_all(p).await?);
+    let departements: Vec<(String, String, Option<String>)> = on_read!(db, p => sqlx::query_as(
+        "SELECT code, nom, region FROM territoires WHERE niveau = 'departement'")
+        .fetch_all(p).await?);
     let named: Vec<(String, String, String)> = on_read!(db, p => sqlx::query_as(
         "SELECT niveau, code, nom FROM territoires WHERE niveau IN ('region', 'collectivite_outre_mer')")
         .fetch_all(p).await?);
@@ -110,6 +114,12 @@ pub async fn referential(db: &Db) -> Result<Referential> {
             .into_iter()
             .filter_map(|(l, c, n)| {
                 Some((alliances_domain::text::fold(&n), (Level::from_code(&l)?, c)))
+            })
+            .collect(),
+        departements: departements
+            .into_iter()
+            .filter_map(|(code, nom, region)| {
+                Some((alliances_domain::text::fold(&nom), code, region?))
             })
             .collect(),
         targets: targets.into_iter().collect(),
@@ -260,4 +270,14 @@ pub fn seed_len() -> usize {
     csv::Reader::from_reader(SEED_CSV.as_bytes())
         .records()
         .count()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_populations_table_is_valid() {
+        let p = super::populations();
+        assert_eq!(p.len(), 17);
+        alliances_domain::figure::check_populations(p).unwrap();
+    }
 }

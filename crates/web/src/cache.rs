@@ -1,9 +1,10 @@
 //! In-memory cache of rendered reference pages.
 //!
-//! The pages under this layer depend only on their path, their language and the reference
-//! data, which does not change while the process runs: each is rendered once, gzipped once,
-//! and then served from memory with an ETag. Requests with a query string are never cached.
-//! `clear` empties the cache when the data changes.
+//! The pages under this layer depend only on their path, their language and the data the
+//! server holds: each is rendered once, gzipped once, and then served from memory with an
+//! ETag. Requests with a query string are never cached. `clear` empties the cache when the
+//! data changes (the follower task, when a change log moves); a page whose rendering started
+//! before a clear is served but not kept, so that it cannot bring old data back.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -35,6 +36,8 @@ pub struct CachedPage {
 pub struct PageCache {
     enabled: bool,
     pages: RwLock<HashMap<(Lang, String), Arc<CachedPage>>>,
+    /// Moves at every clear: a render keeps its page only if no clear happened meanwhile.
+    generation: AtomicU64,
     pub hits: AtomicU64,
     pub misses: AtomicU64,
 }
@@ -45,6 +48,7 @@ impl PageCache {
         Self {
             enabled,
             pages: RwLock::default(),
+            generation: AtomicU64::new(0),
             hits: AtomicU64::new(0),
             misses: AtomicU64::new(0),
         }
@@ -62,6 +66,7 @@ impl PageCache {
 
     pub fn clear(&self) {
         if let Ok(mut p) = self.pages.write() {
+            self.generation.fetch_add(1, Ordering::AcqRel);
             p.clear();
         }
     }
@@ -70,9 +75,11 @@ impl PageCache {
         self.pages.read().ok()?.get(key).cloned()
     }
 
-    fn insert(&self, key: (Lang, String), page: Arc<CachedPage>) {
+    /// Keeps a page rendered from the data of `generation`, unless a clear came since.
+    fn insert(&self, key: (Lang, String), page: Arc<CachedPage>, generation: u64) {
         if let Ok(mut p) = self.pages.write()
             && p.len() < MAX_ENTRIES
+            && self.generation.load(Ordering::Acquire) == generation
         {
             p.insert(key, page);
         }
@@ -128,6 +135,7 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
         return respond(&page, &wants);
     }
     state.cache.misses.fetch_add(1, Ordering::Relaxed);
+    let generation = state.cache.generation.load(Ordering::Acquire);
     let response = next.run(request).await;
     let is_html = response
         .headers()
@@ -154,6 +162,33 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
         gzipped: Bytes::from(gzip(&bytes)),
         plain: bytes,
     });
-    state.cache.insert(key, page.clone());
+    state.cache.insert(key, page.clone(), generation);
     respond(&page, &wants)
+}
+
+#[cfg(test)]
+mod generation_tests {
+    use super::*;
+
+    fn page() -> Arc<CachedPage> {
+        Arc::new(CachedPage {
+            etag: HeaderValue::from_static("\"e\""),
+            content_type: HeaderValue::from_static("text/html"),
+            plain: Bytes::from_static(b"old"),
+            gzipped: Bytes::new(),
+        })
+    }
+
+    #[test]
+    fn a_render_that_started_before_a_clear_is_not_kept() {
+        let cache = PageCache::new(true);
+        let key = (Lang::Fr, "/territoires/regions/76".to_owned());
+        let before = cache.generation.load(Ordering::Acquire);
+        cache.clear();
+        cache.insert(key.clone(), page(), before);
+        assert!(cache.get(&key).is_none(), "old data kept after a clear");
+        let now = cache.generation.load(Ordering::Acquire);
+        cache.insert(key.clone(), page(), now);
+        assert!(cache.get(&key).is_some());
+    }
 }

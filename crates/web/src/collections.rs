@@ -62,9 +62,22 @@ impl Collections {
         level: Level,
         code: &str,
     ) -> (Vec<&'a Catalyseur>, Vec<&'a Catalyseur>) {
+        let (inside, covering) = self.catalyseur_indices_of(ready, level, code);
+        let at = |v: Vec<usize>| v.into_iter().map(|i| &self.catalyseurs[i]).collect();
+        (at(inside), at(covering))
+    }
+
+    /// [`Collections::catalyseurs_of`] as positions in `catalyseurs`.
+    #[must_use]
+    pub fn catalyseur_indices_of(
+        &self,
+        ready: &Ready,
+        level: Level,
+        code: &str,
+    ) -> (Vec<usize>, Vec<usize>) {
         let mut inside = Vec::new();
         let mut covering = Vec::new();
-        for c in &self.catalyseurs {
+        for (i, c) in self.catalyseurs.iter().enumerate() {
             let exact = c
                 .territoires
                 .iter()
@@ -75,9 +88,9 @@ impl Collections {
                 .map(|p| relation(ready, p, level, code).filter(|r| *r == Relation::Inside));
             let relations: Vec<Relation> = exact.chain(located).flatten().collect();
             if relations.contains(&Relation::Inside) {
-                inside.push(c);
+                inside.push(i);
             } else if relations.contains(&Relation::Covering) {
-                covering.push(c);
+                covering.push(i);
             }
         }
         (inside, covering)

@@ -129,7 +129,7 @@ pub fn view(ctx: &Ctx, ready: &Ready, obs: &Observatory, f: &KeyFigure) -> Figur
         f,
         label,
         population.as_deref(),
-        &value_shown,
+        value.as_deref(),
         &provenance,
     );
     FigureView {
@@ -165,31 +165,55 @@ pub fn view(ctx: &Ctx, ready: &Ready, obs: &Observatory, f: &KeyFigure) -> Figur
     }
 }
 
-/// « Lecture : … » — one sentence that says what the figure measures.
+/// « Lecture : … » — one sentence that says what the figure measures, as what it is: a
+/// re-quote says it quotes a measurement, a rank stays a rank, no value is never a number.
 fn reading(
     ctx: &Ctx,
     f: &KeyFigure,
     label: &str,
     population: Option<&str>,
-    value: &str,
+    value: Option<&str>,
     provenance: &[String],
 ) -> String {
     let source = provenance.join(", ");
+    let rank = f.rang.map(|r| ctx.tn("donnees-rang", i64::from(r)));
+    let shown = value
+        .map(str::to_owned)
+        .or_else(|| rank.clone())
+        .unwrap_or_else(|| ctx.t("donnees-valeur-absente"));
+    let key = if f.reprise_de.is_some() {
+        "donnees-lecture-reprise"
+    } else if f.nature == "denombrement" {
+        "donnees-lecture-denombrement"
+    } else if f.nature == "fragilite-percue" {
+        match (&rank, value) {
+            (Some(_), Some(_)) => "donnees-lecture-rang-valeur",
+            (Some(_), None) => "donnees-lecture-rang",
+            (None, Some(_)) => "donnees-lecture-fragilite-valeur",
+            (None, None) => "donnees-lecture-fragilite",
+        }
+    } else if value.is_some() && f.unite.as_deref() == Some("%") {
+        "donnees-lecture-pourcentage"
+    } else {
+        "donnees-lecture-sans-valeur"
+    };
     let args: Vec<(&str, alliances_i18n::Value<'_>)> = vec![
         ("libelle", alliances_i18n::text(label)),
-        ("valeur", alliances_i18n::text(value)),
+        ("valeur", alliances_i18n::text(&shown)),
+        (
+            "rang",
+            alliances_i18n::text(rank.as_deref().unwrap_or_default()),
+        ),
         ("source", alliances_i18n::text(&source)),
         (
             "population",
             alliances_i18n::text(population.unwrap_or_default()),
         ),
+        (
+            "id",
+            alliances_i18n::text(f.reprise_de.as_deref().unwrap_or_default()),
+        ),
     ];
-    let key = match (f.nature.as_str(), f.valeur.is_some(), f.rang.is_some()) {
-        ("denombrement", _, _) => "donnees-lecture-denombrement",
-        (_, true, _) if f.unite.as_deref() == Some("%") => "donnees-lecture-pourcentage",
-        (_, false, true) => "donnees-lecture-rang",
-        _ => "donnees-lecture-sans-valeur",
-    };
     ctx.state
         .catalog
         .get_with(ctx.lang, key, &args)

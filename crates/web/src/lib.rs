@@ -19,6 +19,7 @@ use alliances_domain::territory::Level;
 use alliances_i18n::Lang;
 use alliances_store::territoires as territoires_store;
 
+pub mod api_shapes;
 pub mod assets;
 pub mod cache;
 pub mod clock;
@@ -138,10 +139,6 @@ fn router(state: AppState) -> Router {
         .route("/reperes", get(reperes::html::index))
         .route("/reperes/acteurs/{code}", get(reperes::html::acteur))
         .route("/reperes/domaines/{code}", get(reperes::html::domaine))
-        .route(
-            "/reperes/territoires/{niveau}/{code}",
-            get(reperes::html::territoire),
-        )
         .route("/outils", get(pages::module_outils))
         .route("/competences", get(pages::module_competences))
         .route("/accessibilite", get(pages::accessibilite))
@@ -154,6 +151,11 @@ fn router(state: AppState) -> Router {
         .route("/exemples", get(exemples::html::index))
         .route("/donnees", get(donnees::html::index))
         .route("/catalyseurs", get(catalyseurs::html::index))
+        // One per territory of every level: too many to keep in the page cache.
+        .route(
+            "/reperes/territoires/{niveau}/{code}",
+            get(reperes::html::territoire),
+        )
         .route("/methodes", get(methodes::html::index))
         .route("/methodes/reprendre", get(methodes::html::resume))
         .route("/methodes/territoires", get(methodes::html::suggestions))

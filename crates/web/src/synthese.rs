@@ -189,16 +189,7 @@ pub fn of(ready: &Ready, territory: Territory) -> AppResult<Synthese> {
             .collect(),
         None => Vec::new(),
     };
-    let (inside, covering) = collections.catalyseurs_of(ready, level, &code);
-    let index_of = |c: &Catalyseur| {
-        collections
-            .catalyseurs
-            .iter()
-            .position(|x| x.slug == c.slug)
-            .unwrap_or_default()
-    };
-    let inside: Vec<usize> = inside.into_iter().map(index_of).collect();
-    let covering: Vec<usize> = covering.into_iter().map(index_of).collect();
+    let (inside, covering) = collections.catalyseur_indices_of(ready, level, &code);
     let nationaux = collections.national().count();
     let all_lieux = ready.lieux.of(level, &code);
     let lieux_total = all_lieux.len();

@@ -9,7 +9,7 @@ catalyseurs-metier-aide-experimentations-collectives = running a joint experimen
 catalyseurs-metier-aide-accompagnements = supporting project holders or organisations (advice, training, qualification).
 catalyseurs-metier-aide-gestion-lieu = running a shared place (third place, house of associations, cooperation hub).
 catalyseurs-recherche-label = Find a catalyst (name, kind, territory)
-catalyseurs-source = Facts read on the public pages cited on each page (read on 26 November 2026); trades assigned only when a source shows them. Data under Licence Ouverte 2.0.
+catalyseurs-source = Facts read on the public pages cited on each page, with the date they were read; trades assigned only when a source shows them. Data under Licence Ouverte 2.0.
 catalyseurs-nb = { $n ->
     [one] 1 catalyst
    *[other] { $nf } catalysts

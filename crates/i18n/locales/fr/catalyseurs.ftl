@@ -9,7 +9,7 @@ catalyseurs-metier-aide-experimentations-collectives = conduire avec d'autres un
 catalyseurs-metier-aide-accompagnements = appuyer des porteurs de projets ou des organisations (conseil, formation, qualification).
 catalyseurs-metier-aide-gestion-lieu = faire vivre un lieu partagé (tiers-lieu, maison des associations, pôle de coopération).
 catalyseurs-recherche-label = Chercher un catalyseur (nom, genre, territoire)
-catalyseurs-source = Faits relevés dans les pages publiques citées sur chaque fiche (consultées le 26 novembre 2026) ; métiers attribués seulement quand une source les montre. Données sous Licence Ouverte 2.0.
+catalyseurs-source = Faits relevés dans les pages publiques citées sur chaque fiche, avec leur date de consultation ; métiers attribués seulement quand une source les montre. Données sous Licence Ouverte 2.0.
 catalyseurs-nb = { $n ->
     [one] { $nf } catalyseur
    *[other] { $nf } catalyseurs

@@ -233,7 +233,7 @@ pub const FIELDS: [super::Field; 26] = [
     (
         "region",
         "string",
-        "Régions : déduites des codes quand il y en a ; sans code, la ou les régions (ou collectivités d'outre-mer) où l'alliance est située, séparées par « | », ou « national ».",
+        "Régions : déduites des codes quand il y en a ; sans code, la ou les régions (ou collectivités d'outre-mer) où l'alliance est située, séparées par « | », ou « national » (un département nommé par territory_name dans ces régions la situe plus précisément).",
     ),
     (
         "start_year",

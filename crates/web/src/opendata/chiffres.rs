@@ -5,7 +5,7 @@ use alliances_domain::figure::{KeyFigure, Population};
 use super::Field;
 
 /// The tidy CSV's columns: the value and its provenance first, then what qualifies it.
-pub const FIELDS: [Field; 17] = [
+pub const FIELDS: [Field; 19] = [
     (
         "id",
         "string",
@@ -74,9 +74,19 @@ pub const FIELDS: [Field; 17] = [
         "Quand la ligne cite à nouveau la mesure d'une autre ligne : l'identifiant de celle-ci (une seule mesure, plusieurs citations).",
     ),
     (
+        "reprise_editoriale",
+        "boolean",
+        "« true » quand la reprise est notre rapprochement (même valeur, même énoncé, même population, étude d'origine non nommée), pas ce que dit la source.",
+    ),
+    (
         "ecart_avec",
         "string",
         "Lignes donnant une autre valeur pour le même énoncé et la même population, séparées par « | » : les deux valeurs sont gardées.",
+    ),
+    (
+        "non_corrobore",
+        "boolean",
+        "« true » quand le chiffre n'a pas pu être vérifié dans une seconde source (voir la note).",
     ),
     (
         "note",
@@ -116,7 +126,9 @@ pub fn row(f: &KeyFigure, populations: &[Population]) -> Vec<String> {
         opt(&f.region),
         opt(&f.programme),
         opt(&f.reprise_de),
+        f.reprise_editoriale.to_string(),
         f.ecart_avec.join(" | "),
+        f.non_corrobore.to_string(),
         f.note_fr
             .clone()
             .or_else(|| f.note.clone())

@@ -10,8 +10,8 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::{facets, parse_request, regions_of};
+use crate::api_shapes::{ValeurFacette, slice};
 use crate::error::{AppError, AppResult};
-use crate::features::{ValeurFacette, slice};
 use crate::state::{AppState, Ready, ready};
 
 /// A territory a catalyseur works in.

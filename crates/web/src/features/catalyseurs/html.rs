@@ -181,7 +181,8 @@ pub async fn index(
     let pairs: Vec<(String, String)> = form_urlencoded::parse(query.unwrap_or_default().as_bytes())
         .into_owned()
         .collect();
-    let req = parse_request(&pairs, ready, false).unwrap_or_default();
+    // The page drops what it cannot read: only a strict parse refuses.
+    let req = parse_request(&pairs, ready, false)?;
     let z = zone(&ctx, ready, &collections.catalyseurs, &req);
     let partial = headers.get("hx-request").is_some_and(|v| v == "true");
     let mut response = if partial {

@@ -10,9 +10,9 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::{facets, parse_request};
+use crate::api_shapes::{ValeurFacette, slice};
 use crate::collections::population_label;
 use crate::error::{AppError, AppResult};
-use crate::features::{ValeurFacette, slice};
 use crate::state::{AppState, Ready, ready};
 
 /// One key figure with its whole provenance.

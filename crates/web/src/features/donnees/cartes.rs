@@ -189,16 +189,18 @@ async fn render(
     };
     let counts = counts(ready, level, areas, indicator)?;
     let rate = is_rate(indicator);
-    let values: Vec<f64> = areas
+    // A rate without a population is unknown, never 0.
+    let values: Vec<Option<f64>> = areas
         .iter()
         .zip(&counts)
         .map(|(t, n)| match (rate, t.population) {
-            (true, Some(p)) if p > 0 => *n as f64 * 100_000.0 / p as f64,
-            (true, _) => 0.0,
-            (false, _) => *n as f64,
+            (true, Some(p)) if p > 0 => Some(*n as f64 * 100_000.0 / p as f64),
+            (true, _) => None,
+            (false, _) => Some(*n as f64),
         })
         .collect();
-    let breaks = classes::breaks(&values);
+    let known: Vec<f64> = values.iter().flatten().copied().collect();
+    let breaks = classes::breaks(&known);
     let mut rows: Vec<Row> = areas
         .iter()
         .zip(counts.iter().zip(&values))
@@ -208,8 +210,8 @@ async fn render(
             href: ctx.href(t.page_path()),
             count: *n,
             population: t.population,
-            value: number(&ctx, *v, rate),
-            class: classes::of(*v, &breaks),
+            value: v.map_or_else(|| ctx.t("non-renseigne"), |v| number(&ctx, v, rate)),
+            class: v.map_or("fond", |v| classes::of(v, &breaks)),
         })
         .collect();
     let unit = if rate {
@@ -234,7 +236,7 @@ async fn render(
         .collect();
     let mut legend = vec![("0".to_owned(), "classe-0")];
     // The first class starts at the smallest value present.
-    let smallest = values
+    let smallest = known
         .iter()
         .copied()
         .filter(|v| *v > 0.0)

@@ -50,8 +50,10 @@ pub struct StatementView {
     pub title: String,
     pub title_lang: Option<&'static str>,
     pub chart: Option<String>,
-    pub timeline: Option<String>,
-    pub timeline_caption: Option<String>,
+    /// Timelines (SVG, caption), one per population measured in several years.
+    pub timelines: Vec<(String, String)>,
+    /// Heading level of the statement's title (it sits under a theme or a section).
+    pub heading: u8,
     pub reading: Option<String>,
     pub rows: Vec<RowView>,
     /// Notes that must travel with the figures (conflicts, not corroborated, re-quotes).
@@ -84,8 +86,6 @@ pub struct FacetView {
     pub name: &'static str,
     pub legend: String,
     pub values: Vec<FacetValue>,
-    /// A `<select>` rather than checkboxes (years, régions).
-    pub select: bool,
 }
 
 #[derive(Template)]
@@ -128,30 +128,34 @@ fn statement_view(
         .copied()
         .filter(|f| f.is_measurement() && f.valeur.is_some() && f.unite.as_deref() == Some("%"))
         .collect();
+    // Bars of the same population (and région) are told apart by their study and year; a
+    // regional fact names its région.
     let mut labels: Vec<String> = Vec::new();
     for f in &measured {
-        let pop = population_text(ctx, ready, f).unwrap_or_default();
+        let mut label = population_text(ctx, ready, f).unwrap_or_default();
+        if let Some(r) = f
+            .region
+            .as_deref()
+            .and_then(|r| ready.small(Level::Region, r))
+        {
+            label = format!("{label} — {}", r.name);
+        }
         let twin = measured
             .iter()
-            .filter(|o| o.population == f.population)
+            .filter(|o| o.population == f.population && o.region == f.region)
             .count()
             > 1;
-        labels.push(if twin {
-            format!(
-                "{pop} ({})",
-                [
-                    f.etude.clone().unwrap_or_default(),
-                    crate::figures::year_text(ctx, f)
-                ]
-                .iter()
-                .filter(|s| !s.is_empty())
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(", ")
-            )
-        } else {
-            pop
-        });
+        if twin {
+            let qualifiers: Vec<String> = [
+                f.etude.clone().unwrap_or_default(),
+                crate::figures::year_text(ctx, f),
+            ]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect();
+            label = format!("{label} ({})", qualifiers.join(", "));
+        }
+        labels.push(label);
     }
     let texts: Vec<String> = measured
         .iter()
@@ -182,10 +186,15 @@ fn statement_view(
         )
     });
     // A timeline per population measured in several years.
-    let mut timeline_svg = None;
-    let mut timeline_caption = None;
+    let mut timelines: Vec<(String, String)> = Vec::new();
+    let mut drawn: Vec<(Option<&str>, Option<&str>)> = Vec::new();
     for f in &measured {
+        let key = (f.population.as_deref(), f.region.as_deref());
+        if drawn.contains(&key) {
+            continue;
+        }
         if let Some(points) = obs.timeline(f) {
+            drawn.push(key);
             let pts: Vec<(u16, f64, String)> = points
                 .iter()
                 .map(|p| {
@@ -198,14 +207,8 @@ fn statement_view(
                 .collect();
             let pop = population_text(ctx, ready, f).unwrap_or_default();
             let caption = ctx.ta("donnees-evolution-titre", "population", &pop);
-            timeline_svg = Some(timeline(
-                &pts,
-                100.0,
-                &caption,
-                &format!("{anchor}-evolution"),
-            ));
-            timeline_caption = Some(caption);
-            break;
+            let id = format!("{anchor}-evolution-{}", timelines.len() + 1);
+            timelines.push((timeline(&pts, 100.0, &caption, &id), caption));
         }
     }
     let views: Vec<RowView> = rows
@@ -257,8 +260,8 @@ fn statement_view(
         title,
         title_lang,
         chart,
-        timeline: timeline_svg,
-        timeline_caption,
+        timelines,
+        heading: 4,
         reading,
         notes,
         sources: sources_of(rows.iter().flat_map(|f| f.sources.iter())),
@@ -390,7 +393,6 @@ fn zone(ctx: &Ctx, ready: &Ready, obs: &Observatory, req: &FigureRequest) -> Zon
         .into_iter()
         .map(|(name, values)| FacetView {
             legend: ctx.t(format!("donnees-filtre-{name}")),
-            select: false,
             name,
             values,
         })
@@ -419,7 +421,8 @@ pub async fn index(
     let pairs: Vec<(String, String)> = form_urlencoded::parse(query.unwrap_or_default().as_bytes())
         .into_owned()
         .collect();
-    let req = parse_request(&pairs, ready, obs, false).unwrap_or_default();
+    // The page drops what it cannot read: only a strict parse refuses.
+    let req = parse_request(&pairs, ready, obs, false)?;
     let z = zone(&ctx, ready, obs, &req);
     let partial = headers.get("hx-request").is_some_and(|v| v == "true");
     let mut response = if partial {
@@ -473,7 +476,8 @@ pub async fn chiffre(
         .map(|c| view(&ctx, ready, obs, c))
         .collect();
     let same = obs.same_statement(k);
-    let statement = statement_view(&ctx, ready, obs, &same);
+    let mut statement = statement_view(&ctx, ready, obs, &same);
+    statement.heading = 3;
     let actor = k
         .population
         .as_deref()
@@ -488,7 +492,7 @@ pub async fn chiffre(
         .region
         .as_deref()
         .map(|r| ctx.href(Level::Region.page_path(r)));
-    let json_ld = json_ld(&ctx, k, &f);
+    let json_ld = json_ld(&ctx, obs, k, &f);
     Ok(crate::render(&FigurePage {
         theme: k.theme.as_deref().map(|t| ctx.taxo("theme", t)),
         nature: ctx.taxo("nature", &k.nature),
@@ -507,21 +511,36 @@ pub async fn chiffre(
     .into_response())
 }
 
-/// schema.org `Observation` of the figure, escaped for a `<script>` element.
-fn json_ld(ctx: &Ctx, k: &KeyFigure, f: &FigureView) -> String {
+/// schema.org `Observation` of the figure, escaped for a `<script>` element. A re-quote
+/// describes the measurement it quotes (its page, its date), this publication being one of
+/// its citations: never an observation of its own.
+fn json_ld(ctx: &Ctx, obs: &Observatory, k: &KeyFigure, f: &FigureView) -> String {
     let base = ctx.state.settings.public_url.clone().unwrap_or_default();
-    let v = serde_json::json!({
+    let m = obs.measurement(k);
+    let urls = |x: &KeyFigure| -> Vec<String> {
+        x.sources
+            .iter()
+            .filter(|s| alliances_domain::alliance::is_url(s))
+            .cloned()
+            .collect()
+    };
+    let mut v = serde_json::json!({
         "@context": "https://schema.org",
         "@type": "Observation",
-        "@id": format!("{base}/donnees/chiffres/{}", k.id),
-        "name": k.libelle,
-        "value": k.valeur,
-        "unitText": k.unite,
-        "observationDate": k.annee.map(|y| y.to_string()),
-        "measuredProperty": k.libelle,
+        "@id": format!("{base}/donnees/chiffres/{}", m.id),
+        "name": m.libelle,
+        "value": m.valeur,
+        "unitText": m.unite,
+        "observationDate": m.annee.map(|y| y.to_string()),
+        "measuredProperty": m.libelle,
         "observationAbout": f.population,
-        "isBasedOn": k.sources.iter().filter(|s| alliances_domain::alliance::is_url(s)).collect::<Vec<_>>(),
+        "isBasedOn": urls(m),
         "inLanguage": "fr",
     });
+    if m.id != k.id
+        && let serde_json::Value::Object(o) = &mut v
+    {
+        o.insert("citation".into(), serde_json::json!(urls(k)));
+    }
     crate::json_ld_script(&v)
 }

@@ -10,8 +10,8 @@ use serde_json::{Value, json};
 use utoipa::ToSchema;
 
 use super::{facet_label, parse_request, run};
+use crate::api_shapes::ValeurFacette;
 use crate::error::{AppError, AppResult};
-use crate::features::ValeurFacette;
 use crate::listing::Card;
 use crate::state::ready;
 use crate::state::{AppState, Ready};

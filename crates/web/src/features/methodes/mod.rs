@@ -274,7 +274,10 @@ fn figure_recommendations(ready: &Ready, catalog: &Catalog, actor: &str) -> Vec<
     let obs = &collections.observatory;
     let mut figures: Vec<&alliances_domain::figure::KeyFigure> = obs
         .figures_for_actor(ready.populations, actor)
-        .filter(|f| f.is_measurement() && f.valeur.is_some() && !f.non_corrobore)
+        // National measurements only: a regional fact would need its région said.
+        .filter(|f| {
+            f.is_measurement() && f.valeur.is_some() && !f.non_corrobore && f.region.is_none()
+        })
         .collect();
     figures.sort_by_key(|f| {
         (
@@ -301,10 +304,15 @@ fn figure_recommendations(ready: &Ready, catalog: &Catalog, actor: &str) -> Vec<
         .take(PATH_FIGURES)
         .map(|f| {
             let value = f.valeur.map_or_else(String::new, |v| {
-                if f.unite.as_deref() == Some("%") {
-                    format!("{v:.0}\u{a0}%")
-                } else {
+                let number = if v.fract() == 0.0 {
                     format!("{v:.0}")
+                } else {
+                    format!("{v}").replace('.', ",")
+                };
+                if f.unite.as_deref() == Some("%") {
+                    format!("{number}\u{a0}%")
+                } else {
+                    number
                 }
             });
             let population = f

@@ -6,8 +6,8 @@ use axum::extract::{Path, Query, State};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::api_shapes::{PageParams, slice};
 use crate::error::{AppError, AppResult};
-use crate::features::{PageParams, slice};
 use crate::state::{AppState, OddIndex};
 
 /// A Sustainable Development Goal.

@@ -85,7 +85,6 @@ fn alliance_counts(
             let max = counts.iter().map(|(_, n)| *n).max().unwrap_or(0) as f64;
             let rows = counts
                 .iter()
-                .take(13)
                 .map(|(code, n)| {
                     let mut qs = form_urlencoded::Serializer::new(String::new());
                     for (f, c) in filters {

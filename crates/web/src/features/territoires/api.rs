@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::{Fiche, attachment, fiche, ready};
+use crate::api_shapes::PageParams;
 use crate::error::{AppError, AppResult};
-use crate::features::PageParams;
 use crate::state::AppState;
 
 /// A territory named from another one.
@@ -321,6 +321,13 @@ pub struct FaitRegional {
     pub population: Option<String>,
     pub etude: Option<String>,
     pub annee: Option<u16>,
+    /// Addresses of the sources (or the document's reference).
+    pub sources: Vec<String>,
+    /// Our French note: date, base, limits.
+    pub note: Option<String>,
+    /// The row whose measurement this one quotes again.
+    pub reprise_de: Option<String>,
+    pub non_corrobore: bool,
     pub url: String,
 }
 
@@ -423,6 +430,10 @@ pub async fn synthese(
             .map(|p| crate::collections::population_label(ready.populations, p, false)),
         etude: f.etude.clone(),
         annee: f.annee,
+        sources: f.sources.clone(),
+        note: f.note_fr.clone().or_else(|| f.note.clone()),
+        reprise_de: f.reprise_de.clone(),
+        non_corrobore: f.non_corrobore,
         url: format!("/donnees/chiffres/{}", f.id),
     };
     Ok(Json(SyntheseJson {
