@@ -19,16 +19,9 @@ DURATION=${DURATION:-20s}
 RUNS=${RUNS:-3}
 REGION=${REGION:-84}
 
-need=()
-command -v wrk >/dev/null 2>&1 || need+=(wrk)
-command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
-command -v curl >/dev/null 2>&1 || need+=(curl)
-command -v bc >/dev/null 2>&1 || need+=(bc)
-if [ ${#need[@]} -gt 0 ]; then
-  s=""; [ "$(id -u)" = 0 ] || s="sudo"
-  $s apt-get update -qq && DEBIAN_FRONTEND=noninteractive $s apt-get install -y -qq "${need[@]}"
-fi
-NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+CONNECTIONS=32
+. bench/lib.sh
+need_tools
 
 cargo build --release --locked -p alliances-app -p alliances-bench >&2
 BIN=target/release/alliances
@@ -37,16 +30,12 @@ WORK=$(mktemp -d /tmp/alliances-synthese-bench.XXXXXX)
 chmod 755 "$WORK"   # nginx workers run as an unprivileged user
 pids=()
 cleanup() {
-  [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+  stop_nginx
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-now() { date +%s.%N; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-rps() { wrk -t1 -c32 -d"$DURATION" -H 'Accept-Encoding: gzip' "$1" | awk '/Requests\/sec/ {print $2}'; }
 export ALLIANCES_LOG_LEVEL=warn ALLIANCES_RATE_LIMIT=off ALLIANCES_LOG_REQUESTS=false
 
 echo "== Machine: $(nproc) cores, $(uname -r); $("$BIN" --version); N = $N synthetic alliances; wrk -t1 -c32 -d$DURATION, Accept-Encoding: gzip"
@@ -70,53 +59,8 @@ PAGE="/territoires/regions/$REGION"
 count() { curl -fs "http://127.0.0.1:$1/api/v1/territoires/regions/$REGION/synthese" | python3 -c 'import json,sys; print(json.load(sys.stdin)["alliances"]["total"])'; }
 echo "== Région $REGION: $(count "$PA") alliances in the synthesis"
 
-mkdir -p "$WORK/www/territoires/regions" "$WORK/tmp"
-curl -fs "http://127.0.0.1:$PA$PAGE" -o "$WORK/www$PAGE.html"
-gzip -9 -k -c "$WORK/www$PAGE.html" > "$WORK/www$PAGE.html.gz"
-PN=$(free_port); PS=$(free_port)
-cat > "$WORK/nginx.conf" <<NGINX
-worker_processes auto;
-pid $WORK/nginx.pid;
-error_log $WORK/nginx-error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  sendfile on;
-  tcp_nopush on;
-  keepalive_requests 1000000;
-  client_body_temp_path $WORK/tmp; proxy_temp_path $WORK/tmp; fastcgi_temp_path $WORK/tmp; uwsgi_temp_path $WORK/tmp; scgi_temp_path $WORK/tmp;
-  types { text/html html; }
-  server {
-    listen 127.0.0.1:$PN;
-    gzip on; gzip_min_length 0;
-    location = $PAGE { default_type text/html; alias $WORK/www$PAGE.html; }
-  }
-  server {
-    listen 127.0.0.1:$PS;
-    gzip_static on;
-    location = $PAGE { default_type text/html; alias $WORK/www$PAGE.html; }
-  }
-}
-NGINX
-"$NGINX" -c "$WORK/nginx.conf" -p "$WORK" -e "$WORK/nginx-error.log"
-cmp <(curl -fs "http://127.0.0.1:$PA$PAGE") <(curl -fs "http://127.0.0.1:$PN$PAGE") && echo "   identical bytes from alliances and nginx"
-for url in "http://127.0.0.1:$PA$PAGE" "http://127.0.0.1:$PN$PAGE" "http://127.0.0.1:$PS$PAGE"; do
-  size=$(curl -fs -o /dev/null -w '%{size_download}' -H 'Accept-Encoding: gzip' "$url")
-  echo "   $url → $size bytes on the wire"
-done
-
-a=(); n=(); s=(); u=()
-for i in $(seq 1 "$RUNS"); do
-  a+=("$(rps "http://127.0.0.1:$PA$PAGE")")
-  n+=("$(rps "http://127.0.0.1:$PN$PAGE")")
-  s+=("$(rps "http://127.0.0.1:$PS$PAGE")")
-  u+=("$(rps "http://127.0.0.1:$PU$PAGE")")
-  echo "   run $i: alliances ${a[-1]} · nginx gzip ${n[-1]} · nginx gzip_static ${s[-1]} · alliances without page cache ${u[-1]} req/s"
-done
-ma=$(median "${a[@]}"); mn=$(median "${n[@]}"); ms=$(median "${s[@]}"); mu=$(median "${u[@]}")
-echo "== $PAGE medians (req/s): alliances $ma · nginx (gzip on the fly) $mn · nginx (gzip_static) $ms · alliances without page cache $mu"
-printf '== Ratio alliances / nginx gzip: %.2f   (/ nginx gzip_static: %.2f; uncached alliances / nginx gzip: %.2f)\n' \
-  "$(echo "$ma / $mn" | bc -l)" "$(echo "$ma / $ms" | bc -l)" "$(echo "$mu / $mn" | bc -l)"
+nginx_reference "$PAGE" "$PA"
+compare_throughput "$PAGE" "$PA" "$PU"
 
 # An import while the server runs: the cached page shows it within seconds.
 before=$(curl -fs "http://127.0.0.1:$PA$PAGE" | grep -o 'key-number">[^<]*' | head -1)

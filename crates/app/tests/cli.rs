@@ -300,6 +300,18 @@ async fn migrate_prepares_a_database_and_serve_refuses_a_stale_one() {
 
 const HEADER: &str = "id,name,partners,territory_name,territory_level,insee_codes,region,start_year,domains,relational_modes,sdgs_stated,fragilities,results,source_urls,retrieved";
 
+/// Imports `file` as `kind`, expects a refusal (exit 3) and each `expected` piece in the
+/// error output.
+fn assert_refused(url: &str, kind: &str, file: &std::path::Path, expected: &[&str]) {
+    let (code, _, err) = run(alliances()
+        .args(["import", kind, "--database", url])
+        .arg(file));
+    assert_eq!(code, 3, "{err}");
+    for piece in expected {
+        assert!(err.contains(piece), "« {piece} » missing in:\n{err}");
+    }
+}
+
 async fn total(server: &Server, query: &str) -> u64 {
     let (status, _, body) = raw_get(&server.address, &format!("/api/v1/alliances?{query}")).await;
     assert_eq!(status, 200, "{body}");
@@ -364,29 +376,26 @@ essai-a,A,Mairie (collectivite; porteur),X,commune,99999,,2020,social,,not state
 essai-b,B,Mairie (mairie; porteur),X,departement,33,,2020,economique,mecenat,18,emploi,,https://example.org/b,2026-11-20\n\
 essai-a,A bis,Mairie (collectivite; porteur),X,commune,34144,,2020,social,,not stated,emploi,,https://example.org/a,2026-11-20\n\
 essai-c,\"C,Mairie (collectivite; porteur),X,commune,34144,,2020,social,,not stated,emploi,,https://example.org/c,2026-11-20\n")).unwrap();
-    let (code, _, err) = run(alliances()
-        .args(["import", "alliances", "--database", &url])
-        .arg(&bad));
-    assert_eq!(code, 3, "{err}");
-    for expected in [
-        "ligne 2, colonne « insee_codes »",
-        "ligne 3, colonne « partners »",
-        "ligne 3, colonne « sdgs_stated »",
-        "ligne 4, colonne « id »",
-        "ligne 5 :",
-        "Rien n'a été écrit",
-    ] {
-        assert!(err.contains(expected), "« {expected} » missing in:\n{err}");
-    }
+    assert_refused(
+        &url,
+        "alliances",
+        &bad,
+        &[
+            "ligne 2, colonne « insee_codes »",
+            "ligne 3, colonne « partners »",
+            "ligne 3, colonne « sdgs_stated »",
+            "ligne 4, colonne « id »",
+            "ligne 5 :",
+            "Rien n'a été écrit",
+        ],
+    );
     let missing = dir.join("colonnes.csv");
     std::fs::write(&missing, "id,name\nx,y\n").unwrap();
-    let (code, _, err) = run(alliances()
-        .args(["import", "alliances", "--database", &url])
-        .arg(&missing));
-    assert_eq!(code, 3);
-    assert!(
-        err.contains("ligne 1, colonne « partners » : colonne obligatoire absente"),
-        "{err}"
+    assert_refused(
+        &url,
+        "alliances",
+        &missing,
+        &["ligne 1, colonne « partners » : colonne obligatoire absente"],
     );
     assert_eq!(total(&server, "").await, seeded, "nothing written");
 
@@ -511,42 +520,39 @@ essai-1,beaucoup,développe des partenariats,entreprises,Étude test,ARPEA,2011,
 essai-2,40,développe des partenariats,martiens,Étude test,ARPEA,2011,,,,,https://example.org/a,\n\
 essai-3,40,développe des partenariats,entreprises,Étude test,ARPEGE,20,,,,,https://example.org/a,\n\
 essai-1,40,développe des partenariats,entreprises,Étude test,ARPEA,2011,,,,,,\n")).unwrap();
-    let (code, _, err) = run(alliances()
-        .args(["import", "chiffres", "--database", &url])
-        .arg(&bad));
-    assert_eq!(code, 3, "{err}");
-    for expected in [
-        "ligne 2, colonne « value_percent »",
-        "ligne 3, colonne « population » : population « martiens » inconnue",
-        "ligne 4, colonne « programme »",
-        "ligne 4, colonne « year »",
-        "ligne 5, colonne « id »",
-        "ligne 5, colonne « source_url »",
-        "Rien n'a été écrit",
-    ] {
-        assert!(err.contains(expected), "« {expected} » missing in:\n{err}");
-    }
+    assert_refused(
+        &url,
+        "chiffres",
+        &bad,
+        &[
+            "ligne 2, colonne « value_percent »",
+            "ligne 3, colonne « population » : population « martiens » inconnue",
+            "ligne 4, colonne « programme »",
+            "ligne 4, colonne « year »",
+            "ligne 5, colonne « id »",
+            "ligne 5, colonne « source_url »",
+            "Rien n'a été écrit",
+        ],
+    );
     // A relation to a figure that exists nowhere is refused too.
     let dangling = dir.join("chiffres-relation.csv");
     std::fs::write(&dangling, format!("{FIGURES_HEADER},reprise_de\n\
 essai-4,92,reconnaît l'utilité de la co-construction territoriale,maires,Étude test,IMPACT,2021,,,,,https://example.org/a,,kf-999\n")).unwrap();
-    let (code, _, err) = run(alliances()
-        .args(["import", "chiffres", "--database", &url])
-        .arg(&dangling));
-    assert_eq!(code, 3, "{err}");
-    assert!(
-        err.contains("ligne 2, colonne « reprise_de » : « kf-999 » n'existe ni dans ce fichier ni dans la base"),
-        "{err}"
+    assert_refused(
+        &url,
+        "chiffres",
+        &dangling,
+        &[
+            "ligne 2, colonne « reprise_de » : « kf-999 » n'existe ni dans ce fichier ni dans la base",
+        ],
     );
     let missing = dir.join("chiffres-colonnes.csv");
     std::fs::write(&missing, "id,valeur\nx,1\n").unwrap();
-    let (code, _, err) = run(alliances()
-        .args(["import", "chiffres", "--database", &url])
-        .arg(&missing));
-    assert_eq!(code, 3);
-    assert!(
-        err.contains("ligne 1, colonne « statement_fr » : colonne obligatoire absente"),
-        "{err}"
+    assert_refused(
+        &url,
+        "chiffres",
+        &missing,
+        &["ligne 1, colonne « statement_fr » : colonne obligatoire absente"],
     );
     assert_eq!(
         api_total(&server, "/api/v1/chiffres-cles").await,
@@ -560,20 +566,19 @@ essai-4,92,reconnaît l'utilité de la co-construction territoriale,maires,Étud
 essai-a,Essai A,guilde,Lunas,commune,34144,Occitanie,dialogue-territorial,,,https://example.org/a,2026-11-26\n\
 essai-b,Essai B,CRESS,Lunas,commune,99999,Occitanie,danse,,,https://example.org/b,2026-11-26\n\
 essai-c,Essai C,CRESS,Atlantide,region,,Atlantide,,vers 2000,www.example.org,https://example.org/c,hier\n")).unwrap();
-    let (code, _, err) = run(alliances()
-        .args(["import", "catalyseurs", "--database", &url])
-        .arg(&bad));
-    assert_eq!(code, 3, "{err}");
-    for expected in [
-        "ligne 2, colonne « kind » : genre « guilde » inconnu",
-        "ligne 3, colonne « insee_codes »",
-        "ligne 3, colonne « metiers »",
-        "ligne 4, colonne « region »",
-        "ligne 4, colonne « founded_year »",
-        "Rien n'a été écrit",
-    ] {
-        assert!(err.contains(expected), "« {expected} » missing in:\n{err}");
-    }
+    assert_refused(
+        &url,
+        "catalyseurs",
+        &bad,
+        &[
+            "ligne 2, colonne « kind » : genre « guilde » inconnu",
+            "ligne 3, colonne « insee_codes »",
+            "ligne 3, colonne « metiers »",
+            "ligne 4, colonne « region »",
+            "ligne 4, colonne « founded_year »",
+            "Rien n'a été écrit",
+        ],
+    );
     assert_eq!(api_total(&server, "/api/v1/catalyseurs").await, catalyseurs);
 
     // Valid files, in the regional facts' own layout for the figure: shown within 5 s.

@@ -86,6 +86,47 @@ pub struct Source {
     pub consulte_le: String,
 }
 
+impl Source {
+    /// Reads the `source_urls` and `retrieved` cells: one date for every source, or one
+    /// per source in the same order.
+    pub fn read_cells(urls: &str, dates: &str) -> Result<Vec<Self>, String> {
+        let urls = split_list(urls, LIST_SEP);
+        let dates = split_list(dates, LIST_SEP);
+        if dates.len() > 1 && dates.len() != urls.len() {
+            return Err(format!(
+                "{} dates pour {} sources : donnez une seule date, ou une date par source dans le même ordre.",
+                dates.len(),
+                urls.len()
+            ));
+        }
+        Ok(urls
+            .into_iter()
+            .enumerate()
+            .map(|(i, url)| Self {
+                url,
+                consulte_le: dates
+                    .get(if dates.len() > 1 { i } else { 0 })
+                    .cloned()
+                    .unwrap_or_default(),
+            })
+            .collect())
+    }
+
+    /// The `source_urls` and `retrieved` cells of a list of sources (one date when all
+    /// are the same).
+    #[must_use]
+    pub fn write_cells(sources: &[Self]) -> (String, String) {
+        let dates: Vec<&str> = sources.iter().map(|s| s.consulte_le.as_str()).collect();
+        let retrieved = if dates.windows(2).all(|w| w[0] == w[1]) {
+            dates.first().copied().unwrap_or_default().to_owned()
+        } else {
+            dates.join(LIST_SEP)
+        };
+        let urls: Vec<&str> = sources.iter().map(|s| s.url.as_str()).collect();
+        (urls.join(LIST_SEP), retrieved)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Alliance {
     pub slug: String,
@@ -551,30 +592,11 @@ impl Alliance {
             .iter()
             .map(|t| classification(t))
             .collect();
-        // One date for every source, or one per source in the same order.
-        let urls = split_list(&text("source_urls"), LIST_SEP);
-        let dates = split_list(&text("retrieved"), LIST_SEP);
-        if dates.len() > 1 && dates.len() != urls.len() {
-            errors.push(FieldError::new(
-                "retrieved",
-                format!(
-                    "{} dates pour {} sources : donnez une seule date, ou une date par source dans le même ordre.",
-                    dates.len(),
-                    urls.len()
-                ),
-            ));
-        }
-        let sources = urls
-            .into_iter()
-            .enumerate()
-            .map(|(i, url)| Source {
-                url,
-                consulte_le: dates
-                    .get(if dates.len() > 1 { i } else { 0 })
-                    .cloned()
-                    .unwrap_or_default(),
-            })
-            .collect();
+        let sources =
+            Source::read_cells(&text("source_urls"), &text("retrieved")).unwrap_or_else(|m| {
+                errors.push(FieldError::new("retrieved", m));
+                Vec::new()
+            });
         let record = Alliance {
             slug: text("id"),
             nom: text("name"),
@@ -633,16 +655,7 @@ impl Alliance {
                 origine: g.origine,
             }));
         }
-        let dates: Vec<&str> = self
-            .sources
-            .iter()
-            .map(|s| s.consulte_le.as_str())
-            .collect();
-        let retrieved = if dates.windows(2).all(|w| w[0] == w[1]) {
-            dates.first().copied().unwrap_or_default().to_owned()
-        } else {
-            dates.join(LIST_SEP)
-        };
+        let (urls, retrieved) = Source::write_cells(&self.sources);
         vec![
             ("id", self.slug.clone()),
             ("name", self.nom.clone()),
@@ -684,14 +697,7 @@ impl Alliance {
             ("sdgs_stated", sdgs.join(LIST_SEP)),
             ("fragilities", join(&self.fragilites, LIST_SEP)),
             ("results", join(&self.resultats, STATEMENT_SEP)),
-            (
-                "source_urls",
-                self.sources
-                    .iter()
-                    .map(|s| s.url.clone())
-                    .collect::<Vec<_>>()
-                    .join(LIST_SEP),
-            ),
+            ("source_urls", urls),
             ("retrieved", retrieved),
             (
                 "cibles",
@@ -723,19 +729,11 @@ impl Alliance {
     pub fn validate(&self, referential: &Referential) -> Result<(), Vec<FieldError>> {
         let mut e = Vec::new();
         let mut push = |champ: String, message: String| e.push(FieldError::new(champ, message));
-        if !is_slug(&self.slug) {
-            push(
-                "slug".into(),
-                format!(
-                    "« {} » n'est pas un identifiant valide : lettres minuscules sans accent, chiffres et tirets (1 à 120 caractères), par exemple « ptce-vivre-les-mureaux ».",
-                    self.slug
-                ),
-            );
+        if let Some(m) = slug_error(&self.slug, "ptce-vivre-les-mureaux") {
+            push("slug".into(), m);
         }
-        if self.nom.trim().is_empty() {
-            push("nom".into(), "le nom est obligatoire.".into());
-        } else if self.nom.chars().count() > 300 {
-            push("nom".into(), "le nom dépasse 300 caractères.".into());
+        if let Some(m) = name_error(&self.nom) {
+            push("nom".into(), m);
         }
         if let Some(r) = &self.resume
             && r.chars().count() > 400
@@ -1106,6 +1104,28 @@ fn check_codes(
                 ),
             );
         }
+    }
+}
+
+/// Why `value` is not an identifier (see [`is_slug`]); `example` shows a good one.
+#[must_use]
+pub fn slug_error(value: &str, example: &str) -> Option<String> {
+    (!is_slug(value)).then(|| {
+        format!(
+            "« {value} » n'est pas un identifiant valide : lettres minuscules sans accent, chiffres et tirets (1 à 120 caractères), par exemple « {example} »."
+        )
+    })
+}
+
+/// Why a record's name is refused: empty or longer than 300 characters.
+#[must_use]
+pub fn name_error(nom: &str) -> Option<String> {
+    if nom.trim().is_empty() {
+        Some("le nom est obligatoire.".into())
+    } else if nom.chars().count() > 300 {
+        Some("le nom dépasse 300 caractères.".into())
+    } else {
+        None
     }
 }
 

@@ -3,7 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::alliance::{Referential, Source, TerritoryRef, is_date, is_slug, is_url, read_codes};
+use crate::alliance::{
+    Referential, Source, TerritoryRef, is_date, is_url, name_error, read_codes, slug_error,
+};
 use crate::error::FieldError;
 use crate::record::{Record, non_empty, parse_year, split_list};
 use crate::taxonomy::{CATALYSE_METIERS, Taxonomy};
@@ -148,21 +150,12 @@ impl Catalyseur {
     /// column of a record placed by its code.
     #[must_use]
     pub fn to_columns(&self, region_names: &[String]) -> Vec<(&'static str, String)> {
-        let dates: Vec<&str> = self
-            .sources
-            .iter()
-            .map(|s| s.consulte_le.as_str())
-            .collect();
-        let retrieved = if dates.windows(2).all(|w| w[0] == w[1]) {
-            dates.first().copied().unwrap_or_default().to_owned()
-        } else {
-            dates.join(LIST_SEP)
-        };
         let region = if self.is_national() {
             "national".to_owned()
         } else {
             region_names.join(LIST_SEP)
         };
+        let (urls, retrieved) = Source::write_cells(&self.sources);
         vec![
             ("id", self.slug.clone()),
             ("name", self.nom.clone()),
@@ -187,14 +180,7 @@ impl Catalyseur {
                 self.fondation.map(|y| y.to_string()).unwrap_or_default(),
             ),
             ("website", self.site.clone().unwrap_or_default()),
-            (
-                "source_urls",
-                self.sources
-                    .iter()
-                    .map(|s| s.url.clone())
-                    .collect::<Vec<_>>()
-                    .join(LIST_SEP),
-            ),
+            ("source_urls", urls),
             ("retrieved", retrieved),
         ]
     }
@@ -280,29 +266,11 @@ impl Record for Catalyseur {
                 }
             },
         };
-        let urls = split_list(&text("source_urls"), LIST_SEP);
-        let dates = split_list(&text("retrieved"), LIST_SEP);
-        if dates.len() > 1 && dates.len() != urls.len() {
-            errors.push(FieldError::new(
-                "retrieved",
-                format!(
-                    "{} dates pour {} sources : donnez une seule date, ou une date par source dans le même ordre.",
-                    dates.len(),
-                    urls.len()
-                ),
-            ));
-        }
-        let sources = urls
-            .into_iter()
-            .enumerate()
-            .map(|(i, url)| Source {
-                url,
-                consulte_le: dates
-                    .get(if dates.len() > 1 { i } else { 0 })
-                    .cloned()
-                    .unwrap_or_default(),
-            })
-            .collect();
+        let sources =
+            Source::read_cells(&text("source_urls"), &text("retrieved")).unwrap_or_else(|m| {
+                errors.push(FieldError::new("retrieved", m));
+                Vec::new()
+            });
         let record = Catalyseur {
             slug: text("id"),
             nom: text("name"),
@@ -327,19 +295,11 @@ impl Record for Catalyseur {
     fn validate(&self, referential: &Referential) -> Result<(), Vec<FieldError>> {
         let mut e = Vec::new();
         let mut push = |champ: String, message: String| e.push(FieldError::new(champ, message));
-        if !is_slug(&self.slug) {
-            push(
-                "slug".into(),
-                format!(
-                    "« {} » n'est pas un identifiant valide : minuscules sans accent, chiffres et tirets, par exemple « cress-bretagne ».",
-                    self.slug
-                ),
-            );
+        if let Some(m) = slug_error(&self.slug, "cress-bretagne") {
+            push("slug".into(), m);
         }
-        if self.nom.trim().is_empty() {
-            push("nom".into(), "le nom est obligatoire.".into());
-        } else if self.nom.chars().count() > 300 {
-            push("nom".into(), "le nom dépasse 300 caractères.".into());
+        if let Some(m) = name_error(&self.nom) {
+            push("nom".into(), m);
         }
         if !GENRES.contains(&self.genre) {
             push("genre".into(), format!("genre « {} » inconnu.", self.genre));

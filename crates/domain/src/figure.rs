@@ -472,14 +472,8 @@ impl Record for KeyFigure {
     fn validate(&self, context: &FigureContext) -> Result<(), Vec<FieldError>> {
         let mut e = Vec::new();
         let mut push = |champ: &str, message: String| e.push(FieldError::new(champ, message));
-        if !crate::alliance::is_slug(&self.id) {
-            push(
-                "id",
-                format!(
-                    "« {} » n'est pas un identifiant valide : minuscules sans accent, chiffres et tirets, par exemple « kf-001 ».",
-                    self.id
-                ),
-            );
+        if let Some(m) = crate::alliance::slug_error(&self.id, "kf-001") {
+            push("id", m);
         }
         if !NATURES.contains(&self.nature) {
             push(
@@ -856,7 +850,7 @@ pub fn check_populations(populations: &[Population]) -> Result<(), String> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn context() -> FigureContext {
@@ -987,7 +981,8 @@ mod tests {
         assert!(columns.contains(&"population".to_owned()));
     }
 
-    fn figure(id: &str, value: f64, year: Option<u16>, pop: &str) -> KeyFigure {
+    /// A dated measurement of a population, for tests.
+    pub(crate) fn figure(id: &str, value: f64, year: Option<u16>, pop: &str) -> KeyFigure {
         KeyFigure {
             id: id.into(),
             nature: "chiffre-cle".into(),

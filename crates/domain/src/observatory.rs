@@ -172,35 +172,7 @@ pub(crate) fn natural(id: &str) -> (String, u64) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn figure(id: &str, value: f64, year: Option<u16>, pop: &str) -> KeyFigure {
-        KeyFigure {
-            id: id.into(),
-            nature: "chiffre-cle".into(),
-            valeur: Some(value),
-            unite: Some("%".into()),
-            rang: None,
-            libelle: "a des partenariats".into(),
-            libelle_en: None,
-            population: Some(pop.into()),
-            etude: None,
-            programme: None,
-            annee: year,
-            terrain: None,
-            echantillon: None,
-            methode: None,
-            institut: None,
-            region: None,
-            sources: vec!["https://e.org".into()],
-            note: None,
-            note_fr: None,
-            theme: None,
-            reprise_de: None,
-            reprise_editoriale: false,
-            ecart_avec: Vec::new(),
-            non_corrobore: false,
-        }
-    }
+    use crate::figure::tests::figure;
 
     #[test]
     fn re_quotes_are_citations_not_timeline_points() {

@@ -24,6 +24,32 @@ pub struct UpsertOutcome {
     pub unchanged: usize,
 }
 
+impl UpsertOutcome {
+    /// Sorts records (id, fingerprint, what to write) into created, updated and unchanged
+    /// against the stored fingerprints; returns the counts and what to write.
+    pub(crate) fn plan<'a, T>(
+        records: impl IntoIterator<Item = (&'a str, &'a str, T)>,
+        existing: &std::collections::HashMap<String, String>,
+    ) -> (Self, Vec<T>) {
+        let mut outcome = Self::default();
+        let mut writes = Vec::new();
+        for (id, fp, write) in records {
+            match existing.get(id) {
+                Some(old) if old == fp => outcome.unchanged += 1,
+                Some(_) => {
+                    outcome.updated += 1;
+                    writes.push(write);
+                }
+                None => {
+                    outcome.created += 1;
+                    writes.push(write);
+                }
+            }
+        }
+        (outcome, writes)
+    }
+}
+
 /// One row of the change log.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
@@ -95,21 +121,13 @@ pub async fn upsert_all_with_progress(
                     .await?;
             let existing: std::collections::HashMap<String, String> =
                 existing.into_iter().collect();
-            let mut outcome = UpsertOutcome::default();
-            let mut writes = Vec::new();
-            for (a, (doc, fp)) in records.iter().zip(&docs) {
-                match existing.get(&a.slug) {
-                    Some(old) if old == fp => outcome.unchanged += 1,
-                    Some(_) => {
-                        outcome.updated += 1;
-                        writes.push((a, doc, fp));
-                    }
-                    None => {
-                        outcome.created += 1;
-                        writes.push((a, doc, fp));
-                    }
-                }
-            }
+            let (outcome, writes) = UpsertOutcome::plan(
+                records
+                    .iter()
+                    .zip(&docs)
+                    .map(|(a, (doc, fp))| (a.slug.as_str(), fp.as_str(), (a, doc, fp))),
+                &existing,
+            );
             let mut written = 0;
             for chunk in writes.chunks(CHUNK) {
                 let mut qb = QueryBuilder::new(

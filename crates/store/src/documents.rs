@@ -82,21 +82,13 @@ pub async fn upsert_all<R: Record + Serialize>(
                     .await?;
             let existing: std::collections::HashMap<String, String> =
                 existing.into_iter().collect();
-            let mut outcome = UpsertOutcome::default();
-            let mut writes = Vec::new();
-            for (r, (doc, fp)) in records.iter().zip(&docs) {
-                match existing.get(r.id()) {
-                    Some(old) if old == fp => outcome.unchanged += 1,
-                    Some(_) => {
-                        outcome.updated += 1;
-                        writes.push((r.id(), doc, fp));
-                    }
-                    None => {
-                        outcome.created += 1;
-                        writes.push((r.id(), doc, fp));
-                    }
-                }
-            }
+            let (outcome, writes) = UpsertOutcome::plan(
+                records
+                    .iter()
+                    .zip(&docs)
+                    .map(|(r, (doc, fp))| (r.id(), fp.as_str(), (r.id(), doc, fp))),
+                &existing,
+            );
             for chunk in writes.chunks(CHUNK) {
                 let mut qb = QueryBuilder::new(
                     "INSERT INTO documents (genre, id, document, empreinte, origine, importe_par, cree_le, modifie_le) ",

@@ -19,7 +19,14 @@ pub fn facet_label(
     match facet {
         "type_acteur" => t(format!("taxo-acteur-{code}")),
         "domaine" => t(format!("taxo-domaine-{code}")),
-        "niveau_territorial" => t(format!("taxo-niveau-{code}")),
+        "niveau_territorial" | "niveau" => t(format!("taxo-niveau-{code}")),
+        "theme" => t(format!("taxo-theme-{code}")),
+        "programme" => t(format!("taxo-programme-{code}")),
+        "genre" => t(format!("taxo-genre-{code}")),
+        "metier" => t(format!("taxo-metier-{code}")),
+        "population" => {
+            crate::collections::population_label(ready.populations, code, lang == Lang::En)
+        }
         "mode" => t(format!("taxo-mode-{code}")),
         "impact" => t(format!("taxo-impact-{code}")),
         "statut" => t(format!("taxo-statut-{code}")),

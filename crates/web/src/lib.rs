@@ -29,6 +29,7 @@ pub mod ctx;
 pub mod error;
 pub mod features;
 pub mod figures;
+pub mod filters;
 pub mod follow;
 pub mod indexing;
 pub mod labels;

@@ -99,6 +99,17 @@ pub fn relation(ready: &Ready, place: &TerritoryRef, level: Level, code: &str) -
     None
 }
 
+/// The overseas régions, drawn as insets of the maps: `(code, name)`.
+#[must_use]
+pub fn overseas_insets(ready: &Ready) -> Vec<(String, String)> {
+    ready
+        .regions
+        .iter()
+        .filter(|r| r.zone.as_deref() == Some("drom"))
+        .map(|r| (r.code.clone(), r.name.clone()))
+        .collect()
+}
+
 /// A short description of where a territory belongs, for search results.
 #[must_use]
 pub fn attachment(ready: &Ready, t: &Territory) -> Option<String> {

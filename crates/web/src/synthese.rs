@@ -118,7 +118,28 @@ impl Synthese {
     }
 }
 
-fn counts(results: &alliances_search::Results, facet: &str) -> Counts {
+/// The number of alliances passing `filters`, with every facet's counts (no hits read).
+pub fn alliance_counts(
+    ready: &Ready,
+    filters: Vec<(String, Vec<String>)>,
+) -> AppResult<alliances_search::Results> {
+    ready
+        .search
+        .search(&Query {
+            q: String::new(),
+            filters,
+            sort: Sort::Name,
+            offset: 0,
+            limit: 1,
+            facets: true,
+            snippets: false,
+        })
+        .map_err(|e| AppError::Internal(e.to_string()))
+}
+
+/// The counts of one facet of a search.
+#[must_use]
+pub fn counts(results: &alliances_search::Results, facet: &str) -> Counts {
     results
         .facets
         .iter()
@@ -131,18 +152,10 @@ fn counts(results: &alliances_search::Results, facet: &str) -> Counts {
 pub fn of(ready: &Ready, territory: Territory) -> AppResult<Synthese> {
     let level = territory.level;
     let code = territory.code.clone();
-    let results = ready
-        .search
-        .search(&Query {
-            q: String::new(),
-            filters: vec![(facet_of(level).to_owned(), vec![code.clone()])],
-            sort: Sort::Name,
-            offset: 0,
-            limit: 1,
-            facets: true,
-            snippets: false,
-        })
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let results = alliance_counts(
+        ready,
+        vec![(facet_of(level).to_owned(), vec![code.clone()])],
+    )?;
     let all_goals = counts(&results, "odd");
     let stated = counts(&results, "odd_declare");
     let count_of = |v: &Counts, n: u8| {

@@ -9,7 +9,7 @@ use axum::extract::{Path, RawQuery, State};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::{facets, parse_request, regions_of};
+use super::{facets, matches, parse_request, regions_of};
 use crate::api_shapes::{ValeurFacette, slice};
 use crate::error::{AppError, AppResult};
 use crate::state::{AppState, Ready, ready};
@@ -126,27 +126,13 @@ pub async fn catalyseurs(
     let ready = ready(&state)?;
     let collections = ready.collections.get();
     let all = &collections.catalyseurs;
-    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.unwrap_or_default().as_bytes())
-        .into_owned()
-        .collect();
+    let pairs = crate::filters::query_pairs(query.as_deref());
     let req = parse_request(&pairs, ready, true)?;
-    let matching: Vec<&Catalyseur> = all.iter().filter(|c| req.matches(ready, c, None)).collect();
-    let facettes = facets(ready, &state.catalog, Lang::Fr, all, &req)
-        .into_iter()
-        .map(|(param, values)| {
-            (
-                param.to_owned(),
-                values
-                    .into_iter()
-                    .map(|v| ValeurFacette {
-                        code: v.code,
-                        libelle: v.label,
-                        nombre: v.count,
-                    })
-                    .collect(),
-            )
-        })
+    let matching: Vec<&Catalyseur> = all
+        .iter()
+        .filter(|c| matches(ready, &req, c, None))
         .collect();
+    let facettes = crate::filters::to_api(facets(ready, &state.catalog, Lang::Fr, all, &req));
     Ok(Json(ListeCatalyseurs {
         total: matching.len(),
         resultats: slice(&matching, req.page)

@@ -6,12 +6,13 @@ use alliances_domain::territory::Level;
 use alliances_viz::{Area, MapSpec, View, classes};
 use askama::Template;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderMap, HeaderValue, header};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 
-use super::{FacetValue, Request, facets, parse_request, regions_of};
+use super::{facets, matches, parse_request, regions_of};
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
+use crate::filters::{FacetView, Request};
 use crate::state::{AppState, Ready, ready};
 
 /// A catalyseur as a line of the table.
@@ -22,12 +23,6 @@ pub struct Line {
     pub territoire: String,
     pub metiers: Vec<String>,
     pub fondation: Option<u16>,
-}
-
-pub struct FacetView {
-    pub name: &'static str,
-    pub legend: String,
-    pub values: Vec<FacetValue>,
 }
 
 /// The part of the page that filters update.
@@ -94,7 +89,10 @@ fn line(ctx: &Ctx, ready: &Ready, c: &Catalyseur) -> Line {
 }
 
 fn zone(ctx: &Ctx, ready: &Ready, all: &[Catalyseur], req: &Request) -> Zone {
-    let matching: Vec<&Catalyseur> = all.iter().filter(|c| req.matches(ready, c, None)).collect();
+    let matching: Vec<&Catalyseur> = all
+        .iter()
+        .filter(|c| matches(ready, req, c, None))
+        .collect();
     let mut per_region: Vec<(String, String, u64)> = ready
         .regions
         .iter()
@@ -117,12 +115,7 @@ fn zone(ctx: &Ctx, ready: &Ready, all: &[Catalyseur], req: &Request) -> Zone {
             class: classes::of(*n as f64, &breaks),
         })
         .collect();
-    let insets: Vec<(String, String)> = ready
-        .regions
-        .iter()
-        .filter(|r| r.zone.as_deref() == Some("drom"))
-        .map(|r| (r.code.clone(), r.name.clone()))
-        .collect();
+    let insets: Vec<(String, String)> = crate::places::overseas_insets(ready);
     let title = ctx.t("catalyseurs-carte-titre");
     let map = alliances_viz::render(
         alliances_viz::regions_france(),
@@ -178,22 +171,17 @@ pub async fn index(
 ) -> AppResult<Response> {
     let ready = ready(&state)?;
     let collections = ready.collections.get();
-    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.unwrap_or_default().as_bytes())
-        .into_owned()
-        .collect();
+    let pairs = crate::filters::query_pairs(query.as_deref());
     // The page drops what it cannot read: only a strict parse refuses.
     let req = parse_request(&pairs, ready, false)?;
     let z = zone(&ctx, ready, &collections.catalyseurs, &req);
-    let partial = headers.get("hx-request").is_some_and(|v| v == "true");
-    let mut response = if partial {
+    let partial = crate::filters::wants_zone(&headers);
+    let response = if partial {
         crate::render(&ZonePartial { ctx: &ctx, z })?.into_response()
     } else {
         crate::render(&IndexPage { ctx: &ctx, z })?.into_response()
     };
-    response
-        .headers_mut()
-        .insert(header::VARY, HeaderValue::from_static("hx-request"));
-    Ok(response)
+    Ok(crate::filters::vary_on_htmx(response))
 }
 
 #[derive(Template)]

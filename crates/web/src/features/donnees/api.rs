@@ -9,7 +9,7 @@ use axum::extract::{Path, RawQuery, State};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::{facets, parse_request};
+use super::{facets, matches, parse_request};
 use crate::api_shapes::{ValeurFacette, slice};
 use crate::collections::population_label;
 use crate::error::{AppError, AppResult};
@@ -141,31 +141,14 @@ pub async fn chiffres(
     let ready = ready(&state)?;
     let collections = ready.collections.get();
     let obs = &collections.observatory;
-    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.unwrap_or_default().as_bytes())
-        .into_owned()
-        .collect();
+    let pairs = crate::filters::query_pairs(query.as_deref());
     let req = parse_request(&pairs, ready, obs, true)?;
     let matching: Vec<&KeyFigure> = obs
         .figures
         .iter()
-        .filter(|f| req.matches(f, None))
+        .filter(|f| matches(&req, f, None))
         .collect();
-    let facettes = facets(ready, &state.catalog, Lang::Fr, obs, &req)
-        .into_iter()
-        .map(|(param, values)| {
-            (
-                param.to_owned(),
-                values
-                    .into_iter()
-                    .map(|v| ValeurFacette {
-                        code: v.code,
-                        libelle: v.label,
-                        nombre: v.count,
-                    })
-                    .collect(),
-            )
-        })
-        .collect();
+    let facettes = crate::filters::to_api(facets(ready, &state.catalog, Lang::Fr, obs, &req));
     Ok(Json(ListeChiffres {
         total: matching.len(),
         resultats: slice(&matching, req.page)

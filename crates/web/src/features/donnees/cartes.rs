@@ -5,7 +5,6 @@
 
 use alliances_domain::taxonomy::DOMAINS;
 use alliances_domain::territory::{Level, Territory};
-use alliances_search::{Query, Sort};
 use alliances_viz::{Area, MapSpec, View, classes};
 use askama::Template;
 use axum::extract::{Path, RawQuery, State};
@@ -125,24 +124,8 @@ fn counts(
             let filters = domain
                 .map(|d| vec![("domaine".to_owned(), vec![d.to_owned()])])
                 .unwrap_or_default();
-            let results = ready
-                .search
-                .search(&Query {
-                    q: String::new(),
-                    filters,
-                    sort: Sort::Name,
-                    offset: 0,
-                    limit: 1,
-                    facets: true,
-                    snippets: false,
-                })
-                .map_err(|e| AppError::Internal(e.to_string()))?;
-            let list = results
-                .facets
-                .iter()
-                .find(|(f, _)| *f == facet)
-                .map(|(_, v)| v.clone())
-                .unwrap_or_default();
+            let results = crate::synthese::alliance_counts(ready, filters)?;
+            let list = crate::synthese::counts(&results, facet);
             Ok(areas
                 .iter()
                 .map(|t| {
@@ -228,12 +211,7 @@ async fn render(
             class: r.class,
         })
         .collect();
-    let insets: Vec<(String, String)> = ready
-        .regions
-        .iter()
-        .filter(|r| r.zone.as_deref() == Some("drom"))
-        .map(|r| (r.code.clone(), r.name.clone()))
-        .collect();
+    let insets: Vec<(String, String)> = crate::places::overseas_insets(ready);
     let mut legend = vec![("0".to_owned(), "classe-0")];
     // The first class starts at the smallest value present.
     let smallest = known

@@ -8,13 +8,14 @@ use alliances_domain::territory::Level;
 use alliances_viz::chart::{Bar, bars, timeline};
 use askama::Template;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderMap, HeaderValue, header};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 
-use super::{FacetValue, FigureRequest, facets, parse_request};
+use super::{facets, matches, parse_request};
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::figures::{FigureView, label_of, population_text, value_text, view};
+use crate::filters::{FacetView, Request};
 use crate::state::{AppState, Ready, ready};
 
 /// A source: a link when it is an address, the document's reference otherwise.
@@ -79,13 +80,6 @@ pub struct ThemeView {
     pub fragilities: Vec<FragilityRow>,
     pub fragility_sources: Vec<SourceLink>,
     pub counts: Vec<FigureView>,
-}
-
-/// One facet of the filter form.
-pub struct FacetView {
-    pub name: &'static str,
-    pub legend: String,
-    pub values: Vec<FacetValue>,
 }
 
 #[derive(Template)]
@@ -359,11 +353,11 @@ fn theme_view(
     theme
 }
 
-fn zone(ctx: &Ctx, ready: &Ready, obs: &Observatory, req: &FigureRequest) -> Zone {
+fn zone(ctx: &Ctx, ready: &Ready, obs: &Observatory, req: &Request) -> Zone {
     let matching: Vec<&KeyFigure> = obs
         .figures
         .iter()
-        .filter(|f| req.matches(f, None))
+        .filter(|f| matches(req, f, None))
         .collect();
     let themes = THEMES
         .codes
@@ -418,22 +412,17 @@ pub async fn index(
     let ready = ready(&state)?;
     let collections = ready.collections.get();
     let obs = &collections.observatory;
-    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.unwrap_or_default().as_bytes())
-        .into_owned()
-        .collect();
+    let pairs = crate::filters::query_pairs(query.as_deref());
     // The page drops what it cannot read: only a strict parse refuses.
     let req = parse_request(&pairs, ready, obs, false)?;
     let z = zone(&ctx, ready, obs, &req);
-    let partial = headers.get("hx-request").is_some_and(|v| v == "true");
-    let mut response = if partial {
+    let partial = crate::filters::wants_zone(&headers);
+    let response = if partial {
         crate::render(&ZonePartial { ctx: &ctx, z })?.into_response()
     } else {
         crate::render(&IndexPage { ctx: &ctx, z })?.into_response()
     };
-    response
-        .headers_mut()
-        .insert(header::VARY, HeaderValue::from_static("hx-request"));
-    Ok(response)
+    Ok(crate::filters::vary_on_htmx(response))
 }
 
 #[derive(Template)]

@@ -76,9 +76,7 @@ pub async fn alliances(
     RawQuery(query): RawQuery,
 ) -> AppResult<Json<ListeAlliances>> {
     let ready = ready(&state)?;
-    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.unwrap_or_default().as_bytes())
-        .into_owned()
-        .collect();
+    let pairs = crate::filters::query_pairs(query.as_deref());
     let req = parse_request(&pairs, ready, true)?;
     let results = run(ready, &req, true, true)?;
     // Each facet is a parameter of this endpoint; counts kept for syntheses are not.

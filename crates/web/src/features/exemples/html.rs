@@ -6,7 +6,7 @@ use alliances_search::{FACETS, Results};
 use alliances_viz::{Area, MapSpec, View};
 use askama::Template;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderMap, HeaderValue, header};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 
 use super::{SearchRequest, facet_label, parse_request, run, sort_code};
@@ -195,12 +195,7 @@ fn map_view(
             )
         })
         .collect();
-    let insets: Vec<(String, String)> = ready
-        .regions
-        .iter()
-        .filter(|r| r.zone.as_deref() == Some("drom"))
-        .map(|r| (r.code.clone(), r.name.clone()))
-        .collect();
+    let insets: Vec<(String, String)> = crate::places::overseas_insets(ready);
     let title_r = ctx.t("exemples-carte-regions");
     let title_d = ctx.t("exemples-carte-departements");
     let svg = if by_departement {
@@ -372,21 +367,15 @@ pub async fn index(
     headers: HeaderMap,
 ) -> AppResult<Response> {
     let ready = ready(&state)?;
-    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.unwrap_or_default().as_bytes())
-        .into_owned()
-        .collect();
+    let pairs = crate::filters::query_pairs(query.as_deref());
     let z = zone(&ctx, &state, ready, &pairs)?;
-    let partial = headers.get("hx-request").is_some_and(|v| v == "true")
-        && headers.get("hx-history-restore-request").is_none();
-    let mut response = if partial {
+    let partial = crate::filters::wants_zone(&headers);
+    let response = if partial {
         crate::render(&ZonePartial { ctx: &ctx, z })?.into_response()
     } else {
         crate::render(&IndexPage { ctx: &ctx, z })?.into_response()
     };
-    response
-        .headers_mut()
-        .insert(header::VARY, HeaderValue::from_static("hx-request"));
-    Ok(response)
+    Ok(crate::filters::vary_on_htmx(response))
 }
 
 impl Zone {

@@ -3,7 +3,6 @@
 use alliances_domain::figure::{KeyFigure, Observatory};
 use alliances_domain::taxonomy::{ACTOR_TYPES, DOMAINS};
 use alliances_domain::territory::Level;
-use alliances_search::{Query, Sort};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
@@ -58,30 +57,17 @@ fn alliance_counts(
     filters: &[(&str, &str)],
     facets: &[(&str, &str)],
 ) -> AppResult<AllianceCounts> {
-    let results = ready
-        .search
-        .search(&Query {
-            q: String::new(),
-            filters: filters
-                .iter()
-                .map(|(f, c)| ((*f).to_owned(), vec![(*c).to_owned()]))
-                .collect(),
-            sort: Sort::Name,
-            offset: 0,
-            limit: 1,
-            facets: true,
-            snippets: false,
-        })
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let results = crate::synthese::alliance_counts(
+        ready,
+        filters
+            .iter()
+            .map(|(f, c)| ((*f).to_owned(), vec![(*c).to_owned()]))
+            .collect(),
+    )?;
     let tables = facets
         .iter()
         .map(|(facet, title_key)| {
-            let counts = results
-                .facets
-                .iter()
-                .find(|(f, _)| f == facet)
-                .map(|(_, v)| v.clone())
-                .unwrap_or_default();
+            let counts = crate::synthese::counts(&results, facet);
             let max = counts.iter().map(|(_, n)| *n).max().unwrap_or(0) as f64;
             let rows = counts
                 .iter()

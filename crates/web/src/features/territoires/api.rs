@@ -6,9 +6,10 @@ use axum::extract::{Path, Query, State};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::{Fiche, attachment, fiche, ready};
+use super::{Fiche, fiche, ready};
 use crate::api_shapes::PageParams;
 use crate::error::{AppError, AppResult};
+use crate::places::attachment;
 use crate::state::AppState;
 
 /// A territory named from another one.

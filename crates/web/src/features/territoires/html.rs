@@ -5,13 +5,14 @@ use alliances_domain::territory::{Level, Territory};
 use alliances_viz::{Area, MapSpec, View};
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, HeaderValue, header};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-use super::{Fiche, attachment, fiche};
+use super::{Fiche, fiche};
 use crate::ctx::Ctx;
 use crate::error::AppResult;
+use crate::places::attachment;
 use crate::state::{AppState, Ready, ready};
 use alliances_i18n::text;
 
@@ -77,12 +78,7 @@ fn regions_map(ctx: &Ctx, ready: &Ready, id: &str, active: Option<&str>) -> Stri
             },
         })
         .collect();
-    let inset_labels: Vec<(String, String)> = ready
-        .regions
-        .iter()
-        .filter(|r| r.zone.as_deref() == Some("drom"))
-        .map(|r| (r.code.clone(), r.name.clone()))
-        .collect();
+    let inset_labels: Vec<(String, String)> = crate::places::overseas_insets(ready);
     let title = ctx.t("terr-carte-nom");
     alliances_viz::render(
         alliances_viz::regions_france(),
@@ -183,8 +179,8 @@ pub async fn index(
             })
         }
     };
-    let partial = headers.get("hx-request").is_some_and(|v| v == "true");
-    let mut response = match (&results, partial) {
+    let partial = crate::filters::wants_zone(&headers);
+    let response = match (&results, partial) {
         (Some(r), true) => crate::render(&ResultsPartial {
             ctx: &ctx,
             results: r,
@@ -201,10 +197,7 @@ pub async fn index(
             .into_response()
         }
     };
-    response
-        .headers_mut()
-        .insert(header::VARY, HeaderValue::from_static("hx-request"));
-    Ok(response)
+    Ok(crate::filters::vary_on_htmx(response))
 }
 
 /// The URL of another page of the same search.

@@ -8,7 +8,7 @@ use alliances_domain::territory::{Level, Territory};
 use alliances_store::territoires as store;
 
 use crate::error::{AppError, AppResult};
-use crate::state::{AppState, Ready, ready};
+use crate::state::{AppState, ready};
 
 /// A territory with its parents and children, as its page shows it.
 pub struct Fiche {
@@ -90,21 +90,4 @@ pub async fn fiche(state: &AppState, level: Level, code: &str) -> AppResult<Fich
         fiche.chef_lieu = store::get(db, Level::Commune, &seat).await?;
     }
     Ok(fiche)
-}
-
-/// A short description of where a territory belongs, for search results.
-#[must_use]
-pub fn attachment(ready: &Ready, t: &Territory) -> Option<String> {
-    let name = |level: Level, code: &Option<String>| {
-        code.as_deref()
-            .and_then(|c| ready.small(level, c))
-            .map(|p| format!("{} ({})", p.name, p.code))
-    };
-    match t.level {
-        Level::Region | Level::CollectiviteOutreMer => None,
-        Level::Departement => name(Level::Region, &t.region),
-        Level::Epci => None,
-        Level::Commune => name(Level::Departement, &t.departement)
-            .or_else(|| name(Level::CollectiviteOutreMer, &t.com)),
-    }
 }
