@@ -18,6 +18,15 @@ need_tools() { # wrk, nginx, curl, bc; sets NGINX
 }
 
 now() { date +%s.%N; }
+# Waits for /readyz on a port; fails (with the end of the server's log) if the server stops.
+wait_ready() { # port pid -> seconds waited
+  local start; start=$(now)
+  until curl -fs "http://127.0.0.1:$1/readyz" >/dev/null 2>&1; do
+    kill -0 "$2" 2>/dev/null || { echo "le serveur du port $1 s'est arrêté :" >&2; tail -n 3 "$WORK/server.log" >&2; exit 1; }
+    sleep 0.005
+  done
+  echo "$(now) - $start" | bc -l
+}
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 rps() { # url -> requests/s

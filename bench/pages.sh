@@ -24,14 +24,10 @@ pids=()
 cleanup() { stop_nginx; for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 
-wait_ready() { # port -> seconds waited
-  local start; start=$(now)
-  until curl -fs "http://127.0.0.1:$1/readyz" >/dev/null 2>&1; do sleep 0.005; done
-  echo "$(now) - $start" | bc -l
-}
-start_alliances() { # port db cache -> pid
+# Each server keeps its derived state (search index) in its own folder, as two instances must.
+start_alliances() { # port db cache data-dir -> pid
   env ALLIANCES_RATE_LIMIT=off ALLIANCES_LOG_REQUESTS=false ALLIANCES_LOG_LEVEL=warn ALLIANCES_PAGE_CACHE="$3" \
-    "$BIN" serve --bind "127.0.0.1:$1" --database "sqlite://$2" >>"$WORK/server.log" 2>&1 &
+    "$BIN" serve --bind "127.0.0.1:$1" --database "sqlite://$2" --data-dir "$4" >>"$WORK/server.log" 2>&1 &
   echo $!
 }
 
@@ -39,17 +35,17 @@ echo "== Machine: $(nproc) cores, $(uname -r); $("$BIN" --version); wrk -t1 -c64
 
 # --- Cold start -------------------------------------------------------------------------
 DB="$WORK/bench.db"
-P=$(free_port); t0=$(now); pid=$(start_alliances "$P" "$DB" true); first=$(wait_ready "$P"); kill "$pid"; wait "$pid" 2>/dev/null || true
+P=$(free_port); pid=$(start_alliances "$P" "$DB" true "$WORK/data-a"); first=$(wait_ready "$P" "$pid"); kill "$pid"; wait "$pid" 2>/dev/null || true
 cold=()
 for i in 1 2 3; do
-  P=$(free_port); pid=$(start_alliances "$P" "$DB" true); cold+=("$(wait_ready "$P")"); kill "$pid"; wait "$pid" 2>/dev/null || true
+  P=$(free_port); pid=$(start_alliances "$P" "$DB" true "$WORK/data-a"); cold+=("$(wait_ready "$P" "$pid")"); kill "$pid"; wait "$pid" 2>/dev/null || true
 done
 printf '== Start-up: empty database → /readyz 200 in %.2f s (migrations + reference data load)\n' "$first"
 printf '== Cold start on an already-migrated database → /readyz 200: %s s (median %.3f s)\n' "$(printf '%.3f ' "${cold[@]}")" "$(median "${cold[@]}")"
 
 # --- Servers ----------------------------------------------------------------------------
-PA=$(free_port); pids+=("$(start_alliances "$PA" "$DB" true)"); wait_ready "$PA" >/dev/null
-PU=$(free_port); pids+=("$(start_alliances "$PU" "$DB" false)"); wait_ready "$PU" >/dev/null
+PA=$(free_port); pid=$(start_alliances "$PA" "$DB" true "$WORK/data-a"); pids+=("$pid"); wait_ready "$PA" "$pid" >/dev/null
+PU=$(free_port); pid=$(start_alliances "$PU" "$DB" false "$WORK/data-u"); pids+=("$pid"); wait_ready "$PU" "$pid" >/dev/null
 nginx_reference /odd/17 "$PA"
 
 # --- Throughput, alternating ------------------------------------------------------------

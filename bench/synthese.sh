@@ -51,10 +51,8 @@ start() { # port data-dir page-cache -> pid
   env ALLIANCES_PAGE_CACHE="$3" "$BIN" serve --bind "127.0.0.1:$1" --database "$DB" --data-dir "$2" >>"$WORK/server.log" 2>&1 &
   echo $!
 }
-wait_ready() { until curl -fs "http://127.0.0.1:$1/readyz" >/dev/null 2>&1; do sleep 0.05; done; }
-PA=$(free_port); pids+=("$(start "$PA" "$WORK/data-a" true)")
-PU=$(free_port); pids+=("$(start "$PU" "$WORK/data-u" false)")
-wait_ready "$PA"; wait_ready "$PU"
+PA=$(free_port); pid=$(start "$PA" "$WORK/data-a" true); pids+=("$pid"); wait_ready "$PA" "$pid" >/dev/null
+PU=$(free_port); pid=$(start "$PU" "$WORK/data-u" false); pids+=("$pid"); wait_ready "$PU" "$pid" >/dev/null
 PAGE="/territoires/regions/$REGION"
 count() { curl -fs "http://127.0.0.1:$1/api/v1/territoires/regions/$REGION/synthese" | python3 -c 'import json,sys; print(json.load(sys.stdin)["alliances"]["total"])'; }
 echo "== Région $REGION: $(count "$PA") alliances in the synthesis"

@@ -193,12 +193,22 @@ pub struct DocumentsOutcome {
 /// Loads the seed key figures and catalyseurs unless their version already was; an
 /// imported record is never overwritten.
 pub async fn ensure_documents_seeded(db: &Db, now: i64) -> Result<DocumentsOutcome> {
+    // The context reads every territory code: only build it when something is to load, so
+    // that a start on an up-to-date database stays quick.
+    if is_current(db, FIGURES_KEY, FIGURES_VERSIONED).await?
+        && is_current(db, CATALYSEURS_KEY, CATALYSEURS_VERSIONED).await?
+    {
+        return Ok(DocumentsOutcome {
+            figures: SeedOutcome::AlreadyCurrent,
+            catalyseurs: SeedOutcome::AlreadyCurrent,
+        });
+    }
     let context = figure_context(db).await?;
     let figures = seed_kind::<KeyFigure>(
         db,
         documents::KEY_FIGURE,
-        "amorce_chiffres_version",
-        &[FIGURES_CSV.as_bytes(), POPULATIONS_CSV.as_bytes()],
+        FIGURES_KEY,
+        FIGURES_VERSIONED,
         FIGURES_CSV,
         &context,
         now,
@@ -207,8 +217,8 @@ pub async fn ensure_documents_seeded(db: &Db, now: i64) -> Result<DocumentsOutco
     let catalyseurs = seed_kind::<Catalyseur>(
         db,
         documents::CATALYSEUR,
-        "amorce_catalyseurs_version",
-        &[CATALYSEURS_CSV.as_bytes()],
+        CATALYSEURS_KEY,
+        CATALYSEURS_VERSIONED,
         CATALYSEURS_CSV,
         &context.referential,
         now,
@@ -220,6 +230,16 @@ pub async fn ensure_documents_seeded(db: &Db, now: i64) -> Result<DocumentsOutco
     })
 }
 
+const FIGURES_KEY: &str = "amorce_chiffres_version";
+const FIGURES_VERSIONED: &[&[u8]] = &[FIGURES_CSV.as_bytes(), POPULATIONS_CSV.as_bytes()];
+const CATALYSEURS_KEY: &str = "amorce_catalyseurs_version";
+const CATALYSEURS_VERSIONED: &[&[u8]] = &[CATALYSEURS_CSV.as_bytes()];
+
+/// Whether the database already holds this version of a seed file.
+async fn is_current(db: &Db, key: &str, versioned: &[&[u8]]) -> Result<bool> {
+    Ok(meta::get(db, key).await?.as_deref() == Some(fingerprint(versioned).as_str()))
+}
+
 async fn seed_kind<R: Record + DeserializeOwned + Serialize>(
     db: &Db,
     genre: &str,
@@ -229,10 +249,10 @@ async fn seed_kind<R: Record + DeserializeOwned + Serialize>(
     context: &R::Context,
     now: i64,
 ) -> Result<SeedOutcome> {
-    let version = fingerprint(versioned);
-    if meta::get(db, key).await?.as_deref() == Some(version.as_str()) {
+    if is_current(db, key, versioned).await? {
         return Ok(SeedOutcome::AlreadyCurrent);
     }
+    let version = fingerprint(versioned);
     let parsed =
         exchange::read_records::<R>(Format::Csv, csv.as_bytes(), context).map_err(|errs| {
             StoreError::Reference(format!(

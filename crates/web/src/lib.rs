@@ -271,8 +271,19 @@ pub async fn prepare(state: &AppState, migrate: bool) -> Result<(), alliances_st
         counts.insert(level, territoires_store::count(db, level).await?);
     }
     let now = state.now();
-    alliances_store::seed::ensure_seeded(db, now).await?;
-    alliances_store::seed::ensure_documents_seeded(db, now).await?;
+    // The communes (some 35 000 rows) load while the seeds are checked.
+    let seeding = async {
+        alliances_store::seed::ensure_seeded(db, now).await?;
+        alliances_store::seed::ensure_documents_seeded(db, now).await?;
+        Ok::<_, alliances_store::StoreError>(())
+    };
+    let directory = async {
+        Ok::<_, alliances_store::StoreError>(state::Directory::new(
+            territoires_store::all(db, Level::Commune).await?,
+            territoires_store::all(db, Level::Epci).await?,
+        ))
+    };
+    let ((), directory) = tokio::try_join!(seeding, directory)?;
     for version in alliances_store::diagnostics::versions_in_use(db).await? {
         if state.settings.questionnaires.get(version).is_none() {
             tracing::warn!(
@@ -288,10 +299,6 @@ pub async fn prepare(state: &AppState, migrate: bool) -> Result<(), alliances_st
         .map(|d| d.join("recherche"));
     let search = alliances_search::SearchIndex::open(search_dir.as_deref())
         .map_err(|e| alliances_store::StoreError::Reference(e.to_string()))?;
-    let directory = state::Directory::new(
-        territoires_store::all(db, Level::Commune).await?,
-        territoires_store::all(db, Level::Epci).await?,
-    );
     let lieux = collections::Lieux::new(alliances_store::reference::france_services()?, |c| {
         directory.parents_of_commune(c)
     });
