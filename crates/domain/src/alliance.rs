@@ -462,8 +462,9 @@ fn write_partner(p: &Partner) -> String {
     s
 }
 
-/// Reads the ` | `-separated INSEE codes of a cell at the levels a territorial level allows
-/// (a code that exists at one of them wins). Syntax only: `validate` checks existence.
+/// Reads the ` | `-separated INSEE codes of a cell, each at its own level: a record may name
+/// places of several levels at once (a département and an EPCI in it). Syntax only:
+/// `validate` checks existence. See [`code_level`].
 pub fn read_codes(
     territorial_level: &str,
     cell: &str,
@@ -472,13 +473,7 @@ pub fn read_codes(
     let mut out = Vec::new();
     let mut errors = Vec::new();
     for code in split_list(cell, LIST_SEP) {
-        let levels = code_levels(territorial_level);
-        let found = levels
-            .iter()
-            .find(|l| l.accepts(&code) && referential.has(**l, &code))
-            .or_else(|| levels.iter().find(|l| l.accepts(&code)))
-            .or(levels.first());
-        match found {
+        match code_level(territorial_level, &code, referential) {
             Some(l) => out.push(TerritoryRef {
                 niveau: l.code().to_owned(),
                 code,
@@ -495,15 +490,45 @@ pub fn read_codes(
     }
 }
 
-/// The level an INSEE code is read at, from the record's territorial level.
+/// The level of one code of a record, read by its shape: 9 digits an EPCI, 5 characters a
+/// commune, 2–3 characters a département — or a région when the record's territorial level
+/// is `region` — or else a collectivité d'outre-mer (`978` Saint-Martin). `None` when the
+/// territorial level does not allow codes (national, international, empty).
+#[must_use]
+pub fn code_level(territorial_level: &str, code: &str, referential: &Referential) -> Option<Level> {
+    let allowed = code_levels(territorial_level);
+    let by_shape: &[Level] = match code.chars().count() {
+        9 => &[Level::Epci],
+        5 => &[Level::Commune],
+        _ if territorial_level == "region" => &[
+            Level::Region,
+            Level::CollectiviteOutreMer,
+            Level::Departement,
+        ],
+        _ => &[Level::Departement, Level::CollectiviteOutreMer],
+    };
+    let candidates = || by_shape.iter().filter(|l| allowed.contains(l));
+    candidates()
+        .find(|l| l.accepts(code) && referential.has(**l, code))
+        .or_else(|| candidates().find(|l| l.accepts(code)))
+        .or_else(|| candidates().next())
+        .copied()
+}
+
+/// The levels the codes of a record may have, from its territorial level: every level below
+/// the région (and the collectivités d'outre-mer) for a local record, every level for a
+/// regional one; none for a national or international one.
 #[must_use]
 pub fn code_levels(territorial_level: &str) -> &'static [Level] {
+    const LOCAL: &[Level] = &[
+        Level::Commune,
+        Level::Epci,
+        Level::Departement,
+        Level::CollectiviteOutreMer,
+    ];
     match territorial_level {
-        "micro-local" | "commune" => &[Level::Commune],
-        "intercommunalite" => &[Level::Epci],
-        // Saint-Martin and the other COM sit beside régions and départements.
-        "departement" => &[Level::Departement, Level::CollectiviteOutreMer],
-        "region" => &[Level::Region, Level::CollectiviteOutreMer],
+        "micro-local" | "commune" | "intercommunalite" | "departement" => LOCAL,
+        "region" => &Level::ALL,
         _ => &[],
     }
 }
@@ -1451,6 +1476,37 @@ mod tests {
         let a = Alliance::from_columns(&row(&s), &r).unwrap();
         a.validate(&r).unwrap();
         assert_eq!(a.territoires[0].niveau, "collectivite_outre_mer");
+    }
+
+    /// Five rows of the fact tables name places of several levels at once: each code keeps
+    /// its own level, read by its shape; a 2-character code is a région only when the
+    /// record's level says so.
+    #[test]
+    fn each_code_keeps_its_own_level() {
+        let mut r = referential();
+        r.territories.insert((Level::Epci, "200072304".into()));
+        r.territories.insert((Level::Region, "24".into()));
+        r.territories.insert((Level::Departement, "24".into()));
+        let mut s = sample();
+        s[4].1 = "departement";
+        s[5].1 = "33 | 200072304 | 34144 | 978";
+        let a = Alliance::from_columns(&row(&s), &r).unwrap();
+        a.validate(&r).unwrap();
+        let levels: Vec<&str> = a.territoires.iter().map(|t| t.niveau.as_str()).collect();
+        assert_eq!(
+            levels,
+            ["departement", "epci", "commune", "collectivite_outre_mer"]
+        );
+        s[5].1 = "24";
+        let a = Alliance::from_columns(&row(&s), &r).unwrap();
+        assert_eq!(a.territoires[0].niveau, "departement");
+        s[4].1 = "region";
+        let a = Alliance::from_columns(&row(&s), &r).unwrap();
+        assert_eq!(a.territoires[0].niveau, "region");
+        // A national record names no place by code.
+        s[4].1 = "national";
+        let errors = Alliance::from_columns(&row(&s), &r).unwrap_err();
+        assert_eq!(errors[0].champ, "insee_codes");
     }
 
     #[test]
