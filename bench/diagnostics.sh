@@ -2,7 +2,7 @@
 # Méthodes benchmark (issue « Méthodes »): computing a report — checking a complete answer
 # set, scoring it, ranking the personal path with the search engine — in process, on one
 # thread, from random answer sets (deterministic generator):
-#   1. with the seeded corpus (306 real alliances);
+#   1. with the seeded corpus (477 real alliances);
 #   2. with N synthetic alliances (default 100 000, bench/src/main.rs `corpus`) imported too.
 # Targets: p99 ≤ 5 ms (seed) and ≤ 20 ms (100 000).
 #

@@ -354,13 +354,29 @@ FACT_COLUMNS = ["id", "name", "partners", "territory_name", "territory_level", "
                 "fragilities", "results", "source_urls", "retrieved"]
 
 
-# The fact tables whose rows have our texts; tables 6–9 join with their texts.
-ALLIANCE_TABLES = ["alliances-facts-%d.csv" % i for i in range(1, 6)]
+ALLIANCE_TABLES = ["alliances-facts-%d.csv" % i for i in range(1, 10)]
+
+
+def commune_parents():
+    """The current communes' codes, and the parent commune of each arrondissement municipal
+    and commune déléguée or associée (not territories of their own)."""
+    communes = load(os.path.join(DA, "communes.json"))
+    current = {c["code"] for c in communes if c["type"] == "commune-actuelle"}
+    parent = {}
+    for c in communes:
+        if c["type"] == "arrondissement-municipal":
+            parent[c["code"]] = c["commune"]
+        elif c["type"] in ("commune-deleguee", "commune-associee") and c["code"] not in current:
+            parent[c["code"]] = c["chefLieu"]
+    return current, parent
 
 
 def derive_alliances():
-    """The fact tables, one row per alliance, plus our summary and description written in
-    content/alliances/textes-*.toml (keyed by the row's id)."""
+    """The fact tables, one row per alliance, plus our summary, description and, where the
+    facts say the alliance ended, its status, written in content/alliances/textes-*.toml
+    (keyed by the row's id). Codes of Paris, Lyon and Marseille arrondissements become their
+    commune (the arrondissement stays named in territory_name)."""
+    _, parent = commune_parents()
     content = os.path.join(os.path.dirname(__file__), "..", "content", "alliances")
     texts = {}
     for name in sorted(os.listdir(content)):
@@ -378,12 +394,19 @@ def derive_alliances():
                 r["source_urls"] = " | ".join(
                     "https://" + u[len("https/"):] if u.startswith("https/") else u
                     for u in r["source_urls"].split(" | "))
+                codes = [c.strip() for c in r["insee_codes"].split("|") if c.strip()]
+                codes = [parent.get(c, c) if len(c) == 5 else c for c in codes]
+                r["insee_codes"] = " | ".join(dict.fromkeys(codes))
                 t = texts.get(r["id"], {})
                 if not t:
                     missing.append(r["id"])
+                statut = t.get("statut", "")
+                if statut not in ("", "termine", "actif"):
+                    sys.exit("alliance %s: statut « %s » inconnu" % (r["id"], statut))
                 rows.append([r[c] for c in FACT_COLUMNS]
-                            + [t.get("resume", "").strip(), t.get("description", "").strip()])
-    write_csv(os.path.join(OUT, "alliances", "alliances.csv"), FACT_COLUMNS + ["resume", "description"], rows)
+                            + [t.get("resume", "").strip(), t.get("description", "").strip(), statut])
+    write_csv(os.path.join(OUT, "alliances", "alliances.csv"),
+              FACT_COLUMNS + ["resume", "description", "statut"], rows)
     if missing:
         print("alliances without texts:", ", ".join(missing), file=sys.stderr)
     return len(rows)
@@ -487,14 +510,7 @@ def derive_lieux():
     """The France services structures (ANCT, 1 August 2024) without contacts or hours.
     Arrondissements municipaux and communes déléguées are placed in their parent commune
     (`commune`); the code the source gives stays in `commune_source`."""
-    communes = load(os.path.join(DA, "communes.json"))
-    current = {c["code"] for c in communes if c["type"] == "commune-actuelle"}
-    parent = {}
-    for c in communes:
-        if c["type"] == "arrondissement-municipal":
-            parent[c["code"]] = c["commune"]
-        elif c["type"] in ("commune-deleguee", "commune-associee") and c["code"] not in current:
-            parent[c["code"]] = c["chefLieu"]
+    current, parent = commune_parents()
     path = os.path.join(SRC, "initiatives", "france-services", "france-services-20240801-sans-contacts.csv")
     rows, mapped = [], 0
     with open(path, encoding="utf-8-sig", newline="") as f:

@@ -706,6 +706,8 @@ async fn departement_synthesis_counts_what_the_data_places_there(backend: &Backe
             "bordeaux-mecenes-solidaires-bms",
             "dat-jeunesse-bms",
             "emulsion-gironde",
+            "epicerie-solidaire-saint-yzan-de-soudiac",
+            "les-rateleurs-tiers-lieu-nourricier-pays-foyen",
             "maison-pour-rebondir-suez-bordeaux"
         ]),
         "the data file's Gironde alliances"
@@ -1085,7 +1087,7 @@ async fn alliances_of_occitanie_found_by_name_and_facet(backend: &Backend) {
         .filter(|a| list(cell(a, "region")).contains(&"Occitanie"))
         .map(|a| cell(a, "id").to_owned())
         .collect();
-    assert_eq!(occitanie.len(), 21);
+    assert_eq!(occitanie.len(), 33);
     let v = app
         .get("/api/v1/alliances?q=Occitanie&par_page=100")
         .await
