@@ -340,6 +340,8 @@ fn ours(state: &AppState, q: &str) -> (usize, usize, usize) {
             limit: 20,
             facets: true,
             snippets: false,
+            // As the API does: a query naming a territory ranks its alliances first.
+            places: alliances_web::places::named_in_query(ready, q),
         })
         .expect("search");
     (
@@ -436,6 +438,7 @@ async fn engines(args: &[String]) {
                 limit: 20,
                 facets: true,
                 snippets: true,
+                places: alliances_web::places::named_in_query(ready, q),
             });
         }
         println!(

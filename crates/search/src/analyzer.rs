@@ -165,5 +165,8 @@ mod tests {
         let bicyclette = tokens("bicyclette").remove(0);
         assert!(expand(&velo).contains(&bicyclette));
         assert!(expand(&bicyclette).contains(&velo));
+        // « St Martin » is how many write Saint-Martin.
+        let saint = tokens("Saint").remove(0);
+        assert!(expand(&tokens("St").remove(0)).contains(&saint));
     }
 }

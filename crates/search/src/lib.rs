@@ -18,7 +18,9 @@ use std::sync::{Arc, Mutex, RwLock};
 use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
 use tantivy::directory::MmapDirectory;
 use tantivy::index::SegmentId;
-use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, Query as TQuery, TermQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query as TQuery, TermQuery,
+};
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
     TextOptions, Value,
@@ -115,6 +117,20 @@ pub struct Query {
     pub limit: usize,
     pub facets: bool,
     pub snippets: bool,
+    /// The places the text names (a territory's name typed as the query): the alliances
+    /// placed there rank first, by weight.
+    pub places: Places,
+}
+
+/// Places a query names, as facet values with a weight added to the score of the alliances
+/// carrying them (a text score stays far below 100).
+#[derive(Debug, Clone, Default)]
+pub struct Places {
+    /// `(facet, code, weight)`.
+    pub boosts: Vec<(String, String, f32)>,
+    /// Whether the alliances placed there match even when their text does not (a commune's
+    /// name finds the alliances of its intercommunalité); otherwise the places only rank.
+    pub match_alone: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -587,6 +603,33 @@ impl SearchIndex {
         }
     }
 
+    /// The text query, with the alliances placed in the places it names ranked first (and
+    /// matched, when the places match alone).
+    fn with_places(&self, text: Box<dyn TQuery>, places: &Places) -> Box<dyn TQuery> {
+        if places.boosts.is_empty() {
+            return text;
+        }
+        let text_occur = if places.match_alone {
+            Occur::Should
+        } else {
+            Occur::Must
+        };
+        let mut clauses = vec![(text_occur, text)];
+        for (facet, code, weight) in &places.boosts {
+            clauses.push((
+                Occur::Should,
+                Box::new(ConstScoreQuery::new(
+                    Box::new(TermQuery::new(
+                        self.facet_term(facet, code),
+                        IndexRecordOption::Basic,
+                    )),
+                    *weight,
+                )),
+            ));
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+
     fn facet_term(&self, facet: &str, code: &str) -> Term {
         Term::from_field_text(self.fields.facette, &format!("{facet}:{code}"))
     }
@@ -618,7 +661,7 @@ impl SearchIndex {
         let searcher = &generation.searcher;
         let text = self.text_query(&query.q);
         let base: Box<dyn TQuery> = match &text {
-            Some(t) => t.box_clone(),
+            Some(t) => self.with_places(t.box_clone(), &query.places),
             None => Box::new(AllQuery),
         };
         let with = |filters: &[(String, Vec<String>)]| -> Box<dyn TQuery> {
@@ -1217,6 +1260,50 @@ mod tests {
         let sim = ix.similar("c", 2).unwrap();
         assert_eq!(sim[0].hit.slug, "b");
         assert_eq!(sim[0].shared.len(), 2);
+    }
+
+    /// A territory's name as the query: the alliances placed there come first, even when
+    /// another names the place more often; with `match_alone`, an alliance placed there
+    /// matches without the word (a commune's name finds its intercommunalité's alliances).
+    #[test]
+    fn places_named_rank_first_and_may_match_alone() {
+        let ix = SearchIndex::open(None).unwrap();
+        let mut elsewhere = doc("ailleurs", "Mayotte Mayotte", "", &[("region", "11")]);
+        elsewhere.resume = "Un réseau parisien qui cite Mayotte".into();
+        let mut there = doc("sur-place", "Jardins partagés", "", &[("region", "06")]);
+        there.texte = "Mayotte".into();
+        let epci = doc("epci", "Ressourcerie", "", &[("epci", "244000675")]);
+        ix.apply(&[elsewhere, there, epci], &[], 1).unwrap();
+        let ask = |q: &str, boosts: &[(&str, &str)], match_alone: bool| {
+            let r = ix
+                .search(&Query {
+                    q: q.into(),
+                    limit: 10,
+                    places: Places {
+                        boosts: boosts
+                            .iter()
+                            .map(|(f, c)| ((*f).to_owned(), (*c).to_owned(), 1000.0))
+                            .collect(),
+                        match_alone,
+                    },
+                    ..Query::default()
+                })
+                .unwrap();
+            let order: Vec<String> = r.hits.iter().map(|h| h.slug.clone()).collect();
+            (r.total, order)
+        };
+        assert_eq!(ask("Mayotte", &[], false).1, ["ailleurs", "sur-place"]);
+        assert_eq!(
+            ask("Mayotte", &[("region", "06")], false).1,
+            ["sur-place", "ailleurs"]
+        );
+        // Ranking only: an alliance placed there without the word does not match…
+        assert_eq!(ask("Dax", &[("epci", "244000675")], false).0, 0);
+        // …unless the places match alone.
+        assert_eq!(
+            ask("Dax", &[("epci", "244000675")], true),
+            (1, vec!["epci".to_owned()])
+        );
     }
 
     #[test]

@@ -317,6 +317,7 @@ pub async fn prepare(state: &AppState, migrate: bool) -> Result<(), alliances_st
         collections: collections::Shared::new(collections::Collections::load(db).await?),
         lieux,
         populations: alliances_store::seed::populations(),
+        place_names: std::sync::OnceLock::new(),
     };
     // Not ready for requests until the index is built: readiness reads `searchable`.
     let _ = state.0.ready.set(ready);

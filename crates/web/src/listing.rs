@@ -20,6 +20,10 @@ pub struct Card {
     pub domaines: Vec<String>,
     pub odd: Vec<u8>,
     pub partenaires: usize,
+    /// The status when the facts give one (`termine`): a reader must not take an ended
+    /// alliance for a running one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statut: Option<String>,
 }
 
 impl Card {
@@ -43,6 +47,7 @@ impl Card {
             domaines: a.domaines.clone(),
             odd,
             partenaires: a.partenaires.len(),
+            statut: (a.statut != "inconnu").then(|| a.statut.clone()),
         }
     }
 }
@@ -72,6 +77,9 @@ pub fn result_view(ctx: &Ctx, hit: &alliances_search::Hit) -> ResultView {
         meta.push(ctx.ta("exemples-depuis", "date", d));
     }
     meta.push(ctx.tn("exemples-nb-partenaires", card.partenaires as i64));
+    if let Some(s) = &card.statut {
+        meta.push(ctx.taxo("statut", s));
+    }
     let mut tags: Vec<String> = card
         .domaines
         .iter()
@@ -119,6 +127,7 @@ pub fn listing(
             limit: limit.max(1),
             facets: false,
             snippets: false,
+            places: alliances_search::Places::default(),
         })
         .map_err(|e| AppError::Internal(e.to_string()))?;
     let mut qs = form_urlencoded::Serializer::new(String::new());

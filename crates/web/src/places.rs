@@ -138,3 +138,92 @@ pub fn facet_of(level: Level) -> &'static str {
         Level::CollectiviteOutreMer => "com",
     }
 }
+
+/// Weight added to the score of an alliance placed in the territory a query names (text
+/// scores stay far below), and of one placed in the intercommunalité (or collectivité
+/// d'outre-mer) of a commune it names.
+const NAMED: f32 = 1000.0;
+const AROUND: f32 = 500.0;
+
+/// Territories by the key of their name (see [`name_key`]): régions, départements and
+/// collectivités d'outre-mer apart from communes, which a name reaches only when no larger
+/// territory bears it (« Saint-Martin » is the collectivité before the communes).
+#[derive(Debug, Default)]
+pub struct PlaceNames {
+    large: std::collections::HashMap<String, Vec<(Level, String)>>,
+    communes: std::collections::HashMap<String, Vec<String>>,
+}
+
+impl PlaceNames {
+    fn build(ready: &Ready) -> PlaceNames {
+        let mut names = PlaceNames::default();
+        for t in ready
+            .regions
+            .iter()
+            .chain(&ready.departements)
+            .chain(&ready.coms)
+        {
+            names
+                .large
+                .entry(name_key(&t.name))
+                .or_default()
+                .push((t.level, t.code.clone()));
+        }
+        for c in ready.directory.communes.values() {
+            names
+                .communes
+                .entry(name_key(&c.name))
+                .or_default()
+                .push(c.code.clone());
+        }
+        names
+    }
+}
+
+/// How a query and a territory's name compare: folded (accents, case, « St » for
+/// « Saint »), a leading article dropped (« Réunion » finds « La Réunion »).
+fn name_key(name: &str) -> String {
+    let folded = alliances_domain::text::fold(name);
+    let words: Vec<&str> = alliances_domain::text::words(&folded).collect();
+    match words.split_first() {
+        Some((first, rest)) if !rest.is_empty() && matches!(*first, "la" | "le" | "les" | "l") => {
+            rest.join(" ")
+        }
+        _ => words.join(" "),
+    }
+}
+
+/// The territories a search's whole text names, for ranking: a région, département or
+/// collectivité d'outre-mer ranks the alliances placed there first; a commune brings in
+/// the alliances placed in it, then those of its intercommunalité (or, overseas, of its
+/// collectivité), even when their text does not name it.
+#[must_use]
+pub fn named_in_query(ready: &Ready, q: &str) -> alliances_search::Places {
+    let key = name_key(q);
+    if key.is_empty() {
+        return alliances_search::Places::default();
+    }
+    let names = ready.place_names.get_or_init(|| PlaceNames::build(ready));
+    let boost = |level: Level, code: &str, weight: f32| {
+        (facet_of(level).to_owned(), code.to_owned(), weight)
+    };
+    if let Some(found) = names.large.get(&key) {
+        return alliances_search::Places {
+            boosts: found.iter().map(|(l, c)| boost(*l, c, NAMED)).collect(),
+            match_alone: false,
+        };
+    }
+    let mut boosts = Vec::new();
+    for code in names.communes.get(&key).into_iter().flatten() {
+        boosts.push(boost(Level::Commune, code, NAMED));
+        for (level, parent) in ready.directory.parents_of_commune(code) {
+            if matches!(level, Level::Epci | Level::CollectiviteOutreMer) {
+                boosts.push(boost(level, &parent, AROUND));
+            }
+        }
+    }
+    alliances_search::Places {
+        match_alone: !boosts.is_empty(),
+        boosts,
+    }
+}

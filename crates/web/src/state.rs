@@ -216,6 +216,8 @@ pub struct Ready {
     pub lieux: crate::collections::Lieux,
     /// The populations of the key figures.
     pub populations: &'static [alliances_domain::figure::Population],
+    /// Territories by name, for searches that name one (built at the first such search).
+    pub place_names: std::sync::OnceLock<crate::places::PlaceNames>,
 }
 
 impl Ready {

@@ -133,6 +133,7 @@ pub fn alliance_counts(
             limit: 1,
             facets: true,
             snippets: false,
+            places: alliances_search::Places::default(),
         })
         .map_err(|e| AppError::Internal(e.to_string()))
 }

@@ -6,7 +6,9 @@ alliances_testkit::both_backends!(
     accents_plurals_and_places_match,
     facets_count_and_filter,
     one_alliance_with_partners_territories_sources,
-    bad_parameters_are_422_in_french
+    bad_parameters_are_422_in_french,
+    territory_names_rank_their_alliances_first,
+    every_alliance_of_the_data_resolves_with_its_facts
 );
 
 fn slugs(v: &Value) -> Vec<String> {
@@ -223,5 +225,149 @@ async fn bad_parameters_are_422_in_french(backend: &Backend) {
             .unwrap()
             .contains("n'est pas une valeur")
     );
+    app.remove().await;
+}
+
+fn encode(q: &str) -> String {
+    form_urlencoded::byte_serialize(q.as_bytes()).collect()
+}
+
+/// Searching a région's, département's or collectivité d'outre-mer's name lists the
+/// alliances placed there first (before those that merely mention it); spellings meet
+/// (« Réunion » / « reunion », « Saint-Martin » / « St Martin »); a commune's name finds the
+/// alliances of its intercommunalité — and, overseas, of its collectivité.
+async fn territory_names_rank_their_alliances_first(backend: &Backend) {
+    use crate::api_donnees::{DEPARTEMENTS_CSV, REGIONS_CSV, cell, table};
+    let app = TestApp::new(backend).await;
+    let mut places: Vec<(&str, String, String)> = Vec::new();
+    for (facet, text) in [("region", REGIONS_CSV), ("departement", DEPARTEMENTS_CSV)] {
+        for row in table(text) {
+            places.push((
+                facet,
+                cell(&row, "code").to_owned(),
+                cell(&row, "nom").to_owned(),
+            ));
+        }
+    }
+    for (code, name) in [
+        ("978", "Saint-Martin"),
+        ("987", "Polynésie française"),
+        ("988", "Nouvelle-Calédonie"),
+    ] {
+        places.push(("com", code.to_owned(), name.to_owned()));
+    }
+    let mut checked = 0;
+    for (facet, code, name) in &places {
+        let placed = app
+            .get(&format!("/api/v1/alliances?{facet}={code}&par_page=1000"))
+            .await
+            .json();
+        let placed = slugs(&placed);
+        if placed.is_empty() {
+            continue;
+        }
+        let found = app
+            .get(&format!(
+                "/api/v1/alliances?q={}&par_page={}",
+                encode(name),
+                placed.len()
+            ))
+            .await
+            .json();
+        let mut first = slugs(&found);
+        first.sort();
+        let mut expected = placed.clone();
+        expected.sort();
+        assert_eq!(
+            first, expected,
+            "« {name} »: the alliances placed there come first"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 60, "{checked}");
+
+    let search = |q: &str| {
+        let q = encode(q);
+        let app = &app;
+        async move {
+            slugs(
+                &app.get(&format!("/api/v1/alliances?q={q}&par_page=100"))
+                    .await
+                    .json(),
+            )
+        }
+    };
+    let reunion = search("Réunion").await;
+    assert_eq!(reunion, search("reunion").await);
+    assert_eq!(reunion, search("La Réunion").await);
+    let martin = search("Saint-Martin").await;
+    assert!(martin.contains(&"micro-folie-itinerante-saint-martin".to_owned()));
+    assert_eq!(martin, search("St Martin").await);
+    assert_eq!(martin, search("st-martin").await);
+
+    // Pineuilh lies in the Pays Foyen: its alliance never names the commune.
+    let foyen = "les-rateleurs-tiers-lieu-nourricier-pays-foyen";
+    let record = app.get(&format!("/api/v1/alliances/{foyen}")).await.text();
+    assert!(!record.contains("Pineuilh"));
+    assert_eq!(search("Pineuilh").await, [foyen]);
+    // Papeete is not among the Tahitian communes of the Polynésie alliance, Pirae is.
+    let polynesie = "fondation-anavai-solidarite-covid-polynesie".to_owned();
+    assert!(search("Pirae").await.contains(&polynesie));
+    assert_eq!(search("Papeete").await, std::slice::from_ref(&polynesie));
+    assert_eq!(search("Polynésie").await, [polynesie]);
+    app.remove().await;
+}
+
+/// Every row of the data file resolves with its partners, its place (codes or régions,
+/// unless national) and its sources; the status facet counts the ended ones.
+async fn every_alliance_of_the_data_resolves_with_its_facts(backend: &Backend) {
+    use crate::api_donnees::{ALLIANCES_CSV, cell, list, table};
+    let app = TestApp::new(backend).await;
+    let rows = table(ALLIANCES_CSV);
+    assert_eq!(rows.len(), 477);
+    let all = app.get("/api/v1/alliances?par_page=1").await.json();
+    assert_eq!(all["total"].as_u64(), Some(rows.len() as u64));
+    for row in &rows {
+        let id = cell(row, "id");
+        let r = app.get(&format!("/api/v1/alliances/{id}")).await;
+        assert_eq!(r.status, 200, "{id}");
+        let v = r.json();
+        let partners = v["partenaires"].as_array().unwrap();
+        assert_eq!(partners.len(), list(cell(row, "partners")).len(), "{id}");
+        let sources = v["sources"].as_array().unwrap();
+        assert_eq!(sources.len(), list(cell(row, "source_urls")).len(), "{id}");
+        let codes = list(cell(row, "insee_codes"));
+        assert_eq!(
+            v["territoires"].as_array().unwrap().len(),
+            codes.len(),
+            "{id}"
+        );
+        if codes.is_empty() && !matches!(cell(row, "region"), "national" | "") {
+            assert!(!v["localisation"].as_array().unwrap().is_empty(), "{id}");
+        }
+        let statut = match cell(row, "statut") {
+            "" => "inconnu",
+            s => s,
+        };
+        assert_eq!(v["statut"], statut, "{id}");
+    }
+    let ended = rows
+        .iter()
+        .filter(|r| cell(r, "statut") == "termine")
+        .count();
+    assert!(ended >= 4, "{ended}");
+    let statut = all["facettes"]["statut"].as_array().unwrap();
+    let termine = statut.iter().find(|f| f["code"] == "termine").unwrap();
+    assert_eq!(termine["nombre"].as_u64(), Some(ended as u64));
+    // Result lines say so too, in the API and on the page.
+    let lines = app
+        .get("/api/v1/alliances?statut=termine&par_page=100")
+        .await
+        .json();
+    let lines = lines["resultats"].as_array().unwrap();
+    assert_eq!(lines.len(), ended);
+    assert!(lines.iter().all(|l| l["statut"] == "termine"));
+    let page = app.get("/exemples?statut=termine").await.text();
+    assert_eq!(page.matches(" · Terminée</p>").count(), ended, "{page}");
     app.remove().await;
 }

@@ -36,6 +36,9 @@ pub struct Resultat {
     pub domaines: Vec<String>,
     /// SDG goals, stated or editorial (see the record for which).
     pub odd: Vec<u8>,
+    /// `actif`, `termine` or `inconnu` (the facts do not say).
+    #[schema(example = "inconnu")]
+    pub statut: String,
     /// Matching passage of the description, HTML with `<mark>`, when the query matches it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub extrait: Option<String>,
@@ -114,6 +117,7 @@ pub async fn alliances(
                 types_acteur: card.types_acteur,
                 domaines: card.domaines,
                 odd: card.odd,
+                statut: card.statut.unwrap_or_else(|| "inconnu".to_owned()),
                 extrait: h.extrait,
             }
         })

@@ -196,6 +196,7 @@ pub fn run(ready: &Ready, req: &SearchRequest, facets: bool, snippets: bool) -> 
             limit: usize::try_from(page.limit()).unwrap_or(20),
             facets,
             snippets,
+            places: crate::places::named_in_query(ready, &req.q),
         })
         .map_err(|e| AppError::Internal(e.to_string()))
 }

@@ -454,6 +454,7 @@ pub fn build_report(
             limit: PATH_ALLIANCES,
             facets: false,
             snippets: false,
+            places: alliances_search::Places::default(),
         })?;
         for hit in recent.hits {
             if recommandations.len() >= PATH_MIN_ALLIANCES {
