@@ -3,14 +3,16 @@
 # bench/search.sh (/api/v1/alliances with its 20 queries, every facet count and the top 20)
 # served by this checkout's binary and by the binary of an earlier revision, over the same
 # database of N synthetic alliances (default 100 000) plus the seed. wrk -t1 -c8, runs
-# alternating (old, new, old, new…); prints the medians, p50/p99 and the ratio new / old.
+# alternating (base then new, new then base…); prints the medians, p50/p99 and the ratio
+# new / base.
 #
 #   BASE=<revision> bench/search-compare.sh            # 3 runs of 20 s each side
 #   BASE=<revision> N=20000 DURATION=5s RUNS=1 bench/search-compare.sh
 #
-# The earlier revision is built in a git worktree sharing this checkout's target folder, so
-# that only the workspace's own crates compile again. Both revisions must read the same
-# database schema.
+# The earlier revision is built in a git worktree, in a copy of this checkout's release
+# folder (cargo names workspace crates the same in both trees: sharing the folder itself
+# would mix their builds), so that only the workspace's own crates compile again. Both
+# revisions must read the same database schema.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${BASE:?set BASE to the revision to compare with (a commit, a tag)}"
@@ -33,11 +35,14 @@ cleanup() {
 }
 trap cleanup EXIT
 
-TARGET=$(pwd)/target
-git worktree add --detach "$TREE" "$BASE" >/dev/null 2>&1
-(cd "$TREE" && CARGO_TARGET_DIR="$TARGET" cargo build --release --locked -p alliances-app >&2)
-cp "$TARGET/release/alliances" "$WORK/alliances-base"
 cargo build --release --locked -p alliances-app -p alliances-bench >&2
+BASE_TARGET="$WORK/target"
+mkdir -p "$BASE_TARGET"
+cp -a target/release "$BASE_TARGET/"
+git worktree add --detach "$TREE" "$BASE" >/dev/null 2>&1
+(cd "$TREE" && CARGO_TARGET_DIR="$BASE_TARGET" cargo build --release --locked -p alliances-app >&2)
+cp "$BASE_TARGET/release/alliances" "$WORK/alliances-base"
+rm -rf "$BASE_TARGET"
 cp target/release/alliances "$WORK/alliances-new"
 BENCH=target/release/alliances-bench
 
@@ -77,8 +82,12 @@ for port in "$PB" "$PN"; do   # warm-up
 done
 base=(); new=()
 for i in $(seq 1 "$RUNS"); do
-  read -r rb b50 b99 < <(measure "$PB")
-  read -r rn n50 n99 < <(measure "$PN")
+  # Which side goes first alternates too, so that neither always follows the other.
+  if [ $((i % 2)) = 1 ]; then
+    read -r rb b50 b99 < <(measure "$PB"); read -r rn n50 n99 < <(measure "$PN")
+  else
+    read -r rn n50 n99 < <(measure "$PN"); read -r rb b50 b99 < <(measure "$PB")
+  fi
   base+=("$rb"); new+=("$rn")
   echo "   run $i: base $rb req/s (p50 $b50, p99 $b99) · new $rn req/s (p50 $n50, p99 $n99)"
 done

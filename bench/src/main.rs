@@ -421,9 +421,9 @@ async fn engines(args: &[String]) {
     );
 
     println!(
-        "== One thread, each query alone (mean of 30 runs, with facet counts and the top 20; snippets too, as the API does):"
+        "== One thread, each query alone (mean of 30 runs, with facet counts and the top 20; snippets too, as the API does; for a query naming a territory, also without ranking its alliances first):"
     );
-    for q in QUERIES {
+    let mean_ms = |q: &str, places: &alliances_search::Places| {
         let t = Instant::now();
         for _ in 0..30 {
             let _ = ready.search.search(&Query {
@@ -438,14 +438,25 @@ async fn engines(args: &[String]) {
                 limit: 20,
                 facets: true,
                 snippets: true,
-                places: alliances_web::places::named_in_query(ready, q),
+                places: places.clone(),
             });
         }
-        println!(
-            "   {:<28} {:>6.2} ms",
-            if q.is_empty() { "(vide)" } else { q },
-            t.elapsed().as_secs_f64() * 1000.0 / 30.0
-        );
+        t.elapsed().as_secs_f64() * 1000.0 / 30.0
+    };
+    for q in QUERIES {
+        let places = alliances_web::places::named_in_query(ready, q);
+        let label = if q.is_empty() { "(vide)" } else { q };
+        if places.boosts.is_empty() {
+            println!("   {label:<28} {:>6.2} ms", mean_ms(q, &places));
+        } else {
+            let with = mean_ms(q, &places);
+            let without = mean_ms(q, &alliances_search::Places::default());
+            println!(
+                "   {label:<28} {with:>6.2} ms   (text only: {without:.2} ms; {} place term(s){})",
+                places.boosts.len(),
+                if places.match_alone { ", matching alone" } else { "" }
+            );
+        }
     }
     let Some(pg_url) = pg_url else {
         return;
