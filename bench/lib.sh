@@ -1,7 +1,8 @@
-# Shared by the page benchmarks (pages.sh, synthese.sh): tools, ports, medians, and the
-# reference — the same page's bytes served by nginx (gzip on the fly, and gzip_static) —
-# measured against alliances in alternating wrk runs. Source it after `cd` to the root and
-# after setting WORK, DURATION, RUNS and CONNECTIONS.
+# Shared by the benchmarks (pages.sh, synthese.sh, search.sh, search-compare.sh): tools,
+# ports, medians, readiness, the search queries, and the reference — the same page's bytes
+# served by nginx (gzip on the fly, and gzip_static) — measured against alliances in
+# alternating wrk runs. Source it after `cd` to the root; set WORK, DURATION, RUNS and
+# CONNECTIONS before calling what uses them.
 
 # Installs what is missing (Debian packages).
 need_tools() { # wrk, nginx, curl, bc; sets NGINX
@@ -29,6 +30,14 @@ wait_ready() { # port pid -> seconds waited
 }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+# A wrk script that requests the search benchmark's paths in turn (alliances-bench paths).
+queries_lua() { # paths-file -> lua on stdout
+  echo 'local paths = {'
+  sed 's/.*/  "&",/' "$1"
+  echo '}'
+  echo 'local i = 0'
+  echo 'request = function() i = i + 1; return wrk.format("GET", paths[(i % #paths) + 1]) end'
+}
 rps() { # url -> requests/s
   wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -H 'Accept-Encoding: gzip' "$1" | awk '/Requests\/sec/ {print $2}'
 }

@@ -66,13 +66,7 @@ total() { curl -fs "http://127.0.0.1:$1/api/v1/alliances?par_page=1" | python3 -
 echo "== Alliances searched: base $(total "$PB"), new $(total "$PN")"
 
 "$BENCH" paths > "$WORK/paths.txt"
-{
-  echo 'local paths = {'
-  sed 's/.*/  "&",/' "$WORK/paths.txt"
-  echo '}'
-  echo 'local i = 0'
-  echo 'request = function() i = i + 1; return wrk.format("GET", paths[(i % #paths) + 1]) end'
-} > "$WORK/queries.lua"
+queries_lua "$WORK/paths.txt" > "$WORK/queries.lua"
 measure() { # port -> "req/s p50 p99"
   wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$WORK/queries.lua" -H 'Accept-Encoding: gzip' "http://127.0.0.1:$1" \
     | awk '/Requests\/sec/ {r=$2} $1=="50%" {p50=$2} $1=="99%" {p99=$2} END {print r, p50, p99}'

@@ -26,6 +26,7 @@ if [ ${#need[@]} -gt 0 ]; then
   $s apt-get update -qq && DEBIAN_FRONTEND=noninteractive $s apt-get install -y -qq "${need[@]}"
 fi
 
+. bench/lib.sh
 cargo build --release --locked -p alliances-app -p alliances-bench >&2
 BIN=target/release/alliances
 BENCH=target/release/alliances-bench
@@ -38,8 +39,6 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-now() { date +%s.%N; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 echo "== Machine: $(nproc) cores, $(uname -r); $("$BIN" --version); N = $N synthetic alliances"
 "$BENCH" corpus "$N" > "$WORK/corpus.csv"
@@ -62,13 +61,7 @@ until curl -fs "http://127.0.0.1:$P/readyz" >/dev/null 2>&1; do sleep 0.05; done
 printf '== Server ready (search index built from the database) in %.1f s\n' "$(echo "$(now) - $t0" | bc -l)"
 
 "$BENCH" paths > "$WORK/paths.txt"
-{
-  echo 'local paths = {'
-  sed 's/.*/  "&",/' "$WORK/paths.txt"
-  echo '}'
-  echo 'local i = 0'
-  echo 'request = function() i = i + 1; return wrk.format("GET", paths[(i % #paths) + 1]) end'
-} > "$WORK/queries.lua"
+queries_lua "$WORK/paths.txt" > "$WORK/queries.lua"
 for p in $(cat "$WORK/paths.txt"); do
   curl -fs -o /dev/null "http://127.0.0.1:$P$p" || { echo "failed: $p"; exit 1; }
 done
