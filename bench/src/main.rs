@@ -454,7 +454,11 @@ async fn engines(args: &[String]) {
             println!(
                 "   {label:<28} {with:>6.2} ms   (text only: {without:.2} ms; {} place term(s){})",
                 places.boosts.len(),
-                if places.match_alone { ", matching alone" } else { "" }
+                if places.match_alone {
+                    ", matching alone"
+                } else {
+                    ""
+                }
             );
         }
     }
