@@ -348,6 +348,17 @@ def derive_geo():
     return len(carte_regions["formes"]), len(carte_deps["formes"])
 
 
+def load_texts(kind):
+    """Our texts of one kind of record: every content/<kind>/*.toml, keyed by the row's id."""
+    content = os.path.join(os.path.dirname(__file__), "..", "content", kind)
+    texts = {}
+    for name in sorted(os.listdir(content)):
+        if name.endswith(".toml"):
+            with open(os.path.join(content, name), "rb") as f:
+                texts.update(nfc(tomllib.load(f)))
+    return texts
+
+
 # ---------------------------------------------------------------- alliances
 FACT_COLUMNS = ["id", "name", "partners", "territory_name", "territory_level", "insee_codes",
                 "region", "start_year", "domains", "relational_modes", "sdgs_stated",
@@ -377,12 +388,7 @@ def derive_alliances():
     (keyed by the row's id). Codes of Paris, Lyon and Marseille arrondissements become their
     commune (the arrondissement stays named in territory_name)."""
     _, parent = commune_parents()
-    content = os.path.join(os.path.dirname(__file__), "..", "content", "alliances")
-    texts = {}
-    for name in sorted(os.listdir(content)):
-        if name.endswith(".toml"):
-            with open(os.path.join(content, name), "rb") as f:
-                texts.update(nfc(tomllib.load(f)))
+    texts = load_texts("alliances")
     cases = os.path.join(SRC, "cases")
     rows, missing = [], []
     for name in ALLIANCE_TABLES:
@@ -505,6 +511,41 @@ def derive_catalyseurs():
     return len(rows)
 
 
+# ---------------------------------------------------------------- outils
+# Document-sharing sites: a copy found there is evidence (it stays a source), never the
+# tool's official page (SOURCE.md of the tools table); two rows give one as their `url`.
+DOCUMENT_SHARING = ("123dok.net", "vdocuments.us")
+
+
+def derive_outils():
+    """The tools fact table, its layout being the import layout, plus our description
+    written in content/outils/textes-*.toml (keyed by the row's id). A `url` on a
+    document-sharing site is left empty (it stays among the sources)."""
+    texts = load_texts("outils")
+    with open(os.path.join(SRC, "tools", "tools-facts.csv"), encoding="utf-8-sig", newline="") as f:
+        reader = csv.DictReader(f)
+        header = reader.fieldnames
+        rows, missing = [], []
+        for r in reader:
+            r = nfc(r)
+            if any(d in r["url"] for d in DOCUMENT_SHARING):
+                if r["url"] not in r["source_urls"]:
+                    sys.exit("tool %s: its url is not among its sources" % r["id"])
+                r["url"] = ""
+            t = texts.get(r["id"], {})
+            if not t:
+                missing.append(r["id"])
+            rows.append([r[c] for c in header] + [t.get("description", "").strip()])
+    unknown = sorted(set(texts) - {r[0] for r in rows})
+    if unknown:
+        sys.exit("texts for unknown tools: " + ", ".join(unknown))
+    os.makedirs(os.path.join(OUT, "outils"), exist_ok=True)
+    write_csv(os.path.join(OUT, "outils", "outils.csv"), header + ["description"], rows)
+    if missing:
+        print("tools without texts:", ", ".join(missing), file=sys.stderr)
+    return len(rows)
+
+
 # ---------------------------------------------------------------- France services
 def derive_lieux():
     """The France services structures (ANCT, 1 August 2024) without contacts or hours.
@@ -549,5 +590,6 @@ if __name__ == "__main__":
     print("alliances:", derive_alliances())
     print("chiffres clés:", derive_observatoire())
     print("catalyseurs:", derive_catalyseurs())
+    print("outils:", derive_outils())
     print("lieux (France services, rattachés):", derive_lieux())
     copy_licences()

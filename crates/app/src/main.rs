@@ -96,6 +96,8 @@ enum ImportWhat {
     Chiffres(ImportArgs),
     /// Catalyseurs territoriaux en CSV ou XLSX (disposition de la table de faits des catalyseurs). Un identifiant déjà présent est mis à jour.
     Catalyseurs(ImportArgs),
+    /// Outils en CSV, JSON ou XLSX (disposition de la table de faits des outils, avec ou sans la colonne description). Un identifiant déjà présent est mis à jour.
+    Outils(ImportArgs),
 }
 
 /// What `export` writes.
@@ -120,6 +122,8 @@ enum ExportWhat {
     Chiffres(ExportArgs),
     /// Tous les catalyseurs, dans la disposition que lit l'import.
     Catalyseurs(ExportArgs),
+    /// Tous les outils, dans la disposition que lit l'import.
+    Outils(ExportArgs),
 }
 
 #[derive(Subcommand)]
@@ -179,6 +183,7 @@ fn main() -> ExitCode {
                 ImportWhat::Alliances(a) => (Kind::Alliances, a),
                 ImportWhat::Chiffres(a) => (Kind::Chiffres, a),
                 ImportWhat::Catalyseurs(a) => (Kind::Catalyseurs, a),
+                ImportWhat::Outils(a) => (Kind::Outils, a),
             };
             (
                 args.database
@@ -198,6 +203,7 @@ fn main() -> ExitCode {
                 ExportWhat::Alliances(a) => (Kind::Alliances, a),
                 ExportWhat::Chiffres(a) => (Kind::Chiffres, a),
                 ExportWhat::Catalyseurs(a) => (Kind::Catalyseurs, a),
+                ExportWhat::Outils(a) => (Kind::Outils, a),
             };
             (
                 args.database

@@ -638,3 +638,96 @@ async fn figures_and_catalyseurs_on_postgres() {
         import_and_export_figures_and_catalyseurs(&backend).await;
     }
 }
+
+/// The columns of the tools fact table (our `description` may follow).
+const OUTILS_HEADER: &str = "id,name,publisher,year,tool_type,phases,audiences,maturity,languages,access,licence,url,source_urls,retrieved";
+
+/// Tools: a malformed file is refused with each error's line and column and changes
+/// nothing; a valid one (CSV, then JSON) is written and exported back.
+async fn import_and_export_tools(backend: &Backend) {
+    let db = empty_db(backend).await;
+    let url = db.url.clone();
+    db.db.close().await;
+    let dir = scratch(&format!(
+        "outils-{}",
+        url.replace(['/', ':', '@', '.'], "-")
+    ));
+    let export = |format: &str| {
+        let (code, out, err) =
+            run(alliances().args(["export", "outils", "--format", format, "--database", &url]));
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    let count = || -> u64 {
+        let v: serde_json::Value = serde_json::from_str(&export("json")).unwrap();
+        v["total"].as_u64().unwrap()
+    };
+    assert_eq!(count(), 82, "the seed is loaded");
+
+    let bad = dir.join("outils-mauvais.csv");
+    std::fs::write(&bad, format!("{OUTILS_HEADER}\n\
+essai-a,Essai A,Éditeur,2020,brochure,comprendre,tous,,fr,gratuit,,https://example.org/a,https://example.org/a,2026-12-03\n\
+essai-b,Essai B,Éditeur,vers 2020,guide,rever,martiens,expert,Français,offert,,www.example.org,https://example.org/b,2026-12-03\n")).unwrap();
+    assert_refused(
+        &url,
+        "outils",
+        &bad,
+        &[
+            "ligne 2, colonne « tool_type » : type « brochure » inconnu",
+            "ligne 3, colonne « year »",
+            "Rien n'a été écrit",
+        ],
+    );
+    // Once the year reads, every other field of line 3 is named.
+    std::fs::write(&bad, format!("{OUTILS_HEADER}\n\
+essai-b,Essai B,Éditeur,2020,guide,rever,martiens,expert,Français,offert,,www.example.org,https://example.org/b,2026-12-03\n")).unwrap();
+    assert_refused(
+        &url,
+        "outils",
+        &bad,
+        &[
+            "ligne 2, colonne « phases » : phase « rever » inconnu",
+            "ligne 2, colonne « audiences »",
+            "ligne 2, colonne « maturity »",
+            "ligne 2, colonne « languages »",
+            "ligne 2, colonne « access »",
+            "ligne 2, colonne « url »",
+        ],
+    );
+    assert_eq!(count(), 82, "nothing written");
+
+    let good = dir.join("outils-bons.csv");
+    std::fs::write(&good, format!("{OUTILS_HEADER},description\n\
+essai-outil,Guide d'essai,Équipe de test,2024,guide,comprendre | construire,collectivite,decouvrir,fr,gratuit,,https://example.org/guide,https://example.org/guide,2026-12-03,Un guide de test (donnée de test).\n")).unwrap();
+    let (code, out, err) = run(alliances()
+        .args(["import", "outils", "--database", &url])
+        .arg(&good));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("1 créé(s)"), "{out}");
+    assert_eq!(count(), 83);
+    let csv = export("csv");
+    assert!(csv.contains("essai-outil,Guide d'essai,Équipe de test,2024,guide,comprendre | construire,collectivite,decouvrir,fr,gratuit,,https://example.org/guide,https://example.org/guide,2026-12-03,Un guide de test (donnée de test)."), "{csv}");
+    // The JSON export reads back as an import: the same record, unchanged.
+    let json = dir.join("outils.json");
+    std::fs::write(&json, export("json")).unwrap();
+    let (code, out, err) = run(alliances()
+        .args(["import", "outils", "--database", &url])
+        .arg(&json));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("0 créé(s), 0 mis à jour, 83 inchangé(s)"),
+        "{out}"
+    );
+}
+
+#[tokio::test]
+async fn tools_on_sqlite() {
+    import_and_export_tools(&Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn tools_on_postgres() {
+    if let Some(backend) = Backend::postgres() {
+        import_and_export_tools(&backend).await;
+    }
+}

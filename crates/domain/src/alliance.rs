@@ -79,6 +79,12 @@ pub struct SdgGoalTag {
     pub origine: Origin,
 }
 
+/// The error of a record's web address (a site, an official page), if it is not a full one.
+#[must_use]
+pub fn web_address_error(url: &str) -> Option<String> {
+    (!is_url(url)).then(|| format!("« {url} » n'est pas une adresse web complète (https://…)."))
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     pub url: String,
@@ -112,6 +118,15 @@ impl Source {
             .collect())
     }
 
+    /// The sources of a table row (`source_urls`, `retrieved`); a malformed pair is an
+    /// error of `retrieved`.
+    pub fn read_row(text: &dyn Fn(&str) -> String, errors: &mut Vec<FieldError>) -> Vec<Self> {
+        Self::read_cells(&text("source_urls"), &text("retrieved")).unwrap_or_else(|m| {
+            errors.push(FieldError::new("retrieved", m));
+            Vec::new()
+        })
+    }
+
     /// The `source_urls` and `retrieved` cells of a list of sources (one date when all
     /// are the same).
     #[must_use]
@@ -124,6 +139,40 @@ impl Source {
         };
         let urls: Vec<&str> = sources.iter().map(|s| s.url.as_str()).collect();
         (urls.join(LIST_SEP), retrieved)
+    }
+
+    /// The errors of a record's sources, as `(field, message)`: at least one source, each
+    /// a full web address, read on an ISO date (the first bad date only).
+    #[must_use]
+    pub fn errors(sources: &[Self]) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        if sources.is_empty() {
+            out.push((
+                "sources".to_owned(),
+                "au moins une source (adresse http ou https) est obligatoire : chaque fiche doit être sourcée.".to_owned(),
+            ));
+        }
+        for (i, s) in sources.iter().enumerate() {
+            if !is_url(&s.url) {
+                out.push((
+                    format!("sources[{i}]"),
+                    format!(
+                        "« {} » n'est pas une adresse web complète (commençant par http:// ou https://).",
+                        s.url
+                    ),
+                ));
+            }
+        }
+        if let Some(s) = sources.iter().find(|s| !is_date(&s.consulte_le)) {
+            out.push((
+                "retrieved".to_owned(),
+                format!(
+                    "« {} » : écrivez la date de consultation des sources au format AAAA-MM-JJ.",
+                    s.consulte_le
+                ),
+            ));
+        }
+        out
     }
 }
 
@@ -617,11 +666,7 @@ impl Alliance {
             .iter()
             .map(|t| classification(t))
             .collect();
-        let sources =
-            Source::read_cells(&text("source_urls"), &text("retrieved")).unwrap_or_else(|m| {
-                errors.push(FieldError::new("retrieved", m));
-                Vec::new()
-            });
+        let sources = Source::read_row(&text, &mut errors);
         let record = Alliance {
             slug: text("id"),
             nom: text("name"),
@@ -976,32 +1021,8 @@ impl Alliance {
                 ),
             );
         }
-        if self.sources.is_empty() {
-            push(
-                "sources".into(),
-                "au moins une source (adresse http ou https) est obligatoire : chaque exemple doit être sourcé.".into(),
-            );
-        }
-        for (i, s) in self.sources.iter().enumerate() {
-            if !is_url(&s.url) {
-                push(
-                    format!("sources[{i}]"),
-                    format!(
-                        "« {} » n'est pas une adresse web complète (commençant par http:// ou https://).",
-                        s.url
-                    ),
-                );
-            }
-            if !is_date(&s.consulte_le) {
-                push(
-                    "retrieved".into(),
-                    format!(
-                        "« {} » : écrivez la date de consultation des sources au format AAAA-MM-JJ.",
-                        s.consulte_le
-                    ),
-                );
-                break;
-            }
+        for (champ, message) in Source::errors(&self.sources) {
+            push(champ, message);
         }
         if let Some(d) = &self.verifie_le
             && !is_date(d)

@@ -4,10 +4,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::alliance::{
-    Referential, Source, TerritoryRef, is_date, is_url, name_error, read_codes, slug_error,
+    Referential, Source, TerritoryRef, name_error, read_codes, slug_error, web_address_error,
 };
 use crate::error::FieldError;
-use crate::record::{Record, non_empty, parse_year, split_list};
+use crate::record::{Record, non_empty, read_year, split_list, unknown_codes};
 use crate::taxonomy::{CATALYSE_METIERS, Taxonomy};
 use crate::territory::Level;
 use crate::text::fold;
@@ -256,21 +256,8 @@ impl Record for Catalyseur {
                 Err(m) => errors.push(FieldError::new("localisation", m)),
             }
         }
-        let fondation = match non_empty(get("founded_year").as_deref()) {
-            None => None,
-            Some(y) => match parse_year(&y) {
-                Ok(y) => Some(y),
-                Err(m) => {
-                    errors.push(FieldError::new("fondation", m));
-                    None
-                }
-            },
-        };
-        let sources =
-            Source::read_cells(&text("source_urls"), &text("retrieved")).unwrap_or_else(|m| {
-                errors.push(FieldError::new("retrieved", m));
-                Vec::new()
-            });
+        let fondation = read_year(get("founded_year").as_deref(), "fondation", &mut errors);
+        let sources = Source::read_row(&text, &mut errors);
         let record = Catalyseur {
             slug: text("id"),
             nom: text("name"),
@@ -354,48 +341,16 @@ impl Record for Catalyseur {
                 );
             }
         }
-        for (i, m) in self.metiers.iter().enumerate() {
-            if !CATALYSE_METIERS.contains(m) {
-                push(
-                    format!("metiers[{i}]"),
-                    format!(
-                        "métier « {m} » inconnu ; valeurs possibles : {}.",
-                        CATALYSE_METIERS.codes.join(", ")
-                    ),
-                );
-            }
-        }
-        if let Some(site) = &self.site
-            && !is_url(site)
+        for (champ, message) in
+            unknown_codes("metiers", "métier", &self.metiers, CATALYSE_METIERS, None)
         {
-            push(
-                "site".into(),
-                format!("« {site} » n'est pas une adresse web complète (https://…)."),
-            );
+            push(champ, message);
         }
-        if self.sources.is_empty() {
-            push(
-                "sources".into(),
-                "au moins une source (adresse http ou https) est obligatoire.".into(),
-            );
+        if let Some(m) = self.site.as_deref().and_then(web_address_error) {
+            push("site".into(), m);
         }
-        for (i, s) in self.sources.iter().enumerate() {
-            if !is_url(&s.url) {
-                push(
-                    format!("sources[{i}]"),
-                    format!("« {} » n'est pas une adresse web complète.", s.url),
-                );
-            }
-            if !is_date(&s.consulte_le) {
-                push(
-                    "retrieved".into(),
-                    format!(
-                        "« {} » : écrivez la date de consultation au format AAAA-MM-JJ.",
-                        s.consulte_le
-                    ),
-                );
-                break;
-            }
+        for (champ, message) in Source::errors(&self.sources) {
+            push(champ, message);
         }
         if e.is_empty() { Ok(()) } else { Err(e) }
     }

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::alliance::Referential;
 use crate::error::FieldError;
-use crate::record::{Record, non_empty, parse_year, split_list};
+use crate::record::{Record, non_empty, read_year, split_list};
 use crate::taxonomy::{ACTOR_TYPES, Taxonomy};
 
 pub use crate::observatory::{Observatory, TimelinePoint};
@@ -401,16 +401,7 @@ impl Record for KeyFigure {
         };
         let population = read_population(cell("population"), context, &mut errors);
         let programme = read_programme(cell("programme"), &mut errors);
-        let annee = match cell("year") {
-            None => None,
-            Some(y) => match parse_year(&y) {
-                Ok(y) => Some(y),
-                Err(m) => {
-                    errors.push(FieldError::new("year", m));
-                    None
-                }
-            },
-        };
+        let annee = read_year(cell("year").as_deref(), "year", &mut errors);
         let echantillon = match cell("sample_size") {
             None => None,
             Some(s) => match parse_number(&s) {

@@ -9,6 +9,7 @@ pub mod figure;
 pub mod lieu;
 pub mod observatory;
 pub mod odd;
+pub mod outil;
 pub mod pagination;
 pub mod questionnaire;
 pub mod record;

@@ -67,6 +67,34 @@ pub trait Record: Sized {
     }
 }
 
+/// The values of a list outside a taxonomy (`extra`: a code allowed besides), as
+/// `(field[i], message)` naming what the list may hold.
+#[must_use]
+pub fn unknown_codes(
+    field: &str,
+    what: &str,
+    values: &[String],
+    taxonomy: crate::taxonomy::Taxonomy,
+    extra: Option<&str>,
+) -> Vec<(String, String)> {
+    let mut allowed: Vec<&str> = taxonomy.codes.to_vec();
+    allowed.extend(extra);
+    values
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| !allowed.contains(&v.as_str()))
+        .map(|(i, v)| {
+            (
+                format!("{field}[{i}]"),
+                format!(
+                    "{what} « {v} » inconnu ; valeurs possibles : {}.",
+                    allowed.join(", ")
+                ),
+            )
+        })
+        .collect()
+}
+
 /// Splits a list cell (`a | b`) into trimmed, non-empty values.
 #[must_use]
 pub fn split_list(value: &str, sep: &str) -> Vec<String> {
@@ -85,6 +113,14 @@ pub fn non_empty(value: Option<&str>) -> Option<String> {
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .map(str::to_owned)
+}
+
+/// An optional year cell: none when empty; a malformed one is an error of `field`.
+pub fn read_year(cell: Option<&str>, field: &str, errors: &mut Vec<FieldError>) -> Option<u16> {
+    let y = non_empty(cell)?;
+    parse_year(&y)
+        .map_err(|m| errors.push(FieldError::new(field, m)))
+        .ok()
 }
 
 /// A four-digit year between 1800 and 2200.

@@ -125,7 +125,7 @@ pub fn facet_code(facet: &str, code: &str) -> Option<bool> {
     Some(taxonomy.contains(code))
 }
 
-pub const ALL: [Taxonomy; 13] = [
+pub const ALL: [Taxonomy; 15] = [
     ACTOR_TYPES,
     DOMAINS,
     TERRITORIAL_LEVELS,
@@ -139,6 +139,8 @@ pub const ALL: [Taxonomy; 13] = [
     crate::figure::PROGRAMMES,
     crate::figure::THEMES,
     crate::catalyseur::GENRES,
+    crate::outil::TYPES,
+    crate::outil::ACCESS,
 ];
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! Records of every kind but alliances (key figures, catalyseurs; tools later), stored as
+//! Records of every kind but alliances (key figures, catalyseurs, tools), stored as
 //! JSON documents keyed by kind and identifier, with one change log. Small collections:
 //! each server reads a whole kind into memory and reloads it when the log moves.
 
@@ -13,6 +13,7 @@ use crate::{Db, Result, StoreError, fingerprint, on_read};
 /// The kinds stored here, as written in the `genre` column.
 pub const KEY_FIGURE: &str = "chiffre";
 pub const CATALYSEUR: &str = "catalyseur";
+pub const OUTIL: &str = "outil";
 
 /// A stored record with what the database adds to it.
 #[derive(Debug, Clone)]

@@ -1,5 +1,5 @@
 //! The seed records shipped in `data/` — alliances (the fact tables with our texts), key
-//! figures and catalyseurs — loaded at start through the same validation as an import (a
+//! figures, catalyseurs and tools — loaded at start through the same validation as an import (a
 //! new version never overwrites an imported record), and the referential that validation
 //! reads.
 
@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 use alliances_domain::alliance::Referential;
 use alliances_domain::catalyseur::Catalyseur;
 use alliances_domain::figure::{FigureContext, KeyFigure, Population, check_populations};
+use alliances_domain::outil::Outil;
 use alliances_domain::record::Record;
 use alliances_domain::territory::Level;
 use serde::Serialize;
@@ -23,6 +24,7 @@ const VERSION_KEY: &str = "amorce_alliances_version";
 const FIGURES_CSV: &str = include_str!("../../../data/observatoire/chiffres-cles.csv");
 const POPULATIONS_CSV: &str = include_str!("../../../data/observatoire/populations.csv");
 const CATALYSEURS_CSV: &str = include_str!("../../../data/catalyseurs/catalyseurs.csv");
+const OUTILS_CSV: &str = include_str!("../../../data/outils/outils.csv");
 /// `origine` of the seed records.
 pub const SEED_ORIGIN: &str = "amorce";
 
@@ -173,13 +175,14 @@ pub async fn ensure_seeded(db: &Db, now: i64) -> Result<SeedOutcome> {
     Ok(SeedOutcome::Loaded(outcome))
 }
 
-/// Version of the seed key figures and catalyseurs (with the populations table).
+/// Version of the seed key figures, catalyseurs and tools (with the populations table).
 #[must_use]
 pub fn documents_version() -> String {
     fingerprint(&[
         FIGURES_CSV.as_bytes(),
         POPULATIONS_CSV.as_bytes(),
         CATALYSEURS_CSV.as_bytes(),
+        OUTILS_CSV.as_bytes(),
     ])
 }
 
@@ -188,11 +191,23 @@ pub fn documents_version() -> String {
 pub struct DocumentsOutcome {
     pub figures: SeedOutcome,
     pub catalyseurs: SeedOutcome,
+    pub outils: SeedOutcome,
 }
 
-/// Loads the seed key figures and catalyseurs unless their version already was; an
+/// Loads the seed key figures, catalyseurs and tools unless their version already was; an
 /// imported record is never overwritten.
 pub async fn ensure_documents_seeded(db: &Db, now: i64) -> Result<DocumentsOutcome> {
+    // Tools need no reference data.
+    let outils = seed_kind::<Outil>(
+        db,
+        documents::OUTIL,
+        OUTILS_KEY,
+        OUTILS_VERSIONED,
+        OUTILS_CSV,
+        &(),
+        now,
+    )
+    .await?;
     // The context reads every territory code: only build it when something is to load, so
     // that a start on an up-to-date database stays quick.
     if is_current(db, FIGURES_KEY, FIGURES_VERSIONED).await?
@@ -201,6 +216,7 @@ pub async fn ensure_documents_seeded(db: &Db, now: i64) -> Result<DocumentsOutco
         return Ok(DocumentsOutcome {
             figures: SeedOutcome::AlreadyCurrent,
             catalyseurs: SeedOutcome::AlreadyCurrent,
+            outils,
         });
     }
     let context = figure_context(db).await?;
@@ -227,6 +243,7 @@ pub async fn ensure_documents_seeded(db: &Db, now: i64) -> Result<DocumentsOutco
     Ok(DocumentsOutcome {
         figures,
         catalyseurs,
+        outils,
     })
 }
 
@@ -234,6 +251,8 @@ const FIGURES_KEY: &str = "amorce_chiffres_version";
 const FIGURES_VERSIONED: &[&[u8]] = &[FIGURES_CSV.as_bytes(), POPULATIONS_CSV.as_bytes()];
 const CATALYSEURS_KEY: &str = "amorce_catalyseurs_version";
 const CATALYSEURS_VERSIONED: &[&[u8]] = &[CATALYSEURS_CSV.as_bytes()];
+const OUTILS_KEY: &str = "amorce_outils_version";
+const OUTILS_VERSIONED: &[&[u8]] = &[OUTILS_CSV.as_bytes()];
 
 /// Whether the database already holds this version of a seed file.
 async fn is_current(db: &Db, key: &str, versioned: &[&[u8]]) -> Result<bool> {

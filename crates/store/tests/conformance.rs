@@ -654,9 +654,14 @@ async fn documents_are_seeded_once_and_logged(backend: &Backend) {
         documents::all(&t.db, documents::CATALYSEUR).await.unwrap();
     assert_eq!((figures.len(), catalyseurs.len()), (121, 72));
     assert!(figures.iter().all(|s| s.origine == seed::SEED_ORIGIN));
+    let outils: Vec<documents::Stored<alliances_domain::outil::Outil>> =
+        documents::all(&t.db, documents::OUTIL).await.unwrap();
+    assert_eq!(outils.len(), 82);
+    assert!(outils.iter().all(|s| s.record.description.is_some()));
     let again = seed::ensure_documents_seeded(&t.db, 1).await.unwrap();
     assert_eq!(again.figures, seed::SeedOutcome::AlreadyCurrent);
     assert_eq!(again.catalyseurs, seed::SeedOutcome::AlreadyCurrent);
+    assert_eq!(again.outils, seed::SeedOutcome::AlreadyCurrent);
     // Same content: nothing written, nothing logged.
     let last = documents::last_change(&t.db).await.unwrap();
     let mut f = figures

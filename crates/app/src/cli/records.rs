@@ -1,5 +1,5 @@
 //! `alliances import KIND FILE` and `alliances export KIND`, for every kind of record:
-//! alliances, key figures (`chiffres`) and catalyseurs. One pipeline: read the table,
+//! alliances, key figures (`chiffres`), catalyseurs and tools (`outils`). One pipeline: read the table,
 //! validate every row into its domain type, then write all or nothing.
 
 use std::io::{IsTerminal, Write};
@@ -12,6 +12,7 @@ use serde::de::DeserializeOwned;
 use alliances_domain::alliance::Alliance;
 use alliances_domain::catalyseur::{COLUMNS as CATALYSEUR_COLUMNS, Catalyseur};
 use alliances_domain::figure::{KeyFigure, OPTIONAL_COLUMNS, REQUIRED_COLUMNS};
+use alliances_domain::outil::{self, Outil};
 use alliances_domain::record::Record;
 use alliances_domain::territory::Level;
 use alliances_store::exchange::{self, Format, LineError};
@@ -32,6 +33,7 @@ pub enum Kind {
     Alliances,
     Chiffres,
     Catalyseurs,
+    Outils,
 }
 
 impl Kind {
@@ -40,13 +42,14 @@ impl Kind {
             Kind::Alliances => "alliance(s)",
             Kind::Chiffres => "chiffre(s) clé(s)",
             Kind::Catalyseurs => "catalyseur(s)",
+            Kind::Outils => "outil(s)",
         }
     }
 
     /// Formats a file of this kind may be imported from.
     fn import_formats(self) -> &'static [Format] {
         match self {
-            Kind::Alliances => &[Format::Csv, Format::Json, Format::Xlsx],
+            Kind::Alliances | Kind::Outils => &[Format::Csv, Format::Json, Format::Xlsx],
             Kind::Chiffres | Kind::Catalyseurs => &[Format::Csv, Format::Xlsx],
         }
     }
@@ -82,6 +85,7 @@ enum Valid {
     Alliances(Vec<Alliance>),
     Figures(Vec<KeyFigure>),
     Catalyseurs(Vec<Catalyseur>),
+    Outils(Vec<Outil>),
 }
 
 fn parse<R: Record + DeserializeOwned>(
@@ -132,6 +136,7 @@ pub async fn import(
         Kind::Catalyseurs => {
             parse(format, &bytes, &seed::referential(&db).await?).map(Valid::Catalyseurs)
         }
+        Kind::Outils => parse(format, &bytes, &()).map(Valid::Outils),
     };
     if tty {
         eprintln!();
@@ -154,6 +159,7 @@ pub async fn import(
         Valid::Alliances(v) => v.len(),
         Valid::Figures(v) => v.len(),
         Valid::Catalyseurs(v) => v.len(),
+        Valid::Outils(v) => v.len(),
     };
     if dry_run {
         println!(
@@ -216,6 +222,17 @@ pub async fn import(
             )
             .await?
         }
+        Valid::Outils(records) => {
+            documents::upsert_all(
+                &db,
+                documents::OUTIL,
+                records,
+                &origin,
+                user.as_deref(),
+                now,
+            )
+            .await?
+        }
     };
     println!(
         "Import terminé : {} créé(s), {} mis à jour, {} inchangé(s). Les serveurs en cours d'exécution les montrent dans les secondes qui suivent.",
@@ -256,6 +273,15 @@ impl Named {
     }
 }
 
+/// Every stored record of a kind (not alliances).
+async fn stored<R: DeserializeOwned>(db: &Db, genre: &str) -> anyhow::Result<Vec<R>> {
+    Ok(documents::all(db, genre)
+        .await?
+        .into_iter()
+        .map(|s| s.record)
+        .collect())
+}
+
 /// A table (CSV or XLSX) of rows, or JSON of records.
 fn table(
     format: Format,
@@ -272,6 +298,26 @@ fn table(
         Format::Xlsx => exchange::write_xlsx(sheet, header, rows)?,
         _ => bail!("format non pris en charge ici"),
     })
+}
+
+/// The values of a record's columns, in order.
+fn values(columns: Vec<(&'static str, String)>) -> Vec<String> {
+    columns.into_iter().map(|(_, v)| v).collect()
+}
+
+/// The export of records of one kind: JSON, or a table of their columns.
+fn body_of<R: Serialize>(
+    format: Format,
+    licence: &str,
+    sheet: &str,
+    header: &[&str],
+    records: &[R],
+    row: impl Fn(&R) -> Vec<String>,
+) -> anyhow::Result<Vec<u8>> {
+    match format {
+        Format::Json => json_of(licence, records),
+        _ => table(format, sheet, header, records.iter().map(row)),
+    }
 }
 
 fn json_of<T: Serialize>(licence: &str, records: &[T]) -> anyhow::Result<Vec<u8>> {
@@ -296,7 +342,9 @@ pub async fn export(
             Format::Xlsx,
             Format::JsonLd,
         ],
-        Kind::Chiffres | Kind::Catalyseurs => &[Format::Csv, Format::Json, Format::Xlsx],
+        Kind::Chiffres | Kind::Catalyseurs | Kind::Outils => {
+            &[Format::Csv, Format::Json, Format::Xlsx]
+        }
     };
     let Some(format) = Format::parse(format).filter(|f| allowed.contains(f)) else {
         bail!(
@@ -338,49 +386,39 @@ pub async fn export(
         }
         Kind::Chiffres => {
             let context = seed::figure_context(&db).await?;
-            let records: Vec<KeyFigure> = documents::all(&db, documents::KEY_FIGURE)
-                .await?
-                .into_iter()
-                .map(|s| s.record)
-                .collect();
+            let records: Vec<KeyFigure> = stored(&db, documents::KEY_FIGURE).await?;
             let header: Vec<&str> = REQUIRED_COLUMNS
                 .iter()
                 .chain(OPTIONAL_COLUMNS.iter())
                 .copied()
                 .collect();
-            let body = match format {
-                Format::Json => json_of(&licence, &records)?,
-                _ => table(
-                    format,
-                    "chiffres-cles",
-                    &header,
-                    records
-                        .iter()
-                        .map(|f| f.to_columns(&context).into_iter().map(|(_, v)| v).collect()),
-                )?,
-            };
+            let body = body_of(format, &licence, "chiffres-cles", &header, &records, |f| {
+                values(f.to_columns(&context))
+            })?;
             (records.len(), body)
         }
         Kind::Catalyseurs => {
-            let records: Vec<Catalyseur> = documents::all(&db, documents::CATALYSEUR)
-                .await?
-                .into_iter()
-                .map(|s| s.record)
+            let records: Vec<Catalyseur> = stored(&db, documents::CATALYSEUR).await?;
+            let body = body_of(
+                format,
+                &licence,
+                "catalyseurs",
+                &CATALYSEUR_COLUMNS,
+                &records,
+                |c| values(c.to_columns(&places.region_names_of(c.places()))),
+            )?;
+            (records.len(), body)
+        }
+        Kind::Outils => {
+            let records: Vec<Outil> = stored(&db, documents::OUTIL).await?;
+            let header: Vec<&str> = outil::COLUMNS
+                .iter()
+                .chain(outil::EXTRA_COLUMNS.iter())
+                .copied()
                 .collect();
-            let body = match format {
-                Format::Json => json_of(&licence, &records)?,
-                _ => table(
-                    format,
-                    "catalyseurs",
-                    &CATALYSEUR_COLUMNS,
-                    records.iter().map(|c| {
-                        c.to_columns(&places.region_names_of(c.places()))
-                            .into_iter()
-                            .map(|(_, v)| v)
-                            .collect()
-                    }),
-                )?,
-            };
+            let body = body_of(format, &licence, "outils", &header, &records, |o| {
+                values(o.to_columns())
+            })?;
             (records.len(), body)
         }
     };

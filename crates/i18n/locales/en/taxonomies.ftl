@@ -87,3 +87,22 @@ taxo-genre-reseau-ess = Social economy network
 taxo-genre-agence-developpement = Development agency
 taxo-genre-reseau-catalyseurs = Network of territorial catalysts
 taxo-genre-laboratoire = Research and experimentation lab
+
+## Tools: types and access
+taxo-type-outil-guide = Guide
+taxo-type-outil-referentiel = Framework
+taxo-type-outil-kit = Kit
+taxo-type-outil-autodiagnostic = Self-assessment
+taxo-type-outil-checklist = Checklist
+taxo-type-outil-jeu = Game
+taxo-type-outil-formation = Training
+taxo-type-outil-mooc = MOOC
+taxo-type-outil-plateforme = Platform
+taxo-type-outil-annuaire = Directory
+taxo-type-outil-observatoire = Observatory
+taxo-type-outil-etude = Study
+taxo-type-outil-fonds = Fund
+taxo-type-outil-reseau = Network
+taxo-acces-gratuit = Free
+taxo-acces-payant = Paid
+taxo-acces-sur-adhesion = Members only

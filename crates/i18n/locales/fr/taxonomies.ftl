@@ -87,3 +87,22 @@ taxo-genre-reseau-ess = Réseau de l'ESS
 taxo-genre-agence-developpement = Agence de développement
 taxo-genre-reseau-catalyseurs = Réseau de catalyseurs territoriaux
 taxo-genre-laboratoire = Laboratoire de recherche et d'expérimentation
+
+## Outils : types et accès
+taxo-type-outil-guide = Guide
+taxo-type-outil-referentiel = Référentiel
+taxo-type-outil-kit = Kit
+taxo-type-outil-autodiagnostic = Autodiagnostic
+taxo-type-outil-checklist = Liste de contrôle
+taxo-type-outil-jeu = Jeu
+taxo-type-outil-formation = Formation
+taxo-type-outil-mooc = MOOC
+taxo-type-outil-plateforme = Plateforme
+taxo-type-outil-annuaire = Annuaire
+taxo-type-outil-observatoire = Observatoire
+taxo-type-outil-etude = Étude
+taxo-type-outil-fonds = Fonds
+taxo-type-outil-reseau = Réseau
+taxo-acces-gratuit = Gratuit
+taxo-acces-payant = Payant
+taxo-acces-sur-adhesion = Sur adhésion
