@@ -44,3 +44,24 @@ pub struct ValeurFacette {
     #[schema(example = 212)]
     pub nombre: u64,
 }
+
+/// A source with the date it was read.
+#[derive(Serialize, ToSchema)]
+pub struct SourceLue {
+    pub url: String,
+    /// ISO date.
+    pub consulte_le: String,
+}
+
+impl SourceLue {
+    #[must_use]
+    pub fn of(sources: &[alliances_domain::alliance::Source]) -> Vec<SourceLue> {
+        sources
+            .iter()
+            .map(|s| SourceLue {
+                url: s.url.clone(),
+                consulte_le: s.consulte_le.clone(),
+            })
+            .collect()
+    }
+}

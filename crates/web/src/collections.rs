@@ -1,5 +1,5 @@
 //! The small collections every server keeps in memory: the key figures (the observatory),
-//! the catalyseurs, read from the database and reloaded when its change log moves, and the
+//! the catalyseurs and the tools, read from the database and reloaded when its change log moves, and the
 //! lieux d'accompagnement (static reference data), each indexed by territory.
 
 use std::collections::HashMap;
@@ -8,18 +8,36 @@ use std::sync::{Arc, RwLock};
 use alliances_domain::catalyseur::Catalyseur;
 use alliances_domain::figure::{KeyFigure, Observatory, Population};
 use alliances_domain::lieu::Lieu;
+use alliances_domain::outil::Outil;
 use alliances_domain::territory::Level;
 use alliances_store::{Db, documents};
 
 use crate::places::{Relation, relation};
 use crate::state::Ready;
 
-/// Key figures and catalyseurs as last read, with the change-log number they reflect.
+/// The analysed words a tool is found by: its name, publisher, type and our description.
+fn outil_words(o: &Outil) -> std::collections::HashSet<String> {
+    let text = [
+        o.nom.as_str(),
+        o.editeur.as_deref().unwrap_or_default(),
+        &o.genre,
+        o.description.as_deref().unwrap_or_default(),
+    ]
+    .join(" ");
+    alliances_search::analyzer::tokens(&text)
+        .into_iter()
+        .collect()
+}
+
+/// Key figures, catalyseurs and tools as last read, with the change-log number they reflect.
 #[derive(Debug, Default)]
 pub struct Collections {
     pub observatory: Observatory,
     /// Catalyseurs by name.
     pub catalyseurs: Vec<Catalyseur>,
+    /// Tools by name, each with the analysed words of its text (French analysis: accents,
+    /// plurals), for the search.
+    pub outils: Vec<(Outil, std::collections::HashSet<String>)>,
     /// The last change-log row read.
     pub seq: i64,
 }
@@ -39,11 +57,27 @@ impl Collections {
             .map(|s| s.record)
             .collect();
         catalyseurs.sort_by_key(|c| alliances_domain::text::fold(&c.nom));
+        let mut outils: Vec<(Outil, std::collections::HashSet<String>)> =
+            documents::all::<Outil>(db, documents::OUTIL)
+                .await?
+                .into_iter()
+                .map(|s| {
+                    let words = outil_words(&s.record);
+                    (s.record, words)
+                })
+                .collect();
+        outils.sort_by_key(|(o, _)| alliances_domain::text::fold(&o.nom));
         Ok(Collections {
             observatory: Observatory::new(figures),
             catalyseurs,
+            outils,
             seq,
         })
+    }
+
+    #[must_use]
+    pub fn outil(&self, slug: &str) -> Option<&Outil> {
+        self.outils.iter().map(|(o, _)| o).find(|o| o.slug == slug)
     }
 
     #[must_use]

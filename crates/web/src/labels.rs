@@ -30,6 +30,14 @@ pub fn facet_label(
         "mode" => t(format!("taxo-mode-{code}")),
         "impact" => t(format!("taxo-impact-{code}")),
         "statut" => t(format!("taxo-statut-{code}")),
+        "phase" => t(format!("taxo-phase-{code}")),
+        "public" => t(format!("taxo-acteur-{code}")),
+        "type" => t(format!("taxo-type-outil-{code}")),
+        "maturite" => t(format!("taxo-maturite-{code}")),
+        "acces" => t(format!("taxo-acces-{code}")),
+        // A language the catalogues do not name yet shows its ISO code.
+        "langue" if catalog.has(lang, &format!("langue-{code}")) => t(format!("langue-{code}")),
+        "langue" => code.to_owned(),
         "region" | "departement" | "epci" | "commune" | "com" => {
             let level = match facet {
                 "region" => Level::Region,

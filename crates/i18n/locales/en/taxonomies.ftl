@@ -106,3 +106,21 @@ taxo-type-outil-reseau = Network
 taxo-acces-gratuit = Free
 taxo-acces-payant = Paid
 taxo-acces-sur-adhesion = Members only
+
+## Languages of tools (ISO 639 codes)
+langue-am = Amharic
+langue-ar = Arabic
+langue-de = German
+langue-en = English
+langue-es = Spanish
+langue-fr = French
+langue-hi = Hindi
+langue-hr = Croatian
+langue-id = Indonesian
+langue-pl = Polish
+langue-pt = Portuguese
+langue-ru = Russian
+langue-sr = Serbian
+langue-sw = Swahili
+langue-vi = Vietnamese
+langue-zh = Chinese

@@ -106,3 +106,21 @@ taxo-type-outil-reseau = Réseau
 taxo-acces-gratuit = Gratuit
 taxo-acces-payant = Payant
 taxo-acces-sur-adhesion = Sur adhésion
+
+## Langues des outils (codes ISO 639)
+langue-am = Amharique
+langue-ar = Arabe
+langue-de = Allemand
+langue-en = Anglais
+langue-es = Espagnol
+langue-fr = Français
+langue-hi = Hindi
+langue-hr = Croate
+langue-id = Indonésien
+langue-pl = Polonais
+langue-pt = Portugais
+langue-ru = Russe
+langue-sr = Serbe
+langue-sw = Swahili
+langue-vi = Vietnamien
+langue-zh = Chinois

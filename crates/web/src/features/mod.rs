@@ -9,6 +9,7 @@ pub mod home;
 pub mod methodes;
 pub mod odd;
 pub mod ops;
+pub mod outils;
 pub mod pages;
 pub mod reperes;
 pub mod territoires;

@@ -177,7 +177,7 @@ fn year_code(row: &BTreeMap<String, String>) -> String {
 }
 
 /// Asserts a 422 problem whose `erreurs` name `field` with a French message.
-async fn assert_422(app: &TestApp, path: &str, field: &str) -> Value {
+pub(crate) async fn assert_422(app: &TestApp, path: &str, field: &str) -> Value {
     let r = app.get(path).await;
     assert_eq!(r.status, 422, "{path}: {}", r.text());
     assert_eq!(

@@ -202,6 +202,8 @@ async fn openapi_describes_every_route(backend: &Backend) {
                 "{slug}",
                 if path.contains("catalyseurs") {
                     "bordeaux-mecenes-solidaires"
+                } else if path.contains("outils") {
+                    "rameau-evaluation-partenariale-en-pratique"
                 } else {
                     "ptce-vivre-les-mureaux"
                 },

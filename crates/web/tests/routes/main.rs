@@ -5,6 +5,7 @@ mod api_donnees;
 mod api_exemples;
 mod api_methodes;
 mod api_odd;
+mod api_outils;
 mod api_territoires;
 mod methodes_kit;
 mod operations;

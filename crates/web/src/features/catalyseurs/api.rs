@@ -10,7 +10,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::{facets, matches, parse_request, regions_of};
-use crate::api_shapes::{ValeurFacette, slice};
+use crate::api_shapes::{SourceLue, ValeurFacette, slice};
 use crate::error::{AppError, AppResult};
 use crate::state::{AppState, Ready, ready};
 
@@ -21,13 +21,6 @@ pub struct Lieu {
     pub code: String,
     pub nom: Option<String>,
     pub url: Option<String>,
-}
-
-/// A source with the date it was read.
-#[derive(Serialize, ToSchema)]
-pub struct SourceLue {
-    pub url: String,
-    pub consulte_le: String,
 }
 
 /// One catalyseur.
@@ -95,14 +88,7 @@ pub fn catalyseur(ready: &Ready, c: &Catalyseur) -> CatalyseurJson {
         metiers: c.metiers.clone(),
         fondation: c.fondation,
         site: c.site.clone(),
-        sources: c
-            .sources
-            .iter()
-            .map(|s| SourceLue {
-                url: s.url.clone(),
-                consulte_le: s.consulte_le.clone(),
-            })
-            .collect(),
+        sources: SourceLue::of(&c.sources),
         url: format!("/catalyseurs/{}", c.slug),
     }
 }

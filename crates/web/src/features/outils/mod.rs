@@ -1,0 +1,172 @@
+//! Outils: the tools that help build an alliance, searched and filtered by phase, audience,
+//! type, maturity, access and language. The API reads its filters through one parser
+//! ([`parse_request`]); the pages come in a later step.
+
+pub mod api;
+
+use std::collections::HashSet;
+
+use alliances_domain::error::Invalid;
+use alliances_domain::outil::{ACCESS, EVERYONE, Outil, TYPES};
+use alliances_domain::taxonomy::{ACTOR_TYPES, LIFECYCLE_PHASES, MATURITY_LEVELS, Taxonomy};
+use alliances_i18n::{Catalog, Lang};
+
+use crate::filters::{self, FacetValue, Request, Spec};
+use crate::state::Ready;
+
+/// The filters, each a query parameter (repeated: OR).
+pub const FILTERS: [&str; 6] = ["phase", "public", "type", "maturite", "acces", "langue"];
+
+/// A request's text, analysed once: each word of the query with its synonyms.
+#[must_use]
+pub fn query_words(q: &str) -> Vec<Vec<String>> {
+    alliances_search::analyzer::tokens(q)
+        .iter()
+        .map(|t| alliances_search::analyzer::expand(t))
+        .collect()
+}
+
+/// Whether a tool passes the text (`query`, from [`query_words`]) and every filter of a
+/// request but `except`. Every word of the query (or one of its synonyms) must be among the
+/// tool's analysed words: « cooperation » finds « coopération », « guides » « guide ».
+#[must_use]
+pub fn matches(
+    query: &[Vec<String>],
+    req: &Request,
+    o: &Outil,
+    words: &HashSet<String>,
+    except: Option<&str>,
+) -> bool {
+    query
+        .iter()
+        .all(|alternatives| alternatives.iter().any(|w| words.contains(w)))
+        && req.passes(&|p| values_of(o, p), except)
+}
+
+/// The codes of a tool for a filter. A tool for every audience (`tous`) counts under each
+/// actor type, and one with no stated maturity under each level: it fits them all.
+#[must_use]
+pub fn values_of(o: &Outil, param: &str) -> Vec<String> {
+    let all = |t: Taxonomy| t.codes.iter().map(|c| (*c).to_owned()).collect();
+    match param {
+        "phase" => o.phases.clone(),
+        "public" if o.publics.iter().any(|p| p == EVERYONE) => all(ACTOR_TYPES),
+        "public" => o.publics.clone(),
+        "type" => vec![o.genre.clone()],
+        "maturite" if o.maturite.is_empty() => all(MATURITY_LEVELS),
+        "maturite" => o.maturite.clone(),
+        "acces" => o.acces.iter().cloned().collect(),
+        "langue" => o.langues.clone(),
+        _ => Vec::new(),
+    }
+}
+
+fn valid(languages: &HashSet<&str>, param: &str, code: &str) -> bool {
+    match param {
+        "phase" => LIFECYCLE_PHASES.contains(code),
+        "public" => ACTOR_TYPES.contains(code),
+        "type" => TYPES.contains(code),
+        "maturite" => MATURITY_LEVELS.contains(code),
+        "acces" => ACCESS.contains(code),
+        "langue" => languages.contains(code),
+        _ => false,
+    }
+}
+
+/// What a filter accepts, for the API's error messages.
+fn hint(param: &str) -> &'static str {
+    match param {
+        "phase" => {
+            " ; valeurs possibles : comprendre, se-positionner, trouver-partenaires, construire, formaliser, piloter, evaluer, essaimer"
+        }
+        "public" => {
+            " ; valeurs possibles : un code de type d'acteur (collectivite, entreprise, association…)"
+        }
+        "type" => {
+            " ; valeurs possibles : guide, referentiel, kit, autodiagnostic, checklist, jeu, formation, mooc, plateforme, annuaire, observatoire, etude, fonds, reseau"
+        }
+        "maturite" => " ; valeurs possibles : decouvrir, experimenter, structurer, catalyser",
+        "acces" => " ; valeurs possibles : gratuit, payant, sur-adhesion",
+        "langue" => " ; valeurs possibles : un code de langue ISO 639 d'un outil (fr, en…)",
+        _ => "",
+    }
+}
+
+/// Reads the query pairs; `strict` (the API) refuses unknown parameters and values.
+pub fn parse_request(
+    pairs: &[(String, String)],
+    tools: &[(Outil, HashSet<String>)],
+    strict: bool,
+) -> Result<Request, Invalid> {
+    let languages: HashSet<&str> = tools
+        .iter()
+        .flat_map(|(o, _)| o.langues.iter().map(String::as_str))
+        .collect();
+    let spec = Spec {
+        params: &FILTERS,
+        valid: &|param, code| valid(&languages, param, code),
+        text: true,
+        hint: &hint,
+    };
+    filters::parse(pairs, &spec, strict)
+}
+
+/// For each filter, its values with the number of tools each would give (the filter's own
+/// selection not applied), in the taxonomy's order.
+#[must_use]
+pub fn facets(
+    ready: &Ready,
+    catalog: &Catalog,
+    lang: Lang,
+    tools: &[(Outil, HashSet<String>)],
+    req: &Request,
+) -> Vec<(&'static str, Vec<FacetValue>)> {
+    let query = query_words(&req.q);
+    let mut facets = filters::count(
+        tools,
+        req,
+        &FILTERS,
+        &|(o, words), except| matches(&query, req, o, words, except),
+        &|(o, _), param| values_of(o, param),
+        &|param, code| crate::labels::facet_label(catalog, lang, ready, param, code),
+    );
+    for (param, values) in &mut facets {
+        let order: Option<&[&str]> = match *param {
+            "phase" => Some(LIFECYCLE_PHASES.codes),
+            "public" => Some(ACTOR_TYPES.codes),
+            "type" => Some(TYPES.codes),
+            "maturite" => Some(MATURITY_LEVELS.codes),
+            "acces" => Some(ACCESS.codes),
+            _ => None,
+        };
+        match order {
+            Some(codes) => values.sort_by_key(|v| codes.iter().position(|c| *c == v.code)),
+            None => values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.code.cmp(&b.code))),
+        }
+    }
+    facets
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The error hints list every code of their taxonomy.
+    #[test]
+    fn hints_name_every_code() {
+        for (param, t) in [
+            ("phase", LIFECYCLE_PHASES),
+            ("type", TYPES),
+            ("maturite", MATURITY_LEVELS),
+            ("acces", ACCESS),
+        ] {
+            let listed: Vec<&str> = hint(param)
+                .rsplit(" : ")
+                .next()
+                .unwrap()
+                .split(", ")
+                .collect();
+            assert_eq!(listed, t.codes, "{param}");
+        }
+    }
+}
