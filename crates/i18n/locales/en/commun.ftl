@@ -131,7 +131,6 @@ donnees-ouvertes-jeux-titre = Available datasets
 donnees-ouvertes-jeu-odd = SDG goals, targets and indicators (French and English)
 donnees-ouvertes-jeu-territoires = Régions, départements, inter-municipal bodies and municipalities, with their populations
 donnees-ouvertes-jeu-recherche = Territory search by name, code or postcode
-donnees-ouvertes-a-venir = Exports of tools will come with the Tools module.
 donnees-ouvertes-licences = The reuse conditions of each dataset are detailed in “Sources and licences”.
 
 mentions-titre = Legal notice

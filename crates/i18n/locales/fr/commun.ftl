@@ -131,7 +131,6 @@ donnees-ouvertes-jeux-titre = Jeux de données disponibles
 donnees-ouvertes-jeu-odd = Objectifs, cibles et indicateurs des ODD (français et anglais)
 donnees-ouvertes-jeu-territoires = Régions, départements, intercommunalités et communes, avec leurs populations
 donnees-ouvertes-jeu-recherche = Recherche de territoires par nom, code ou code postal
-donnees-ouvertes-a-venir = Les exports des outils arriveront avec le module Outils.
 donnees-ouvertes-licences = Les conditions de réutilisation de chaque jeu sont détaillées dans « Sources et licences ».
 
 mentions-titre = Mentions légales

@@ -22,6 +22,7 @@ struct OpenData<'a> {
     fields: &'static [Field],
     figure_fields: &'static [Field],
     catalyseur_fields: &'static [Field],
+    outil_fields: &'static [Field],
 }
 
 pub async fn page(ctx: Ctx) -> AppResult<Html<String>> {
@@ -32,6 +33,7 @@ pub async fn page(ctx: Ctx) -> AppResult<Html<String>> {
         fields: &opendata::alliances::FIELDS,
         figure_fields: &opendata::chiffres::FIELDS,
         catalyseur_fields: &opendata::catalyseurs::FIELDS,
+        outil_fields: &opendata::outils::FIELDS,
     })
 }
 
@@ -62,7 +64,8 @@ const JSON: &str = "application/json";
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// `/donnees-ouvertes/{fichier}`: `alliances.{csv,xlsx,json,geojson,jsonld,schema.json}`,
-/// `chiffres-cles.{csv,json,schema.json}`, `catalyseurs.{csv,json,schema.json}`.
+/// `chiffres-cles.{csv,json,schema.json}`, `catalyseurs.{csv,json,schema.json}`,
+/// `outils.{csv,xlsx,json,schema.json}`.
 pub async fn dump(State(state): State<AppState>, Path(file): Path<String>) -> AppResult<Response> {
     let ready = ready(&state)?;
     let to_internal = |e: std::io::Error| AppError::Internal(e.to_string());
@@ -88,6 +91,36 @@ pub async fn dump(State(state): State<AppState>, Path(file): Path<String>) -> Ap
                 &file,
                 json_bytes(&opendata::catalyseurs::table_schema())?,
             ));
+        }
+        "outils.schema.json" => {
+            return Ok(download(
+                JSON,
+                &file,
+                json_bytes(&opendata::outils::table_schema())?,
+            ));
+        }
+        "outils.csv" | "outils.xlsx" | "outils.json" => {
+            let c = ready.collections.get();
+            let tools: Vec<&alliances_domain::outil::Outil> =
+                c.outils.iter().map(|(o, _)| o).collect();
+            let rows = || tools.iter().map(|o| opendata::outils::row(o));
+            let header = opendata::outils::header();
+            return Ok(match file.rsplit('.').next() {
+                Some("csv") => {
+                    let mut body = Vec::new();
+                    exchange::write_csv(&mut body, &header, rows(), true).map_err(to_internal)?;
+                    download(CSV, &file, body)
+                }
+                Some("xlsx") => download(
+                    XLSX,
+                    &file,
+                    exchange::write_xlsx("outils", &header, rows()).map_err(to_internal)?,
+                ),
+                _ => {
+                    let body = serde_json::json!({ "licence": licence, "total": tools.len(), "resultats": tools });
+                    download(JSON, &file, json_bytes(&body)?)
+                }
+            });
         }
         "chiffres-cles.csv" | "chiffres-cles.json" => {
             let c = ready.collections.get();
@@ -264,6 +297,10 @@ mod tests {
         assert_eq!(
             names(crate::opendata::chiffres::table_schema()),
             crate::opendata::chiffres::header()
+        );
+        assert_eq!(
+            names(crate::opendata::outils::table_schema()),
+            crate::opendata::outils::header()
         );
     }
 }

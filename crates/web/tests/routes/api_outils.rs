@@ -13,7 +13,8 @@ alliances_testkit::both_backends!(
     every_tool_of_the_data_is_listed_with_its_sources,
     facet_counts_are_the_totals_of_their_filters,
     text_search_ignores_accents_and_plurals,
-    one_tool_and_errors
+    one_tool_and_errors,
+    open_data_dumps_of_the_tools
 );
 
 const OUTILS_CSV: &str = include_str!("../../../../data/outils/outils.csv");
@@ -197,5 +198,53 @@ async fn one_tool_and_errors(backend: &Backend) {
     let doc = app.get("/api/openapi.json").await.json();
     assert!(doc["paths"]["/api/v1/outils"].is_object());
     assert!(doc["paths"]["/api/v1/outils/{slug}"].is_object());
+    app.remove().await;
+}
+
+/// `/donnees-ouvertes/outils.*`: the import layout with our description (re-importable),
+/// the spreadsheet, the JSON of every tool and the Table Schema; the page lists them.
+async fn open_data_dumps_of_the_tools(backend: &Backend) {
+    let app = TestApp::new(backend).await;
+    let csv = app.get("/donnees-ouvertes/outils.csv").await;
+    assert_eq!(csv.status, 200);
+    let body = csv.text();
+    let header = "\u{feff}id,name,publisher,year,tool_type,phases,audiences,maturity,languages,access,licence,url,source_urls,retrieved,description";
+    assert!(body.starts_with(header), "{}", &body[..200]);
+    let rows = crate::api_donnees::csv_records(body.trim_start_matches('\u{feff}'));
+    assert_eq!(rows.len(), 1 + 82);
+    assert!(
+        rows[1..].iter().all(|r| !r[14].is_empty()),
+        "every tool has our description"
+    );
+    let xlsx = app.get("/donnees-ouvertes/outils.xlsx").await;
+    assert_eq!(xlsx.status, 200);
+    assert!(
+        xlsx.header("content-type")
+            .unwrap()
+            .contains("spreadsheetml")
+    );
+    let json = app.get("/donnees-ouvertes/outils.json").await.json();
+    assert_eq!(json["total"], 82);
+    assert!(
+        json["licence"]
+            .as_str()
+            .unwrap()
+            .contains("Licence Ouverte")
+    );
+    let schema = app.get("/donnees-ouvertes/outils.schema.json").await.json();
+    assert_eq!(schema["primaryKey"], "id");
+    assert_eq!(schema["fields"].as_array().unwrap().len(), 15);
+    let page = app.get("/donnees-ouvertes").await.text();
+    for file in [
+        "outils.csv",
+        "outils.xlsx",
+        "outils.json",
+        "outils.schema.json",
+    ] {
+        assert!(
+            page.contains(&format!("href=\"/donnees-ouvertes/{file}\"")),
+            "{file}"
+        );
+    }
     app.remove().await;
 }
