@@ -54,11 +54,10 @@ t0=$(now)
 printf '== Import of %d rows: %.1f s\n' "$N" "$(echo "$(now) - $t0" | bc -l)"
 
 P=$(free_port)
-t0=$(now)
 "$BIN" serve --bind "127.0.0.1:$P" --database "$DB" --data-dir "$WORK/data" >"$WORK/server.log" 2>&1 &
 pid=$!
-until curl -fs "http://127.0.0.1:$P/readyz" >/dev/null 2>&1; do sleep 0.05; done
-printf '== Server ready (search index built from the database) in %.1f s\n' "$(echo "$(now) - $t0" | bc -l)"
+ready=$(wait_ready "$P" "$pid")   # a failed start stops the script here
+printf '== Server ready (search index built from the database) in %.1f s\n' "$ready"
 
 "$BENCH" paths > "$WORK/paths.txt"
 queries_lua "$WORK/paths.txt" > "$WORK/queries.lua"
