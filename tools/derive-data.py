@@ -515,12 +515,15 @@ def derive_catalyseurs():
 # Document-sharing sites: a copy found there is evidence (it stays a source), never the
 # tool's official page (SOURCE.md of the tools table); two rows give one as their `url`.
 DOCUMENT_SHARING = ("123dok.net", "vdocuments.us")
+# News and blog sites: an article about a tool is evidence too, not its official page; four
+# rows give one as their `url` (read on 2026-12-03: regional press and a mapping blog).
+NEWS_SITES = ("megazap.fr", "lejournaldelaxeseine.fr", "veillecarto2-0.fr")
 
 
 def derive_outils():
     """The tools fact table, its layout being the import layout, plus our description
     written in content/outils/textes-*.toml (keyed by the row's id). A `url` on a
-    document-sharing site is left empty (it stays among the sources)."""
+    document-sharing or news site is left empty (it stays among the sources)."""
     texts = load_texts("outils")
     with open(os.path.join(SRC, "tools", "tools-facts.csv"), encoding="utf-8-sig", newline="") as f:
         reader = csv.DictReader(f)
@@ -528,7 +531,7 @@ def derive_outils():
         rows, missing = [], []
         for r in reader:
             r = nfc(r)
-            if any(d in r["url"] for d in DOCUMENT_SHARING):
+            if any(d in r["url"] for d in DOCUMENT_SHARING + NEWS_SITES):
                 if r["url"] not in r["source_urls"]:
                     sys.exit("tool %s: its url is not among its sources" % r["id"])
                 r["url"] = ""

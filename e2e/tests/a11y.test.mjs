@@ -45,6 +45,10 @@ describe('axe (WCAG 2.1 A/AA), JavaScript disabled', () => {
     '/', '/territoires', '/territoires?q=saint+etienne', '/odd/17', '/territoires/regions/28', '/api/docs',
     // Données: the filter form, the charts, the maps and the fiches repères are server-rendered.
     '/donnees', '/donnees/chiffres/kf-052', '/donnees/cartes', '/catalyseurs', '/reperes/territoires/departements/33', '/territoires/departements/33',
+    // Outils: the list, both views of the cartography and a tool's page.
+    '/outils', '/outils?q=cooperation&phase=construire', '/outils/cartographie',
+    '/outils/cartographie?vue=maturite&phase=construire&public=collectivite&maturite=experimenter',
+    '/outils/rameau-evaluation-partenariale-en-pratique',
   ];
   for (const p of NO_JS_PATHS) {
     const spec = PAGES.find((s) => s.path === p);
@@ -60,6 +64,8 @@ describe('axe (WCAG 2.1 A/AA) at phone width (390×844)', () => {
   const PHONE_PATHS = [
     '/', '/territoires', '/territoires/departements/14', '/territoires/communes/59378',
     '/donnees', '/donnees/chiffres/kf-052', '/donnees/cartes', '/reperes/territoires/departements/33',
+    '/outils', '/outils/cartographie', '/outils/cartographie?vue=maturite&phase=construire&public=collectivite&maturite=experimenter',
+    '/outils/rameau-evaluation-partenariale-en-pratique',
   ];
   for (const p of PHONE_PATHS) {
     const spec = PAGES.find((s) => s.path === p);

@@ -31,7 +31,12 @@ export const PAGES = [
   { path: '/reperes/domaines/social', name: 'fiche repère: domain (social)' },
   { path: '/reperes/territoires/departements/33', name: 'fiche repère: territory (Gironde)' },
   { path: '/territoires/departements/33', name: 'département Gironde (with its synthesis)' },
-  { path: '/outils', name: 'module placeholder Outils' },
+  { path: '/outils', name: 'tools: search and facets' },
+  { path: '/outils?q=cooperation&phase=construire', name: 'tools: a search with a filter' },
+  { path: '/outils/cartographie', name: 'tools: cartography, phases × audiences' },
+  { path: '/outils/cartographie?vue=maturite&phase=construire&public=collectivite&maturite=experimenter', name: 'tools: cartography by maturity, highlighted from a diagnostic' },
+  { path: '/outils/rameau-evaluation-partenariale-en-pratique', name: 'tool record' },
+  { path: '/outils/observatoire-des-territoires', name: 'tool record without an official page' },
   { path: '/competences', name: 'module placeholder Compétences' },
   { path: '/accessibilite', name: 'accessibility statement' },
   { path: '/confidentialite', name: 'privacy' },
@@ -47,11 +52,12 @@ export const PAGES = [
   { path: '/en/methodes', name: 'Méthodes landing (English)', lang: 'en' },
   { path: '/en/exemples/repareseb', name: 'alliance record (English)', lang: 'en' },
   { path: '/en/donnees', name: 'Données observatory (English)', lang: 'en' },
+  { path: '/en/outils/cartographie', name: 'tools cartography (English)', lang: 'en' },
   { path: '/en/donnees/chiffres/kf-052', name: 'key figure with two conflicting values (English)', lang: 'en' },
 ];
 
-/** Module placeholders, each showing a « Bientôt » badge (Données is a real module now). */
-export const MODULE_PLACEHOLDERS = ['/outils', '/competences'];
+/** Module placeholders, each showing a « Bientôt » badge (Outils is a real module now). */
+export const MODULE_PLACEHOLDERS = ['/competences'];
 
 /** Selector + text that prove the vendored Swagger UI rendered the OpenAPI spec. */
 export const SWAGGER_TITLE_SELECTOR = '.swagger-ui .info .title';

@@ -116,6 +116,36 @@ impl Outil {
         self.maturite.is_empty() || self.maturite.iter().any(|m| m == maturity)
     }
 
+    /// The organisations that publish the tool, each as `(code, name)`: the publisher text
+    /// split where the sources list several (« ; », « , », « avec »), notes in brackets left
+    /// out. « Le RAMEAU (avec CGET, FNCE) » gives Le RAMEAU; « RTES ; ESS France » both.
+    #[must_use]
+    pub fn editeurs(&self) -> Vec<(String, String)> {
+        let Some(text) = &self.editeur else {
+            return Vec::new();
+        };
+        let mut plain = String::with_capacity(text.len());
+        let mut depth = 0_u32;
+        for c in text.chars() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                ';' | ',' if depth == 0 => plain.push('\u{1f}'),
+                _ if depth == 0 => plain.push(c),
+                _ => {}
+            }
+        }
+        let mut out: Vec<(String, String)> = Vec::new();
+        for part in plain.replace(" avec ", "\u{1f}").split('\u{1f}') {
+            let name = part.split_whitespace().collect::<Vec<_>>().join(" ");
+            let code = crate::text::fold(&name).replace(' ', "-");
+            if !code.is_empty() && !out.iter().any(|(c, _)| *c == code) {
+                out.push((code, name));
+            }
+        }
+        out
+    }
+
     /// The columns of the table layout.
     #[must_use]
     pub fn to_columns(&self) -> Vec<(&'static str, String)> {
@@ -385,5 +415,23 @@ mod tests {
         let o = Outil::from_columns(&row(&s), &()).unwrap();
         assert!(o.serves("association") && !o.serves("entreprise"));
         assert!(o.fits("decouvrir") && !o.fits("structurer"));
+    }
+
+    #[test]
+    fn publishers_are_split_where_the_sources_list_several() {
+        let mut o = Outil::from_columns(&row(&sample()), &()).unwrap();
+        let names =
+            |o: &Outil| -> Vec<String> { o.editeurs().into_iter().map(|(_, n)| n).collect() };
+        o.editeur = Some("Le RAMEAU (avec Caisse des Dépôts, CGET)".into());
+        assert_eq!(names(&o), ["Le RAMEAU"]);
+        assert_eq!(o.editeurs()[0].0, "le-rameau");
+        o.editeur = Some("RTES ; ESS France".into());
+        assert_eq!(names(&o), ["RTES", "ESS France"]);
+        o.editeur = Some("UN DESA avec The Partnering Initiative, UNOSD".into());
+        assert_eq!(names(&o), ["UN DESA", "The Partnering Initiative", "UNOSD"]);
+        o.editeur = Some("Secrétariat d'État chargé de l'ESS et de la vie associative".into());
+        assert_eq!(names(&o).len(), 1, "« et » inside a name does not split it");
+        o.editeur = None;
+        assert!(o.editeurs().is_empty());
     }
 }

@@ -141,6 +141,10 @@ pub struct Dimension {
     pub discussion: Vec<Text>,
     /// Indexed by level − 1.
     pub niveaux: Vec<LevelText>,
+    /// The phase of an alliance where this dimension is worked on (a
+    /// [`crate::taxonomy::LIFECYCLE_PHASES`] code): the personal path proposes tools for the
+    /// phase of the respondent's weakest dimension.
+    pub phase: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -258,6 +262,7 @@ struct RawDimension {
     #[serde(default)]
     discussion: Vec<Text>,
     niveaux: Vec<LevelText>,
+    phase: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -430,12 +435,25 @@ pub fn parse(
                 format!("dimension « {id} » : décrivez exactement les niveaux 1, 2, 3 et 4"),
             );
         }
+        if let Some(p) = &d.phase
+            && !crate::taxonomy::LIFECYCLE_PHASES.contains(p)
+        {
+            errors.at(
+                at,
+                None,
+                format!(
+                    "dimension « {id} » : phase « {p} » inconnue ; valeurs possibles : {}",
+                    crate::taxonomy::LIFECYCLE_PHASES.codes.join(", ")
+                ),
+            );
+        }
         dimensions.push(Dimension {
             id,
             titre: d.titre,
             description: d.description,
             discussion: d.discussion,
             niveaux,
+            phase: d.phase,
         });
     }
     if dimensions.is_empty() {

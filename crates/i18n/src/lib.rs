@@ -170,6 +170,7 @@ const FILES: &[(&str, &str, &str)] = &[
         "catalyseurs.ftl",
         include_str!("../locales/fr/catalyseurs.ftl"),
     ),
+    ("fr", "outils.ftl", include_str!("../locales/fr/outils.ftl")),
     ("en", "commun.ftl", include_str!("../locales/en/commun.ftl")),
     (
         "en",
@@ -212,6 +213,7 @@ const FILES: &[(&str, &str, &str)] = &[
         "catalyseurs.ftl",
         include_str!("../locales/en/catalyseurs.ftl"),
     ),
+    ("en", "outils.ftl", include_str!("../locales/en/outils.ftl")),
 ];
 
 /// An error in a catalogue file, with its place.

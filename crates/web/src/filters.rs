@@ -58,6 +58,24 @@ impl Request {
         self.q.is_empty() && self.filters.iter().all(|(_, v)| v.is_empty())
     }
 
+    /// The request as a query string (text and filters, not the page), leaving out one
+    /// selected value: the link that removes it.
+    #[must_use]
+    pub fn query_string(&self, without: Option<(&str, &str)>) -> String {
+        let mut qs = form_urlencoded::Serializer::new(String::new());
+        if !self.q.is_empty() {
+            qs.append_pair("q", &self.q);
+        }
+        for (param, codes) in &self.filters {
+            for c in codes {
+                if without != Some((*param, c.as_str())) {
+                    qs.append_pair(param, c);
+                }
+            }
+        }
+        qs.finish()
+    }
+
     /// Whether a record whose values for a parameter are `values_of(param)` passes every
     /// filter but `except`.
     #[must_use]
@@ -159,6 +177,69 @@ pub struct FacetView {
     pub name: &'static str,
     pub legend: String,
     pub values: Vec<FacetValue>,
+}
+
+/// Values a facet shows before « show more » (a facet of up to two more shows them all).
+const SHOWN: usize = 8;
+
+impl FacetView {
+    fn split(&self) -> usize {
+        if self.values.len() > SHOWN + 2 {
+            SHOWN
+        } else {
+            self.values.len()
+        }
+    }
+
+    #[must_use]
+    pub fn first(&self) -> &[FacetValue] {
+        &self.values[..self.split()]
+    }
+
+    /// The values behind « show more ».
+    #[must_use]
+    pub fn more(&self) -> &[FacetValue] {
+        &self.values[self.split()..]
+    }
+
+    /// Whether « show more » starts open: one of its values is selected.
+    #[must_use]
+    pub fn open(&self) -> bool {
+        self.more().iter().any(|v| v.checked)
+    }
+}
+
+/// A selected filter as a chip that removes it.
+pub struct Active {
+    pub label: String,
+    pub remove_href: String,
+}
+
+/// The chips of a request's selected filters, `legend` naming each filter, `base` the
+/// page's address.
+#[must_use]
+pub fn active(req: &Request, facets: &[FacetView], base: &str) -> Vec<Active> {
+    let mut out = Vec::new();
+    for (param, codes) in &req.filters {
+        let Some(f) = facets.iter().find(|f| f.name == *param) else {
+            continue;
+        };
+        for c in codes {
+            let Some(v) = f.values.iter().find(|v| v.code == *c) else {
+                continue;
+            };
+            let qs = req.query_string(Some((param, c)));
+            out.push(Active {
+                label: format!("{} : {}", f.legend, v.label),
+                remove_href: if qs.is_empty() {
+                    base.to_owned()
+                } else {
+                    format!("{base}?{qs}")
+                },
+            });
+        }
+    }
+    out
 }
 
 /// For each parameter, its values with the number of records each would give (the

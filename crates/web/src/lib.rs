@@ -50,8 +50,8 @@ pub use serde_json as json;
 
 use crate::error::{AppError, AppResult};
 use crate::features::{
-    catalyseurs, donnees, donnees_ouvertes, exemples, home, methodes, odd, ops, pages, reperes,
-    territoires,
+    catalyseurs, donnees, donnees_ouvertes, exemples, home, methodes, odd, ops, outils, pages,
+    reperes, territoires,
 };
 
 /// Renders a template into an HTML response.
@@ -140,7 +140,7 @@ fn router(state: AppState) -> Router {
         .route("/reperes", get(reperes::html::index))
         .route("/reperes/acteurs/{code}", get(reperes::html::acteur))
         .route("/reperes/domaines/{code}", get(reperes::html::domaine))
-        .route("/outils", get(pages::module_outils))
+        .route("/outils/{slug}", get(outils::html::fiche))
         .route("/competences", get(pages::module_competences))
         .route("/accessibilite", get(pages::accessibilite))
         .route("/confidentialite", get(pages::confidentialite))
@@ -152,6 +152,8 @@ fn router(state: AppState) -> Router {
         .route("/exemples", get(exemples::html::index))
         .route("/donnees", get(donnees::html::index))
         .route("/catalyseurs", get(catalyseurs::html::index))
+        .route("/outils", get(outils::html::index))
+        .route("/outils/cartographie", get(outils::html::cartographie))
         // One per territory of every level: too many to keep in the page cache.
         .route(
             "/reperes/territoires/{niveau}/{code}",

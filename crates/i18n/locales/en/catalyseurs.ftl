@@ -49,8 +49,6 @@ catalyseurs-json = This catalyst as JSON
 reperes-kicker = Reference sheet
 reperes-genere = Sheet generated on { $date } from the data of the Alliances platform.
 reperes-toutes = All reference sheets
-reperes-outils-modules = Tools and learning modules
-reperes-outils-modules-texte = The tools and the modules of the “Alliances et Territoires” learning path useful to this profile will be added to this sheet with the platform's Tools and Skills modules.
 reperes-acteur-description = What is known about alliances for { $acteur }: key figures, real alliances, catalysts.
 reperes-acteur-titre = { $acteur }
 reperes-chiffres = Key figures
@@ -79,7 +77,7 @@ reperes-voir-observatoire = See the observatory
 reperes-territoire-description = Reference sheet of { $nom }: alliances, goals served, perceived fragilities, support places, catalysts.
 reperes-page-territoire = Page of the territory
 reperes-index-titre = Reference sheets
-reperes-index-intro = One printable page per actor type, per domain and per territory, gathering key figures, alliances, catalysts — and soon tools and learning modules.
+reperes-index-intro = One printable page per actor type, per domain and per territory, gathering key figures, alliances, catalysts, tools — and soon learning modules.
 reperes-par-type-acteur = By actor type
 reperes-par-domaine-titre = By domain
 reperes-par-territoire = By territory
@@ -90,3 +88,21 @@ reperes-par-region = By région
 reperes-par-acteur = By actor type
 reperes-par-fragilite = By fragility addressed
 reperes-col-enonce = Statement
+
+## Tools and modules on reference sheets
+
+reperes-outils-titre = Tools
+reperes-outils-nb = { $n ->
+    [one] { $nf } tool is classified for this type of actor in particular, from the first phase of an alliance to the last.
+   *[other] { $nf } tools are classified for this type of actor in particular, from the first phase of an alliance to the last.
+}
+reperes-outils-aucun = No tool is classified for this type of actor in particular.
+reperes-outils-col-outil = Tool
+reperes-outils-tous = { $n ->
+    [one] Add { $nf } tool meant for all actors.
+   *[other] Add { $nf } tools meant for all actors.
+}
+reperes-outils-liste = See all tools for this audience
+reperes-outils-non-classes = Tools are not classified by domain or territory in our data: they are classified by phase of an alliance, audience and maturity level.
+reperes-modules = Learning path
+reperes-modules-texte = The modules of the “Alliances et Territoires” learning path useful to this profile will be added to this sheet with the platform's Skills module.

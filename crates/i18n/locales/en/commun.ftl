@@ -121,7 +121,7 @@ sources-texte-mit-sdg = Open SDG MIT licence
 sources-texte-mit-etalab = MIT licence of the @etalab/decoupage-administratif code (not shipped, for information)
 
 donnees-ouvertes-titre = Open data and API
-donnees-ouvertes-intro = Everything the platform publishes is reusable: the base of alliances, the key figures and the catalysts as complete downloads, and the reference data through a documented JSON API. Tools will be added here with their module.
+donnees-ouvertes-intro = Everything the platform publishes is reusable: the base of alliances, the key figures, the catalysts and the tools as complete downloads, and the reference data through a documented JSON API.
 donnees-ouvertes-api-titre = The JSON API
 donnees-ouvertes-api-texte = The API answers under /api/v1 in JSON, with French keys. A collection returns a total and a paginated list of results (page and par_page parameters, at most 1,000); an error returns a problem+json document explaining what to fix.
 donnees-ouvertes-doc = Interactive API documentation

@@ -65,14 +65,13 @@ methodes-dimension = Dimension
 methodes-niveau = Level
 methodes-prochaine-etape = Next step:
 methodes-parcours-titre = Your path
-methodes-parcours-intro = Examples, your territory, key figures, catalysts and soon tools and modules chosen from your profile. Each recommendation says why it is offered.
+methodes-parcours-intro = Examples, your territory, key figures, catalysts, tools and soon training modules chosen from your profile. Each recommendation says why it is offered.
 methodes-parcours-alliances = Alliances like yours
 methodes-parcours-aucune = No alliance in the base shares your characteristics yet.
 methodes-parcours-toutes = See all alliances of actors like you in your région
 methodes-parcours-territoires = Your territory
 methodes-parcours-bientot = Coming soon to your path
 methodes-bientot-chiffre = The key figures about your profile, with the Data module.
-methodes-bientot-outil = The tools that fit your phase and level, with the Tools module.
 methodes-bientot-module = The learning modules to follow, with the Skills module.
 methodes-raison-alliance = In common with your profile:
 methodes-raison-territoire = The synthesis of the territory you gave: its alliances, the goals they serve, the fragilities perceived in the région, its support places and its catalysts.
@@ -157,3 +156,14 @@ methodes-raison-chiffre = Measured among { $population }
 methodes-raison-catalyseur-ici = It works in your territory.
 methodes-raison-catalyseur-autour = Its area of action covers yours.
 methodes-raison-catalyseur-region = It works elsewhere in your région.
+
+## Tools on the personal path
+
+methodes-parcours-outils = Tools for your next step
+methodes-parcours-outils-carte = See the map of tools with your phase, your profile and your level highlighted
+methodes-raison-outil-phase-dimension = For the “{ $phase }” phase, where the dimension of your diagnostic with the most room to grow is worked on ({ $dimension })
+methodes-raison-outil-phase-faible = For the “{ $phase }” phase, where the dimension of your diagnostic with the most room to grow is worked on
+methodes-raison-outil-phase = For the “{ $phase }” phase, the nearest to yours with tools that fit your profile
+methodes-raison-outil-public = designed for your type of actor ({ $public })
+methodes-raison-outil-tous = meant for every type of actor
+methodes-raison-outil-niveau = suited to your level, “{ $niveau }”

@@ -35,5 +35,5 @@ odd-groupe-questions-structurelles = Systemic issues
 odd-sousgroupe-coherence-politiques = Policy and institutional coherence
 odd-sousgroupe-partenariats-multipartites = Multi-stakeholder partnerships
 odd-sousgroupe-donnees-suivi = Data, monitoring and accountability
-odd-alliances-bientot = Tools attached to this target will appear here with the Tools module.
+odd-alliances-bientot = Tools are not attached to SDG targets in our data: the map of tools classifies them by phase of an alliance, audience and maturity level.
 odd-accent-partenariats = Targets 17.16 and 17.17 are at the heart of the platform: they call for multi-stakeholder partnerships bringing together public actors, private actors and civil society.

@@ -49,8 +49,6 @@ catalyseurs-json = Ce catalyseur en JSON
 reperes-kicker = Fiche repère
 reperes-genere = Fiche générée le { $date } à partir des données de la plateforme Alliances.
 reperes-toutes = Toutes les fiches repères
-reperes-outils-modules = Outils et parcours de formation
-reperes-outils-modules-texte = Les outils et les modules du parcours « Alliances et Territoires » utiles à ce profil s'ajouteront à cette fiche avec les modules Outils et Compétences de la plateforme.
 reperes-acteur-description = Ce que l'on sait des alliances pour les { $acteur } : chiffres clés, alliances réelles, catalyseurs.
 reperes-acteur-titre = { $acteur }
 reperes-chiffres = Les chiffres clés
@@ -79,7 +77,7 @@ reperes-voir-observatoire = Voir l'observatoire
 reperes-territoire-description = Fiche repère de { $nom } : alliances, objectifs servis, fragilités perçues, lieux d'accompagnement, catalyseurs.
 reperes-page-territoire = Page du territoire
 reperes-index-titre = Fiches repères
-reperes-index-intro = Une page imprimable par type d'acteur, par domaine et par territoire, qui rassemble les chiffres clés, les alliances, les catalyseurs — et bientôt les outils et les modules de formation.
+reperes-index-intro = Une page imprimable par type d'acteur, par domaine et par territoire, qui rassemble les chiffres clés, les alliances, les catalyseurs, les outils — et bientôt les modules de formation.
 reperes-par-type-acteur = Par type d'acteur
 reperes-par-domaine-titre = Par domaine
 reperes-par-territoire = Par territoire
@@ -90,3 +88,21 @@ reperes-par-region = Par région
 reperes-par-acteur = Par type d'acteur
 reperes-par-fragilite = Par fragilité traitée
 reperes-col-enonce = Énoncé
+
+## Outils et modules sur les fiches repères
+
+reperes-outils-titre = Outils
+reperes-outils-nb = { $n ->
+    [one] { $nf } outil est classé pour ce type d'acteur en particulier, de la première phase d'une alliance à la dernière.
+   *[other] { $nf } outils sont classés pour ce type d'acteur en particulier, de la première phase d'une alliance à la dernière.
+}
+reperes-outils-aucun = Aucun outil n'est classé pour ce type d'acteur en particulier.
+reperes-outils-col-outil = Outil
+reperes-outils-tous = { $n ->
+    [one] S'y ajoute { $nf } outil destiné à tous les acteurs.
+   *[other] S'y ajoutent { $nf } outils destinés à tous les acteurs.
+}
+reperes-outils-liste = Voir tous les outils pour ce public
+reperes-outils-non-classes = Les outils ne sont pas classés par domaine ni par territoire dans nos données : ils le sont par phase d'une alliance, par public et par niveau de maturité.
+reperes-modules = Parcours de formation
+reperes-modules-texte = Les modules du parcours « Alliances et Territoires » utiles à ce profil s'ajouteront à cette fiche avec le module Compétences de la plateforme.

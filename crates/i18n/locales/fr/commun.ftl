@@ -121,7 +121,7 @@ sources-texte-mit-sdg = Licence MIT d'Open SDG
 sources-texte-mit-etalab = Licence MIT du code de @etalab/decoupage-administratif (non embarqué, pour information)
 
 donnees-ouvertes-titre = Données ouvertes et API
-donnees-ouvertes-intro = Tout ce que la plateforme publie est réutilisable : la base des alliances, les chiffres clés et les catalyseurs en téléchargement complet, et les données de référence par une API JSON documentée. Les outils s'ajouteront ici avec leur module.
+donnees-ouvertes-intro = Tout ce que la plateforme publie est réutilisable : la base des alliances, les chiffres clés, les catalyseurs et les outils en téléchargement complet, et les données de référence par une API JSON documentée.
 donnees-ouvertes-api-titre = L'API JSON
 donnees-ouvertes-api-texte = L'API répond sous /api/v1 en JSON, avec des clés en français. Une collection renvoie un total et une liste de résultats paginée (paramètres page et par_page, 1 000 au plus) ; une erreur renvoie un document problem+json qui explique quoi corriger.
 donnees-ouvertes-doc = Documentation interactive de l'API

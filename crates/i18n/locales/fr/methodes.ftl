@@ -65,14 +65,13 @@ methodes-dimension = Dimension
 methodes-niveau = Niveau
 methodes-prochaine-etape = Prochaine étape :
 methodes-parcours-titre = Votre parcours
-methodes-parcours-intro = Des exemples, votre territoire, des chiffres clés, des catalyseurs et bientôt des outils et des modules choisis d'après votre profil. Chaque recommandation dit pourquoi elle vous est proposée.
+methodes-parcours-intro = Des exemples, votre territoire, des chiffres clés, des catalyseurs, des outils et bientôt des modules de formation choisis d'après votre profil. Chaque recommandation dit pourquoi elle vous est proposée.
 methodes-parcours-alliances = Des alliances qui vous ressemblent
 methodes-parcours-aucune = Aucune alliance de la base ne partage encore vos caractéristiques.
 methodes-parcours-toutes = Voir toutes les alliances d'acteurs comme vous dans votre région
 methodes-parcours-territoires = Votre territoire
 methodes-parcours-bientot = Bientôt dans votre parcours
 methodes-bientot-chiffre = Les chiffres clés qui concernent votre profil, avec le module Données.
-methodes-bientot-outil = Les outils adaptés à votre phase et à votre niveau, avec le module Outils.
 methodes-bientot-module = Les modules de formation à suivre, avec le module Compétences.
 methodes-raison-alliance = Points communs avec votre profil :
 methodes-raison-territoire = La synthèse du territoire que vous avez indiqué : ses alliances, les objectifs qu'elles servent, les fragilités perçues dans la région, ses lieux d'accompagnement et ses catalyseurs.
@@ -157,3 +156,14 @@ methodes-raison-chiffre = Mesuré auprès des { $population }
 methodes-raison-catalyseur-ici = Il agit dans votre territoire.
 methodes-raison-catalyseur-autour = Son territoire d'action couvre le vôtre.
 methodes-raison-catalyseur-region = Il agit ailleurs dans votre région.
+
+## Outils du parcours personnel
+
+methodes-parcours-outils = Des outils pour votre prochaine étape
+methodes-parcours-outils-carte = Voir la cartographie des outils, votre phase, votre profil et votre niveau mis en évidence
+methodes-raison-outil-phase-dimension = Pour la phase « { $phase } », où se travaille la dimension de votre diagnostic qui laisse le plus de marge ({ $dimension })
+methodes-raison-outil-phase-faible = Pour la phase « { $phase } », où se travaille la dimension de votre diagnostic qui laisse le plus de marge
+methodes-raison-outil-phase = Pour la phase « { $phase } », la plus proche de la vôtre où des outils conviennent à votre profil
+methodes-raison-outil-public = conçu pour votre type d'acteur ({ $public })
+methodes-raison-outil-tous = destiné à tous les types d'acteurs
+methodes-raison-outil-niveau = indiqué pour votre niveau, « { $niveau } »

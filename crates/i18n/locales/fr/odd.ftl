@@ -35,5 +35,5 @@ odd-groupe-questions-structurelles = Questions structurelles
 odd-sousgroupe-coherence-politiques = Cohérence des politiques et des structures institutionnelles
 odd-sousgroupe-partenariats-multipartites = Partenariats multipartites
 odd-sousgroupe-donnees-suivi = Données, suivi et application du principe de responsabilité
-odd-alliances-bientot = Les outils rattachés à cette cible s'afficheront ici avec le module Outils.
+odd-alliances-bientot = Les outils ne sont pas rattachés aux cibles des ODD dans nos données : la cartographie des outils les classe par phase d'une alliance, par public et par niveau de maturité.
 odd-accent-partenariats = Les cibles 17.16 et 17.17 sont au cœur de la plateforme : elles appellent des partenariats multipartites qui associent acteurs publics, privés et de la société civile.

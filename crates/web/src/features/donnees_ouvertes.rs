@@ -208,7 +208,7 @@ pub async fn dump(State(state): State<AppState>, Path(file): Path<String>) -> Ap
 }
 
 /// `/sitemap.xml`: the home page, the module and reference pages, every alliance, goal,
-/// région and département.
+/// key figure, catalyseur, tool, région and département.
 pub async fn sitemap(State(state): State<AppState>) -> AppResult<Response> {
     let ready = ready(&state)?;
     let base = base_url(&state);
@@ -220,6 +220,7 @@ pub async fn sitemap(State(state): State<AppState>) -> AppResult<Response> {
         "/donnees/cartes",
         "/catalyseurs",
         "/outils",
+        "/outils/cartographie",
         "/competences",
         "/territoires",
         "/odd",
@@ -248,6 +249,9 @@ pub async fn sitemap(State(state): State<AppState>) -> AppResult<Response> {
         }
         for k in &c.catalyseurs {
             urls.push((format!("/catalyseurs/{}", k.slug), None));
+        }
+        for (o, _) in &c.outils {
+            urls.push((format!("/outils/{}", o.slug), None));
         }
     }
     for t in ready.regions.iter().chain(&ready.departements) {

@@ -28,9 +28,6 @@ async fn module(ctx: Ctx, code: &'static str) -> AppResult<Html<String>> {
     crate::render(&ModulePage { ctx: &ctx, code })
 }
 
-pub async fn module_outils(ctx: Ctx) -> AppResult<Html<String>> {
-    module(ctx, "outils").await
-}
 pub async fn module_competences(ctx: Ctx) -> AppResult<Html<String>> {
     module(ctx, "competences").await
 }

@@ -12,6 +12,7 @@ alliances_testkit::both_backends!(
     invalid_answers_are_named_and_nothing_is_stored,
     answers_whose_condition_fails_are_ignored_and_listed,
     a_rural_beginner_and_an_experienced_catalyseur_get_different_paths,
+    every_profile_gets_two_to_four_tools_that_fit_it,
 );
 
 async fn stored_count(app: &TestApp) -> i64 {
@@ -333,5 +334,72 @@ async fn a_rural_beginner_and_an_experienced_catalyseur_get_different_paths(back
     assert!(pa.len() >= 3 && pb.len() >= 3);
     let shared = pa.iter().filter(|s| pb.contains(s)).count();
     assert!(shared <= 1, "shared {shared}: {pa:?} / {pb:?}");
+    app.remove().await;
+}
+
+/// Whatever the actor type and level, the path proposes 2 to 4 tools, each meant for that
+/// actor type (or every one), fitting the level, for the phase of the weakest dimension or
+/// the nearest one, with its reason.
+async fn every_profile_gets_two_to_four_tools_that_fit_it(backend: &Backend) {
+    let app = TestApp::new(backend).await;
+    for actor in alliances_domain::taxonomy::ACTOR_TYPES.codes {
+        for (maturity, level, phase) in [
+            (Maturity::Least, "decouvrir", "comprendre"),
+            (Maturity::Most, "catalyser", "essaimer"),
+        ] {
+            let a = answers(actor, maturity, "69123", &[]);
+            let r = post_json(&app, "/api/v1/diagnostics", &to_json(&a)).await;
+            assert_eq!(r.status, 201, "{}", r.text());
+            let report = r.json();
+            let tools: Vec<&serde_json::Value> = report["recommandations"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|r| r["type"] == "outil")
+                .collect();
+            assert!(
+                (2..=4).contains(&tools.len()),
+                "{actor} {level}: {}",
+                tools.len()
+            );
+            for rec in &tools {
+                let slug = rec["cible"]["id"].as_str().unwrap();
+                assert_eq!(rec["cible"]["url"], format!("/outils/{slug}"));
+                let t = app.get(&format!("/api/v1/outils/{slug}")).await.json();
+                let has =
+                    |key: &str, code: &str| t[key].as_array().unwrap().iter().any(|v| v == code);
+                assert!(
+                    has("publics", actor) || has("publics", "tous"),
+                    "{slug} for {actor}"
+                );
+                assert!(
+                    t["maturite"].as_array().unwrap().is_empty() || has("maturite", level),
+                    "{slug} at {level}"
+                );
+                let motif_phase = rec["motifs"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|m| m["facette"] == "phase")
+                    .unwrap()["code"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned();
+                assert!(has("phases", &motif_phase), "{slug} in {motif_phase}");
+                assert!(rec["raison"].as_str().unwrap().starts_with("Pour la phase"));
+            }
+            // The first tool is for the weakest dimension's phase.
+            assert!(
+                tools[0]["raison"].as_str().unwrap().contains(&format!(
+                    "« {} »",
+                    app.state
+                        .catalog
+                        .get(alliances_i18n::Lang::Fr, &format!("taxo-phase-{phase}"))
+                )),
+                "{actor} {level}: {}",
+                tools[0]["raison"]
+            );
+        }
+    }
     app.remove().await;
 }

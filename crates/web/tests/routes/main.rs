@@ -13,6 +13,7 @@ mod pages_donnees;
 mod pages_exemples;
 mod pages_methodes;
 mod pages_odd;
+mod pages_outils;
 mod pages_site;
 mod pages_territoires;
 mod security;

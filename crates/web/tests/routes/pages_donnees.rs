@@ -30,7 +30,7 @@ alliances_testkit::both_backends!(
 );
 
 /// HTML entities as askama writes them, back to text.
-fn unescape(s: &str) -> String {
+pub(crate) fn unescape(s: &str) -> String {
     s.replace("&#39;", "'")
         .replace("&#34;", "\"")
         .replace("&quot;", "\"")
@@ -41,12 +41,12 @@ fn unescape(s: &str) -> String {
 }
 
 /// The visible text, every entity decoded.
-fn text_of(html: &str) -> String {
+pub(crate) fn text_of(html: &str) -> String {
     unescape(&visible_text(html))
 }
 
 /// Every link whose address starts with `prefix`: (rest of the address, visible text).
-fn links(html: &str, prefix: &str) -> Vec<(String, String)> {
+pub(crate) fn links(html: &str, prefix: &str) -> Vec<(String, String)> {
     let needle = format!("<a href=\"{prefix}");
     let mut out = Vec::new();
     let mut rest = html;
@@ -63,7 +63,7 @@ fn links(html: &str, prefix: &str) -> Vec<(String, String)> {
 }
 
 /// The part of `html` from the first `start` to the following `end`.
-fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
+pub(crate) fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
     let i = html
         .find(start)
         .unwrap_or_else(|| panic!("« {start} » not found"));
@@ -84,7 +84,7 @@ fn shows_zero_percent(text: &str) -> bool {
     })
 }
 
-async fn get_ok(app: &TestApp, path: &str) -> String {
+pub(crate) async fn get_ok(app: &TestApp, path: &str) -> String {
     let r = app.get(path).await;
     assert_eq!(r.status, 200, "{path}");
     r.text()

@@ -25,7 +25,7 @@ async fn home_carries_the_argumentaire_and_honest_module_status(backend: &Backen
     ] {
         assert!(text.contains(expected), "{expected}");
     }
-    for module in ["/outils", "/competences"] {
+    for module in ["/competences"] {
         assert!(html.contains(&format!("href=\"{module}\"")), "{module}");
         let page = app.get(module).await;
         assert_eq!(page.status, 200, "{module}");

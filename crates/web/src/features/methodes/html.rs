@@ -888,6 +888,10 @@ struct ReportPage<'a> {
     territories: Vec<RecView>,
     figures: Vec<RecView>,
     catalyseurs: Vec<RecView>,
+    tools: Vec<RecView>,
+    /// The cartography of tools with the respondent's phase, actor type and level
+    /// highlighted.
+    tools_map_href: Option<String>,
     slots: Vec<String>,
     exemples_href: String,
     answers: Vec<AnswerBlock>,
@@ -1171,6 +1175,41 @@ pub async fn report(
                 .map_or_else(|| x.raison.clone(), |m| ctx.t(&m.code)),
         })
         .collect();
+    let tools: Vec<RecView> = r
+        .recommandations
+        .iter()
+        .filter(|x| x.kind == "outil")
+        .map(|x| RecView {
+            titre: collections
+                .outil(&x.cible.id)
+                .map_or_else(|| x.cible.titre.clone(), |o| o.nom.clone()),
+            href: ctx.href(&x.cible.url),
+            raison: super::path_tools::reason(
+                &ctx.state.catalog,
+                ctx.lang,
+                x.motifs
+                    .iter()
+                    .find(|m| m.facette == "dimension")
+                    .and_then(|m| def.dimension(&m.code))
+                    .map(|d| d.titre.get(l)),
+                &x.motifs,
+            ),
+        })
+        .collect();
+    let tools_map_href = r
+        .recommandations
+        .iter()
+        .filter(|x| x.kind == "outil")
+        .find_map(|x| x.motifs.iter().find(|m| m.facette == "phase"))
+        .map(|phase| {
+            let mut qs = form_urlencoded::Serializer::new(String::new());
+            qs.append_pair("phase", &phase.code);
+            if !r.profil.type_acteur.is_empty() {
+                qs.append_pair("public", &r.profil.type_acteur);
+            }
+            qs.append_pair("maturite", &r.profil.niveau);
+            format!("{}?{}", ctx.href("/outils/cartographie"), qs.finish())
+        });
     let slots = KINDS
         .iter()
         .filter(|(_, live)| !live)
@@ -1231,6 +1270,8 @@ pub async fn report(
             territories,
             figures,
             catalyseurs,
+            tools,
+            tools_map_href,
             slots,
             exemples_href,
             answers: answer_blocks(&ctx, ready, def, answers, true),

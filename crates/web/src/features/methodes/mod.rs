@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod html;
+pub mod path_tools;
 
 use std::collections::BTreeMap;
 
@@ -214,7 +215,7 @@ pub struct Motif {
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Recommandation {
-    /// `alliance`, `territoire`, `chiffre`, `catalyseur` (later `outil`, `module`).
+    /// `alliance`, `territoire`, `chiffre`, `catalyseur`, `outil` (later `module`).
     #[serde(rename = "type")]
     pub kind: String,
     pub cible: Cible,
@@ -249,7 +250,7 @@ pub const KINDS: [(&str, bool); 6] = [
     ("territoire", true),
     ("chiffre", true),
     ("catalyseur", true),
-    ("outil", false),
+    ("outil", true),
     ("module", false),
 ];
 
@@ -518,6 +519,19 @@ pub fn build_report(
         .and_then(|a| a.values().first().cloned())
         .unwrap_or_default();
     recommandations.extend(figure_recommendations(ready, catalog, &type_acteur));
+    if let Some((phase, dimension)) = path_tools::phase_of(def, &maturity.dimensions) {
+        let dimension = dimension
+            .as_deref()
+            .and_then(|id| def.dimension(id).map(|d| (id, d.titre.get("fr"))));
+        recommandations.extend(path_tools::recommend(
+            ready,
+            catalog,
+            &phase,
+            dimension,
+            &type_acteur,
+            level_code(maturity.globale),
+        ));
+    }
     if let Some(p) = &place {
         recommandations.extend(catalyseur_recommendations(
             ready, catalog, p.niveau, &p.code,

@@ -86,6 +86,7 @@ fn outil(o: &Outil, with_description: bool) -> OutilJson {
         ("maturite" = Option<Vec<String>>, Query, description = "decouvrir, experimenter, structurer, catalyser ; un outil sans niveau indiqué convient à tous."),
         ("acces" = Option<Vec<String>>, Query, description = "gratuit, payant, sur-adhesion."),
         ("langue" = Option<Vec<String>>, Query, description = "Code de langue ISO 639 (fr, en…)."),
+        ("editeur" = Option<Vec<String>>, Query, description = "Code d'un éditeur, tel que la facette « editeur » le donne (le-rameau, avise…) ; un outil publié par plusieurs organisations compte sous chacune."),
         ("page" = Option<u32>, Query, description = "Page, à partir de 1."),
         ("par_page" = Option<u32>, Query, description = "1 à 1000 (20 par défaut)."),
     ),

@@ -1,8 +1,10 @@
 //! Outils: the tools that help build an alliance, searched and filtered by phase, audience,
-//! type, maturity, access and language. The API reads its filters through one parser
-//! ([`parse_request`]); the pages come in a later step.
+//! type, maturity, access, language and publisher, and the cartography of phases × audiences
+//! (or maturity levels). The pages ([`html`]) and the API ([`api`]) read their filters
+//! through one parser ([`parse_request`]).
 
 pub mod api;
+pub mod html;
 
 use std::collections::HashSet;
 
@@ -15,7 +17,9 @@ use crate::filters::{self, FacetValue, Request, Spec};
 use crate::state::Ready;
 
 /// The filters, each a query parameter (repeated: OR).
-pub const FILTERS: [&str; 6] = ["phase", "public", "type", "maturite", "acces", "langue"];
+pub const FILTERS: [&str; 7] = [
+    "phase", "public", "type", "maturite", "acces", "langue", "editeur",
+];
 
 /// A request's text, analysed once: each word of the query with its synonyms.
 #[must_use]
@@ -57,18 +61,42 @@ pub fn values_of(o: &Outil, param: &str) -> Vec<String> {
         "maturite" => o.maturite.clone(),
         "acces" => o.acces.iter().cloned().collect(),
         "langue" => o.langues.clone(),
+        "editeur" => o.editeurs().into_iter().map(|(code, _)| code).collect(),
         _ => Vec::new(),
     }
 }
 
-fn valid(languages: &HashSet<&str>, param: &str, code: &str) -> bool {
+/// The codes of the languages and of the publishers some tool has: the values those two
+/// filters accept.
+struct Known {
+    languages: HashSet<String>,
+    publishers: HashSet<String>,
+}
+
+impl Known {
+    fn of(tools: &[(Outil, HashSet<String>)]) -> Self {
+        Self {
+            languages: tools
+                .iter()
+                .flat_map(|(o, _)| o.langues.iter().cloned())
+                .collect(),
+            publishers: tools
+                .iter()
+                .flat_map(|(o, _)| o.editeurs().into_iter().map(|(c, _)| c))
+                .collect(),
+        }
+    }
+}
+
+fn valid(known: &Known, param: &str, code: &str) -> bool {
     match param {
         "phase" => LIFECYCLE_PHASES.contains(code),
         "public" => ACTOR_TYPES.contains(code),
         "type" => TYPES.contains(code),
         "maturite" => MATURITY_LEVELS.contains(code),
         "acces" => ACCESS.contains(code),
-        "langue" => languages.contains(code),
+        "langue" => known.languages.contains(code),
+        "editeur" => known.publishers.contains(code),
         _ => false,
     }
 }
@@ -88,6 +116,9 @@ fn hint(param: &str) -> &'static str {
         "maturite" => " ; valeurs possibles : decouvrir, experimenter, structurer, catalyser",
         "acces" => " ; valeurs possibles : gratuit, payant, sur-adhesion",
         "langue" => " ; valeurs possibles : un code de langue ISO 639 d'un outil (fr, en…)",
+        "editeur" => {
+            " ; valeurs possibles : le code d'un éditeur, tel que la facette « editeur » le donne (le-rameau, avise…)"
+        }
         _ => "",
     }
 }
@@ -98,13 +129,10 @@ pub fn parse_request(
     tools: &[(Outil, HashSet<String>)],
     strict: bool,
 ) -> Result<Request, Invalid> {
-    let languages: HashSet<&str> = tools
-        .iter()
-        .flat_map(|(o, _)| o.langues.iter().map(String::as_str))
-        .collect();
+    let known = Known::of(tools);
     let spec = Spec {
         params: &FILTERS,
-        valid: &|param, code| valid(&languages, param, code),
+        valid: &|param, code| valid(&known, param, code),
         text: true,
         hint: &hint,
     };
@@ -122,13 +150,18 @@ pub fn facets(
     req: &Request,
 ) -> Vec<(&'static str, Vec<FacetValue>)> {
     let query = query_words(&req.q);
+    let publishers: std::collections::HashMap<String, String> =
+        tools.iter().flat_map(|(o, _)| o.editeurs()).collect();
     let mut facets = filters::count(
         tools,
         req,
         &FILTERS,
         &|(o, words), except| matches(&query, req, o, words, except),
         &|(o, _), param| values_of(o, param),
-        &|param, code| crate::labels::facet_label(catalog, lang, ready, param, code),
+        &|param, code| match param {
+            "editeur" => publishers.get(code).cloned().unwrap_or_default(),
+            _ => crate::labels::facet_label(catalog, lang, ready, param, code),
+        },
     );
     for (param, values) in &mut facets {
         let order: Option<&[&str]> = match *param {

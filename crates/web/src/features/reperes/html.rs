@@ -104,13 +104,79 @@ fn alliance_counts(
 #[template(path = "reperes/acteur.html")]
 struct ActorPage<'a> {
     ctx: &'a Ctx,
+    code: String,
     title: String,
     figures: Vec<FigureGroup>,
     populations: Vec<String>,
     total: u64,
     tables: Vec<(String, Vec<CountRow>)>,
     listing: Listing,
+    tools: Vec<ToolRow>,
+    /// Tools meant for every actor type (listed with the filtered list, not here).
+    tools_for_all: usize,
     date: String,
+}
+
+/// A tool in a fiche's table.
+pub struct ToolRow {
+    pub nom: String,
+    pub href: String,
+    pub genre: String,
+    pub phases: String,
+    pub acces: String,
+}
+
+/// The tools meant for an actor type by name, by phase then name, and how many serve every
+/// actor type.
+fn tools_for(ctx: &Ctx, ready: &Ready, actor: &str) -> (Vec<ToolRow>, usize) {
+    let collections = ready.collections.get();
+    let mut named: Vec<&alliances_domain::outil::Outil> = collections
+        .outils
+        .iter()
+        .map(|(o, _)| o)
+        .filter(|o| o.publics.iter().any(|p| p == actor))
+        .collect();
+    let first_phase = |o: &alliances_domain::outil::Outil| {
+        o.phases
+            .iter()
+            .filter_map(|p| {
+                alliances_domain::taxonomy::LIFECYCLE_PHASES
+                    .codes
+                    .iter()
+                    .position(|c| c == p)
+            })
+            .min()
+            .unwrap_or(usize::MAX)
+    };
+    named.sort_by_key(|o| first_phase(o));
+    let rows = named
+        .iter()
+        .map(|o| ToolRow {
+            nom: o.nom.clone(),
+            href: ctx.href(format!("/outils/{}", o.slug)),
+            genre: ctx.taxo("type-outil", &o.genre),
+            phases: o
+                .phases
+                .iter()
+                .map(|p| ctx.taxo("phase", p))
+                .collect::<Vec<_>>()
+                .join(", "),
+            acces: o
+                .acces
+                .as_deref()
+                .map_or_else(|| ctx.t("outils-non-precise"), |a| ctx.taxo("acces", a)),
+        })
+        .collect();
+    let for_all = collections
+        .outils
+        .iter()
+        .filter(|(o, _)| {
+            o.publics
+                .iter()
+                .any(|p| p == alliances_domain::outil::EVERYONE)
+        })
+        .count();
+    (rows, for_all)
 }
 
 /// `/reperes/acteurs/{type}`.
@@ -149,8 +215,12 @@ pub async fn acteur(
         ],
     )?;
     let list = listing(&ctx, ready, &filters, 6)?;
+    let (tools, tools_for_all) = tools_for(&ctx, ready, &code);
     Ok(crate::render(&ActorPage {
         title: ctx.taxo("acteur", &code),
+        tools,
+        tools_for_all,
+        code: code.clone(),
         figures: groups(&ctx, ready, obs, &rows),
         populations,
         total: counts.total,
