@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Tools API benchmark (issue « Outils »): /api/v1/outils with a facet filter (and with a text
-# query) on the seed's 82 tools, every facet counted, wrk -t1 -c32, RUNS runs each; medians.
+# Tools benchmark (issue « Outils »): /api/v1/outils with a facet filter (and with a text
+# query) on the seed's 82 tools, every facet counted, then the list page with the same filter
+# and the cartography (rendered on each request); wrk -t1 -c32, RUNS runs each; medians.
 #
 #   bench/outils.sh                       # 3 runs of 20 s per path (about 2 minutes)
 #   DURATION=5s RUNS=1 bench/outils.sh
@@ -32,4 +33,11 @@ for path in "/api/v1/outils?phase=construire&public=collectivite" "/api/v1/outil
   runs=()
   for i in $(seq 1 "$RUNS"); do runs+=("$(rps "http://127.0.0.1:$P$path")"); done
   echo "   $path ($n tools): $(printf '%s ' "${runs[@]}")req/s — median $(median "${runs[@]}")"
+done
+for path in "/outils?phase=construire&public=collectivite" "/outils/cartographie" "/outils/cartographie?vue=maturite&phase=construire&public=collectivite&maturite=experimenter"; do
+  size=$(curl -fs -H 'Accept-Encoding: gzip' "http://127.0.0.1:$P$path" | wc -c)
+  wrk -t1 -c"$CONNECTIONS" -d3s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$P$path" >/dev/null   # warm-up
+  runs=()
+  for i in $(seq 1 "$RUNS"); do runs+=("$(rps "http://127.0.0.1:$P$path")"); done
+  echo "   $path ($size bytes gzipped): $(printf '%s ' "${runs[@]}")req/s — median $(median "${runs[@]}")"
 done

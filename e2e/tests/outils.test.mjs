@@ -334,7 +334,7 @@ describe('outils', () => {
     const rows = await texts(page, 'table.carto-table tbody tr.mine th[scope="row"] a');
     assert.deepEqual(rows, ['Construire'], 'the highlighted row (tr.mine)');
     const columns = await texts(page, 'table.carto-table thead th.mine a');
-    assert.deepEqual(columns, ['Collectivités'], 'the highlighted column header (thead th.mine)');
+    assert.deepEqual(columns, ['Collectivités (Collectivité territoriale)'], 'the highlighted column header (thead th.mine): its short name, then the full one for screen readers');
     // The column is highlighted in every row, under its header.
     const off = await page.locator('table.carto-table tbody tr').evaluateAll((trs) =>
       trs.filter((tr) => !tr.querySelector('td.mine[data-label="Collectivité territoriale"]')).map((tr) => tr.querySelector('th')?.textContent.trim()),

@@ -131,6 +131,24 @@ impl Ctx {
         self.t(format!("taxo-{taxonomy}-{code}"))
     }
 
+    /// Sources as a record's page lists them — each address with the date it was read, in
+    /// words — and whether the page is « à actualiser » (its most recent read is more than
+    /// two years old).
+    #[must_use]
+    pub fn sources_read(
+        &self,
+        sources: &[alliances_domain::alliance::Source],
+    ) -> (Vec<(String, String)>, bool) {
+        let verified = sources.iter().map(|s| s.consulte_le.clone()).max();
+        (
+            sources
+                .iter()
+                .map(|s| (s.url.clone(), self.date(&s.consulte_le)))
+                .collect(),
+            alliances_domain::alliance::needs_update(verified.as_deref(), &self.state.today()),
+        )
+    }
+
     /// An ISO date in words, in the page's language.
     #[must_use]
     pub fn date(&self, iso: &str) -> String {

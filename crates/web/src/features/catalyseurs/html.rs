@@ -1,6 +1,5 @@
 //! `/catalyseurs` (filters, map by région, table) and `/catalyseurs/{slug}`.
 
-use alliances_domain::alliance::needs_update;
 use alliances_domain::catalyseur::Catalyseur;
 use alliances_domain::territory::Level;
 use alliances_viz::{Area, MapSpec, View, classes};
@@ -225,7 +224,7 @@ pub async fn fiche(
         .and_then(|t| Some((crate::places::facet_of(t.level()?), t.code.as_str())))
         .map(|(facet, code)| crate::listing::listing(&ctx, ready, &[(facet, code)], 6))
         .transpose()?;
-    let verified = c.sources.iter().map(|s| s.consulte_le.clone()).max();
+    let (sources, to_update) = ctx.sources_read(&c.sources);
     let base = state.settings.public_url.clone().unwrap_or_default();
     let json_ld = crate::json_ld_script(&serde_json::json!({
         "@context": "https://schema.org",
@@ -249,12 +248,8 @@ pub async fn fiche(
                 )
             })
             .collect(),
-        sources: c
-            .sources
-            .iter()
-            .map(|s| (s.url.clone(), ctx.date(&s.consulte_le)))
-            .collect(),
-        to_update: needs_update(verified.as_deref(), &state.today()),
+        sources,
+        to_update,
         ctx: &ctx,
         c,
         places,

@@ -1,7 +1,6 @@
 //! `/outils` (search and facets), `/outils/cartographie` (phases × audiences or maturity
 //! levels) and `/outils/{slug}` (one tool).
 
-use alliances_domain::alliance::needs_update;
 use alliances_domain::outil::{EVERYONE, Outil};
 use alliances_domain::taxonomy::{ACTOR_TYPES, LIFECYCLE_PHASES, MATURITY_LEVELS, Taxonomy};
 use askama::Template;
@@ -386,7 +385,7 @@ pub async fn fiche(
     let ready = ready(&state)?;
     let collections = ready.collections.get();
     let o = collections.outil(&slug).ok_or(AppError::NotFound)?;
-    let verified = o.sources.iter().map(|s| s.consulte_le.clone()).max();
+    let (sources, to_update) = ctx.sources_read(&o.sources);
     let related = related(&ctx, &state, ready, o).await?;
     let base = state.settings.public_url.clone().unwrap_or_default();
     let mut ld = serde_json::json!({
@@ -425,12 +424,8 @@ pub async fn fiche(
             .iter()
             .map(|l| crate::labels::facet_label(&state.catalog, ctx.lang, ready, "langue", l))
             .collect(),
-        sources: o
-            .sources
-            .iter()
-            .map(|s| (s.url.clone(), ctx.date(&s.consulte_le)))
-            .collect(),
-        to_update: needs_update(verified.as_deref(), &state.today()),
+        sources,
+        to_update,
         ctx: &ctx,
         o,
         related,
