@@ -15,18 +15,32 @@ use alliances_store::{Db, documents};
 use crate::places::{Relation, relation};
 use crate::state::Ready;
 
-/// The analysed words a tool is found by: its name, publisher, type and our description.
-fn outil_words(o: &Outil) -> std::collections::HashSet<String> {
-    let text = [
-        o.nom.as_str(),
-        o.editeur.as_deref().unwrap_or_default(),
-        &o.genre,
-        o.description.as_deref().unwrap_or_default(),
-    ]
-    .join(" ");
-    alliances_search::analyzer::tokens(&text)
-        .into_iter()
-        .collect()
+/// What a tool is searched and filtered by, computed once when the tools are read.
+#[derive(Debug, Default)]
+pub struct ToolIndex {
+    /// The analysed words of its name, publisher, type and our description (French
+    /// analysis: accents, plurals).
+    pub words: std::collections::HashSet<String>,
+    /// The codes of the organisations that publish it (`Outil::editeurs`).
+    pub editeurs: Vec<String>,
+}
+
+impl ToolIndex {
+    fn of(o: &Outil) -> Self {
+        let text = [
+            o.nom.as_str(),
+            o.editeur.as_deref().unwrap_or_default(),
+            &o.genre,
+            o.description.as_deref().unwrap_or_default(),
+        ]
+        .join(" ");
+        Self {
+            words: alliances_search::analyzer::tokens(&text)
+                .into_iter()
+                .collect(),
+            editeurs: o.editeurs().into_iter().map(|(code, _)| code).collect(),
+        }
+    }
 }
 
 /// Key figures, catalyseurs and tools as last read, with the change-log number they reflect.
@@ -35,9 +49,8 @@ pub struct Collections {
     pub observatory: Observatory,
     /// Catalyseurs by name.
     pub catalyseurs: Vec<Catalyseur>,
-    /// Tools by name, each with the analysed words of its text (French analysis: accents,
-    /// plurals), for the search.
-    pub outils: Vec<(Outil, std::collections::HashSet<String>)>,
+    /// Tools by name, each with what it is searched and filtered by.
+    pub outils: Vec<(Outil, ToolIndex)>,
     /// The last change-log row read.
     pub seq: i64,
 }
@@ -57,15 +70,14 @@ impl Collections {
             .map(|s| s.record)
             .collect();
         catalyseurs.sort_by_key(|c| alliances_domain::text::fold(&c.nom));
-        let mut outils: Vec<(Outil, std::collections::HashSet<String>)> =
-            documents::all::<Outil>(db, documents::OUTIL)
-                .await?
-                .into_iter()
-                .map(|s| {
-                    let words = outil_words(&s.record);
-                    (s.record, words)
-                })
-                .collect();
+        let mut outils: Vec<(Outil, ToolIndex)> = documents::all::<Outil>(db, documents::OUTIL)
+            .await?
+            .into_iter()
+            .map(|s| {
+                let index = ToolIndex::of(&s.record);
+                (s.record, index)
+            })
+            .collect();
         outils.sort_by_key(|(o, _)| alliances_domain::text::fold(&o.nom));
         Ok(Collections {
             observatory: Observatory::new(figures),

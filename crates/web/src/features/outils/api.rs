@@ -103,7 +103,7 @@ pub async fn outils(
     let query = query_words(&req.q);
     let matching: Vec<&Outil> = all
         .iter()
-        .filter(|(o, words)| matches(&query, &req, o, words, None))
+        .filter(|(o, index)| matches(&query, &req, o, index, None))
         .map(|(o, _)| o)
         .collect();
     let facettes = crate::filters::to_api(facets(ready, &state.catalog, Lang::Fr, all, &req));

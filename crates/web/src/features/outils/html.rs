@@ -90,13 +90,13 @@ fn card(ctx: &Ctx, o: &Outil) -> Card {
 fn zone(
     ctx: &Ctx,
     ready: &Ready,
-    all: &[(Outil, std::collections::HashSet<String>)],
+    all: &[(Outil, crate::collections::ToolIndex)],
     req: &Request,
 ) -> Zone {
     let query = query_words(&req.q);
     let matching: Vec<&Outil> = all
         .iter()
-        .filter(|(o, words)| matches(&query, req, o, words, None))
+        .filter(|(o, index)| matches(&query, req, o, index, None))
         .map(|(o, _)| o)
         .collect();
     let cards: Vec<Card> = crate::api_shapes::slice(&matching, req.page)
@@ -176,6 +176,8 @@ pub struct Cell {
     /// What the cell says in full, for a screen reader and the phone layout.
     pub label: String,
     pub highlight: bool,
+    /// Both the visitor's row and column: their crossing.
+    pub crossing: bool,
 }
 
 pub struct Column {
@@ -237,7 +239,7 @@ pub async fn cartographie(
 ) -> AppResult<Response> {
     let ready = ready(&state)?;
     let collections = ready.collections.get();
-    let tools: Vec<&Outil> = collections.outils.iter().map(|(o, _)| o).collect();
+    let tools = &collections.outils;
     let pairs = crate::filters::query_pairs(query.as_deref());
     let by_maturity = pairs.iter().any(|(k, v)| k == "vue" && v == "maturite");
     let (param, taxonomy, taxo_key) = if by_maturity {
@@ -249,7 +251,13 @@ pub async fn cartographie(
     let my_public = chosen(&pairs, "public", ACTOR_TYPES);
     let my_level = chosen(&pairs, "maturite", MATURITY_LEVELS);
     let my_column = if by_maturity { &my_level } else { &my_public };
-    let has = |o: &Outil, p: &str, code: &str| values_of(o, p).iter().any(|c| c == code);
+    // Each tool's phases and column codes, read once with the filters' own rule.
+    let values: Vec<(Vec<String>, Vec<String>)> = tools
+        .iter()
+        .map(|(o, index)| (values_of(o, index, "phase"), values_of(o, index, param)))
+        .collect();
+    let in_phase = |v: &(Vec<String>, Vec<String>), phase: &str| v.0.iter().any(|c| c == phase);
+    let in_column = |v: &(Vec<String>, Vec<String>), code: &str| v.1.iter().any(|c| c == code);
     let columns: Vec<Column> = taxonomy
         .codes
         .iter()
@@ -261,7 +269,7 @@ pub async fn cartographie(
                 ctx.t(format!("outils-public-court-{c}"))
             },
             href: list_href(&ctx, &[(param, c)]),
-            count: tools.iter().filter(|o| has(o, param, c)).count(),
+            count: values.iter().filter(|v| in_column(v, c)).count(),
             highlight: my_column.as_deref() == Some(*c),
         })
         .collect();
@@ -272,15 +280,15 @@ pub async fn cartographie(
             let phase_label = ctx.taxo("phase", phase);
             Row {
                 href: list_href(&ctx, &[("phase", phase)]),
-                count: tools.iter().filter(|o| has(o, "phase", phase)).count(),
+                count: values.iter().filter(|v| in_phase(v, phase)).count(),
                 cells: taxonomy
                     .codes
                     .iter()
                     .zip(&columns)
                     .map(|(c, column)| {
-                        let count = tools
+                        let count = values
                             .iter()
-                            .filter(|o| has(o, "phase", phase) && has(o, param, c))
+                            .filter(|v| in_phase(v, phase) && in_column(v, c))
                             .count();
                         Cell {
                             count,
@@ -299,6 +307,7 @@ pub async fn cartographie(
                                 )
                                 .into_owned(),
                             highlight: my_phase.as_deref() == Some(*phase) || column.highlight,
+                            crossing: my_phase.as_deref() == Some(*phase) && column.highlight,
                         }
                     })
                     .collect(),

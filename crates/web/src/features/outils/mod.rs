@@ -6,13 +6,12 @@
 pub mod api;
 pub mod html;
 
-use std::collections::HashSet;
-
 use alliances_domain::error::Invalid;
 use alliances_domain::outil::{ACCESS, EVERYONE, Outil, TYPES};
 use alliances_domain::taxonomy::{ACTOR_TYPES, LIFECYCLE_PHASES, MATURITY_LEVELS, Taxonomy};
 use alliances_i18n::{Catalog, Lang};
 
+use crate::collections::ToolIndex;
 use crate::filters::{self, FacetValue, Request, Spec};
 use crate::state::Ready;
 
@@ -38,19 +37,19 @@ pub fn matches(
     query: &[Vec<String>],
     req: &Request,
     o: &Outil,
-    words: &HashSet<String>,
+    index: &ToolIndex,
     except: Option<&str>,
 ) -> bool {
     query
         .iter()
-        .all(|alternatives| alternatives.iter().any(|w| words.contains(w)))
-        && req.passes(&|p| values_of(o, p), except)
+        .all(|alternatives| alternatives.iter().any(|w| index.words.contains(w)))
+        && req.passes(&|p| values_of(o, index, p), except)
 }
 
 /// The codes of a tool for a filter. A tool for every audience (`tous`) counts under each
 /// actor type, and one with no stated maturity under each level: it fits them all.
 #[must_use]
-pub fn values_of(o: &Outil, param: &str) -> Vec<String> {
+pub fn values_of(o: &Outil, index: &ToolIndex, param: &str) -> Vec<String> {
     let all = |t: Taxonomy| t.codes.iter().map(|c| (*c).to_owned()).collect();
     match param {
         "phase" => o.phases.clone(),
@@ -61,42 +60,25 @@ pub fn values_of(o: &Outil, param: &str) -> Vec<String> {
         "maturite" => o.maturite.clone(),
         "acces" => o.acces.iter().cloned().collect(),
         "langue" => o.langues.clone(),
-        "editeur" => o.editeurs().into_iter().map(|(code, _)| code).collect(),
+        "editeur" => index.editeurs.clone(),
         _ => Vec::new(),
     }
 }
 
-/// The codes of the languages and of the publishers some tool has: the values those two
-/// filters accept.
-struct Known {
-    languages: HashSet<String>,
-    publishers: HashSet<String>,
-}
-
-impl Known {
-    fn of(tools: &[(Outil, HashSet<String>)]) -> Self {
-        Self {
-            languages: tools
-                .iter()
-                .flat_map(|(o, _)| o.langues.iter().cloned())
-                .collect(),
-            publishers: tools
-                .iter()
-                .flat_map(|(o, _)| o.editeurs().into_iter().map(|(c, _)| c))
-                .collect(),
-        }
-    }
-}
-
-fn valid(known: &Known, param: &str, code: &str) -> bool {
+fn valid(tools: &[(Outil, ToolIndex)], param: &str, code: &str) -> bool {
     match param {
         "phase" => LIFECYCLE_PHASES.contains(code),
         "public" => ACTOR_TYPES.contains(code),
         "type" => TYPES.contains(code),
         "maturite" => MATURITY_LEVELS.contains(code),
         "acces" => ACCESS.contains(code),
-        "langue" => known.languages.contains(code),
-        "editeur" => known.publishers.contains(code),
+        // Values some tool has.
+        "langue" => tools
+            .iter()
+            .any(|(o, _)| o.langues.iter().any(|l| l == code)),
+        "editeur" => tools
+            .iter()
+            .any(|(_, i)| i.editeurs.iter().any(|e| e == code)),
         _ => false,
     }
 }
@@ -126,13 +108,12 @@ fn hint(param: &str) -> &'static str {
 /// Reads the query pairs; `strict` (the API) refuses unknown parameters and values.
 pub fn parse_request(
     pairs: &[(String, String)],
-    tools: &[(Outil, HashSet<String>)],
+    tools: &[(Outil, ToolIndex)],
     strict: bool,
 ) -> Result<Request, Invalid> {
-    let known = Known::of(tools);
     let spec = Spec {
         params: &FILTERS,
-        valid: &|param, code| valid(&known, param, code),
+        valid: &|param, code| valid(tools, param, code),
         text: true,
         hint: &hint,
     };
@@ -146,7 +127,7 @@ pub fn facets(
     ready: &Ready,
     catalog: &Catalog,
     lang: Lang,
-    tools: &[(Outil, HashSet<String>)],
+    tools: &[(Outil, ToolIndex)],
     req: &Request,
 ) -> Vec<(&'static str, Vec<FacetValue>)> {
     let query = query_words(&req.q);
@@ -156,8 +137,8 @@ pub fn facets(
         tools,
         req,
         &FILTERS,
-        &|(o, words), except| matches(&query, req, o, words, except),
-        &|(o, _), param| values_of(o, param),
+        &|(o, index), except| matches(&query, req, o, index, except),
+        &|(o, index), param| values_of(o, index, param),
         &|param, code| match param {
             "editeur" => publishers.get(code).cloned().unwrap_or_default(),
             _ => crate::labels::facet_label(catalog, lang, ready, param, code),
