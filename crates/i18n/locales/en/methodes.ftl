@@ -163,6 +163,7 @@ methodes-parcours-outils = Tools for your next step
 methodes-parcours-outils-carte = See the map of tools with your phase, your profile and your level highlighted
 methodes-raison-outil-phase-dimension = For the “{ $phase }” phase, where the dimension of your diagnostic with the most room to grow is worked on ({ $dimension })
 methodes-raison-outil-phase-faible = For the “{ $phase }” phase, where the dimension of your diagnostic with the most room to grow is worked on
+methodes-raison-outil-phase-sommet = For the “{ $phase }” phase: your diagnostic reaches the top level on every dimension
 methodes-raison-outil-phase = For the “{ $phase }” phase, the nearest to yours with tools that fit your profile
 methodes-raison-outil-public = designed for your type of actor ({ $public })
 methodes-raison-outil-tous = meant for every type of actor

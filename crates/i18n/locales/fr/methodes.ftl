@@ -163,6 +163,7 @@ methodes-parcours-outils = Des outils pour votre prochaine étape
 methodes-parcours-outils-carte = Voir la cartographie des outils, votre phase, votre profil et votre niveau mis en évidence
 methodes-raison-outil-phase-dimension = Pour la phase « { $phase } », où se travaille la dimension de votre diagnostic qui laisse le plus de marge ({ $dimension })
 methodes-raison-outil-phase-faible = Pour la phase « { $phase } », où se travaille la dimension de votre diagnostic qui laisse le plus de marge
+methodes-raison-outil-phase-sommet = Pour la phase « { $phase } » : votre diagnostic atteint le plus haut niveau sur chaque dimension
 methodes-raison-outil-phase = Pour la phase « { $phase } », la plus proche de la vôtre où des outils conviennent à votre profil
 methodes-raison-outil-public = conçu pour votre type d'acteur ({ $public })
 methodes-raison-outil-tous = destiné à tous les types d'acteurs

@@ -388,6 +388,16 @@ async fn every_profile_gets_two_to_four_tools_that_fit_it(backend: &Backend) {
                 assert!(has("phases", &motif_phase), "{slug} in {motif_phase}");
                 assert!(rec["raison"].as_str().unwrap().starts_with("Pour la phase"));
             }
+            if level == "catalyser" {
+                assert!(
+                    tools[0]["raison"]
+                        .as_str()
+                        .unwrap()
+                        .contains("plus haut niveau sur chaque dimension"),
+                    "{}",
+                    tools[0]["raison"]
+                );
+            }
             // The first tool is for the weakest dimension's phase.
             assert!(
                 tools[0]["raison"].as_str().unwrap().contains(&format!(

@@ -93,12 +93,17 @@ pub fn recommend(
                 facette: "phase".into(),
                 code: p.to_owned(),
             }];
-            if p == phase
-                && let Some((d, _)) = dimension
-            {
-                motifs.push(Motif {
-                    facette: "dimension".into(),
-                    code: d.to_owned(),
+            if p == phase {
+                // Why this phase: the weakest dimension, or every one at the top level.
+                motifs.push(match dimension {
+                    Some((d, _)) => Motif {
+                        facette: "dimension".into(),
+                        code: d.to_owned(),
+                    },
+                    None => Motif {
+                        facette: "sommet".into(),
+                        code: "4".into(),
+                    },
                 });
             }
             motifs.push(Motif {
@@ -155,6 +160,11 @@ pub fn reason(catalog: &Catalog, lang: Lang, dimension: Option<&str>, motifs: &[
             (Some(_), None) => catalog.get_with(
                 lang,
                 "methodes-raison-outil-phase-faible",
+                &[("phase", alliances_i18n::text(&phase))],
+            ),
+            _ if code("sommet").is_some() => catalog.get_with(
+                lang,
+                "methodes-raison-outil-phase-sommet",
                 &[("phase", alliances_i18n::text(&phase))],
             ),
             _ => catalog.get_with(
