@@ -21,8 +21,8 @@ pub struct ToolIndex {
     /// The analysed words of its name, publisher, type and our description (French
     /// analysis: accents, plurals).
     pub words: std::collections::HashSet<String>,
-    /// The codes of the organisations that publish it (`Outil::editeurs`).
-    pub editeurs: Vec<String>,
+    /// The organisations that publish it, `(code, name)` (`Outil::editeurs`).
+    pub editeurs: Vec<(String, String)>,
 }
 
 impl ToolIndex {
@@ -38,7 +38,7 @@ impl ToolIndex {
             words: alliances_search::analyzer::tokens(&text)
                 .into_iter()
                 .collect(),
-            editeurs: o.editeurs().into_iter().map(|(code, _)| code).collect(),
+            editeurs: o.editeurs(),
         }
     }
 }

@@ -202,6 +202,13 @@ impl FacetView {
         &self.values[self.split()..]
     }
 
+    /// The id of a value's checkbox: unique on the page with its `prefix` (a code's dots
+    /// become dashes: « 17.17 » gives `f-cible-17-17`).
+    #[must_use]
+    pub fn dom_id(&self, prefix: &str, v: &FacetValue) -> String {
+        format!("{prefix}-{}-{}", self.name, v.code.replace('.', "-"))
+    }
+
     /// Whether « show more » starts open: one of its values is selected.
     #[must_use]
     pub fn open(&self) -> bool {

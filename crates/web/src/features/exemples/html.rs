@@ -12,34 +12,10 @@ use axum::response::{IntoResponse, Response};
 use super::{SearchRequest, facet_label, parse_request, run, sort_code};
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
+use crate::filters::{Active, FacetValue, FacetView};
 use crate::listing::{ResultView, result_view};
 use crate::state::ready;
 use crate::state::{AppState, Ready};
-
-/// Facet values shown before « show more ».
-const SHOWN: usize = 8;
-
-pub struct FacetValue {
-    pub id: String,
-    pub code: String,
-    pub label: String,
-    pub count: u64,
-    pub checked: bool,
-}
-
-pub struct FacetView {
-    pub name: &'static str,
-    pub legend: String,
-    pub first: Vec<FacetValue>,
-    pub more: Vec<FacetValue>,
-    /// A selected value is among `more`: open the disclosure.
-    pub open: bool,
-}
-
-pub struct Active {
-    pub label: String,
-    pub remove_href: String,
-}
 
 pub struct MapRow {
     pub name: String,
@@ -279,7 +255,6 @@ fn zone(ctx: &Ctx, state: &AppState, ready: &Ready, pairs: &[(String, String)]) 
             let mut all: Vec<FacetValue> = values
                 .into_iter()
                 .map(|(code, count)| FacetValue {
-                    id: format!("f-{facet}-{}", code.replace('.', "-")),
                     label: facet_label(&state.catalog, ctx.lang, ready, facet, &code),
                     checked: selected.contains(&code),
                     code,
@@ -289,17 +264,10 @@ fn zone(ctx: &Ctx, state: &AppState, ready: &Ready, pairs: &[(String, String)]) 
             if *facet == "odd" {
                 all.sort_by_key(|v| v.code.parse::<u8>().unwrap_or(0));
             }
-            let more = if all.len() > SHOWN + 2 {
-                all.split_off(SHOWN)
-            } else {
-                Vec::new()
-            };
             Some(FacetView {
                 name: facet,
                 legend: ctx.t(format!("exemples-facette-{facet}")),
-                open: more.iter().any(|v| v.checked),
-                first: all,
-                more,
+                values: all,
             })
         })
         .collect();

@@ -473,17 +473,15 @@ async fn related(ctx: &Ctx, state: &AppState, ready: &Ready, o: &Outil) -> AppRe
         !needle.is_empty() && format!(" {haystack} ").contains(&format!(" {needle} "))
     };
     let name = fold(&o.nom);
-    let mut candidates: Vec<(String, String)> = search(&o.nom)?
-        .into_iter()
-        .map(|s| (s, String::new()))
-        .collect();
+    let mut slugs: Vec<String> = search(&o.nom)?;
     let publishers = o.editeurs();
     for (_, publisher) in &publishers {
         for slug in search(publisher)? {
-            candidates.push((slug, publisher.clone()));
+            if !slugs.contains(&slug) {
+                slugs.push(slug);
+            }
         }
     }
-    let slugs: Vec<String> = candidates.iter().map(|(s, _)| s.clone()).collect();
     let mut stored = alliances_store::alliances::by_slugs(&state.db, &slugs)
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?;

@@ -60,7 +60,11 @@ pub fn values_of(o: &Outil, index: &ToolIndex, param: &str) -> Vec<String> {
         "maturite" => o.maturite.clone(),
         "acces" => o.acces.iter().cloned().collect(),
         "langue" => o.langues.clone(),
-        "editeur" => index.editeurs.clone(),
+        "editeur" => index
+            .editeurs
+            .iter()
+            .map(|(code, _)| code.clone())
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -78,7 +82,7 @@ fn valid(tools: &[(Outil, ToolIndex)], param: &str, code: &str) -> bool {
             .any(|(o, _)| o.langues.iter().any(|l| l == code)),
         "editeur" => tools
             .iter()
-            .any(|(_, i)| i.editeurs.iter().any(|e| e == code)),
+            .any(|(_, i)| i.editeurs.iter().any(|(e, _)| e == code)),
         _ => false,
     }
 }
@@ -131,8 +135,6 @@ pub fn facets(
     req: &Request,
 ) -> Vec<(&'static str, Vec<FacetValue>)> {
     let query = query_words(&req.q);
-    let publishers: std::collections::HashMap<String, String> =
-        tools.iter().flat_map(|(o, _)| o.editeurs()).collect();
     let mut facets = filters::count(
         tools,
         req,
@@ -140,7 +142,12 @@ pub fn facets(
         &|(o, index), except| matches(&query, req, o, index, except),
         &|(o, index), param| values_of(o, index, param),
         &|param, code| match param {
-            "editeur" => publishers.get(code).cloned().unwrap_or_default(),
+            "editeur" => tools
+                .iter()
+                .flat_map(|(_, i)| &i.editeurs)
+                .find(|(c, _)| c == code)
+                .map(|(_, name)| name.clone())
+                .unwrap_or_default(),
             _ => crate::labels::facet_label(catalog, lang, ready, param, code),
         },
     );
