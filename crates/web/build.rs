@@ -1,4 +1,5 @@
-//! Embeds every file under `assets/` with a content fingerprint for cache busting.
+//! Embeds every file under `assets/` with a content fingerprint for cache busting, and the
+//! module files of the learning path (`content/parcours/modules/*.toml`) in their order.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -55,5 +56,35 @@ fn main() {
     }
     code.push_str("];\n");
     let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("assets.rs");
+    std::fs::write(out, code).unwrap();
+    parcours_modules(Path::new(&manifest));
+}
+
+/// `PARCOURS_MODULES: &[(name, text)]`, the module files sorted by name (their order).
+fn parcours_modules(manifest: &Path) {
+    let dir = manifest.join("../../content/parcours/modules");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("read content/parcours/modules")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    let mut code = String::from("pub static PARCOURS_MODULES: &[(&str, &str)] = &[\n");
+    for path in &files {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let name = format!(
+            "content/parcours/modules/{}",
+            path.file_name().unwrap().to_string_lossy()
+        );
+        writeln!(
+            code,
+            "    ({name:?}, include_str!({:?})),",
+            path.display().to_string()
+        )
+        .unwrap();
+    }
+    code.push_str("];\n");
+    let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("parcours_modules.rs");
     std::fs::write(out, code).unwrap();
 }

@@ -39,6 +39,8 @@ pub struct Config {
     /// Licence of the open-data dumps; `None` = Licence Ouverte 2.0.
     pub open_data_licence: Option<String>,
     pub questionnaires_dir: Option<String>,
+    pub parcours_dir: Option<String>,
+    pub seuil_quiz: u32,
 }
 
 impl Default for Config {
@@ -66,6 +68,8 @@ impl Default for Config {
             legal_host: None,
             open_data_licence: None,
             questionnaires_dir: None,
+            parcours_dir: None,
+            seuil_quiz: u32::from(alliances_web::state::DEFAULT_QUIZ_THRESHOLD),
         }
     }
 }
@@ -184,6 +188,16 @@ const KEYS: &[(&str, Kind, &str)] = &[
         "questionnaires_dir",
         Kind::Text,
         "dossier de questionnaires (*.toml) remplaçant ceux livrés, vérifiés au démarrage",
+    ),
+    (
+        "parcours_dir",
+        Kind::Text,
+        "dossier du parcours d'apprentissage (parcours.toml et modules/*.toml) remplaçant celui livré, vérifié au démarrage",
+    ),
+    (
+        "seuil_quiz",
+        Kind::Int { min: 1, max: 100 },
+        "part des bonnes réponses (en %) qui termine un module du parcours (100 : toutes)",
     ),
 ];
 
@@ -318,6 +332,7 @@ impl Config {
                     "rate_limit_reads" => self.rate_limit_reads = v,
                     "request_timeout_secs" => self.request_timeout_secs = v,
                     "body_limit_bytes" => self.body_limit_bytes = v,
+                    "seuil_quiz" => self.seuil_quiz = v,
                     _ => self.db_max_connections = v,
                 }
             }
@@ -331,6 +346,7 @@ impl Config {
                     "legal_director" => self.legal_director = v,
                     "open_data_licence" => self.open_data_licence = v,
                     "questionnaires_dir" => self.questionnaires_dir = v,
+                    "parcours_dir" => self.parcours_dir = v,
                     _ => self.legal_host = v,
                 }
             }
@@ -511,6 +527,9 @@ impl Config {
                 .unwrap_or_else(|| alliances_web::DEFAULT_LICENCE.to_owned()),
             follow_every: Duration::from_secs(1),
             questionnaires: alliances_web::questionnaires::Questionnaires::embedded(),
+            parcours: alliances_web::parcours::embedded(),
+            quiz_threshold: u8::try_from(self.seuil_quiz).unwrap_or(100),
+            badge_key: alliances_web::badges::BadgeKey::default(),
             clock: alliances_web::clock::Clock::System,
             legal: Legal {
                 publisher: self.legal_publisher.clone(),
@@ -565,6 +584,8 @@ impl Config {
         line("legal_host", opt(&self.legal_host));
         line("open_data_licence", opt(&self.open_data_licence));
         line("questionnaires_dir", opt(&self.questionnaires_dir));
+        line("parcours_dir", opt(&self.parcours_dir));
+        line("seuil_quiz", self.seuil_quiz.to_string());
         out
     }
 

@@ -253,6 +253,22 @@ fn main() -> ExitCode {
     } else {
         alliances_web::questionnaires::Questionnaires::embedded()
     };
+    // The learning path likewise: structure, both languages, durations and every link.
+    let parcours = if matches!(run, Run::Check | Run::Serve) {
+        let dir = config.parcours_dir.as_deref().map(std::path::Path::new);
+        match alliances_web::parcours::load(dir) {
+            Ok(p) => Some(p),
+            Err(errors) => {
+                eprintln!("Erreur de configuration : parcours d'apprentissage invalide.");
+                for e in errors {
+                    eprintln!("  {e}");
+                }
+                return ExitCode::from(EXIT_CONFIG);
+            }
+        }
+    } else {
+        None
+    };
     match run {
         Run::Check => {
             match &file {
@@ -267,7 +283,11 @@ fn main() -> ExitCode {
             print!("{}", config.describe());
             ExitCode::SUCCESS
         }
-        Run::Serve => cli::run(cli::serve::run(config, questionnaires)),
+        Run::Serve => cli::run(cli::serve::run(
+            config,
+            questionnaires,
+            parcours.unwrap_or_else(alliances_web::parcours::embedded),
+        )),
         Run::Migrate => cli::run(cli::migrate::run(config)),
         Run::Import {
             kind,

@@ -11,6 +11,7 @@ pub mod observatory;
 pub mod odd;
 pub mod outil;
 pub mod pagination;
+pub mod parcours;
 pub mod questionnaire;
 pub mod record;
 pub mod taxonomy;

@@ -149,6 +149,11 @@ const FILES: &[(&str, &str, &str)] = &[
         "modules.ftl",
         include_str!("../locales/fr/modules.ftl"),
     ),
+    (
+        "fr",
+        "competences.ftl",
+        include_str!("../locales/fr/competences.ftl"),
+    ),
     ("fr", "odd.ftl", include_str!("../locales/fr/odd.ftl")),
     (
         "fr",
@@ -191,6 +196,11 @@ const FILES: &[(&str, &str, &str)] = &[
         "en",
         "modules.ftl",
         include_str!("../locales/en/modules.ftl"),
+    ),
+    (
+        "en",
+        "competences.ftl",
+        include_str!("../locales/en/competences.ftl"),
     ),
     ("en", "odd.ftl", include_str!("../locales/en/odd.ftl")),
     (

@@ -21,6 +21,7 @@ pub mod exchange;
 pub mod meta;
 pub mod migrate;
 pub mod odd;
+pub mod parcours;
 pub mod reference;
 pub mod seed;
 pub mod territoires;

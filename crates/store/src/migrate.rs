@@ -35,6 +35,11 @@ pub static SQLITE: &[Migration] = &[
         name: "documents",
         sql: include_str!("../migrations/sqlite/0004_documents.sql"),
     },
+    Migration {
+        version: 5,
+        name: "parcours",
+        sql: include_str!("../migrations/sqlite/0005_parcours.sql"),
+    },
 ];
 pub static POSTGRES: &[Migration] = &[
     Migration {
@@ -56,6 +61,11 @@ pub static POSTGRES: &[Migration] = &[
         version: 4,
         name: "documents",
         sql: include_str!("../migrations/postgres/0004_documents.sql"),
+    },
+    Migration {
+        version: 5,
+        name: "parcours",
+        sql: include_str!("../migrations/postgres/0005_parcours.sql"),
     },
 ];
 

@@ -304,6 +304,32 @@ async fn seed_kind<R: Record + DeserializeOwned + Serialize>(
     Ok(SeedOutcome::Loaded(outcome))
 }
 
+/// The ids (first column) of the records shipped in data/: what content files may link to.
+#[derive(Debug, Default, Clone)]
+pub struct SeedIds {
+    pub alliances: HashSet<String>,
+    pub chiffres: HashSet<String>,
+    pub catalyseurs: HashSet<String>,
+    pub outils: HashSet<String>,
+}
+
+/// Reads the ids of every seed table (once per call; a few milliseconds).
+#[must_use]
+pub fn seed_ids() -> SeedIds {
+    fn ids(text: &str) -> HashSet<String> {
+        csv::Reader::from_reader(text.as_bytes())
+            .records()
+            .filter_map(|r| r.ok().and_then(|r| r.get(0).map(str::to_owned)))
+            .collect()
+    }
+    SeedIds {
+        alliances: ids(SEED_CSV),
+        chiffres: ids(FIGURES_CSV),
+        catalyseurs: ids(CATALYSEURS_CSV),
+        outils: ids(OUTILS_CSV),
+    }
+}
+
 /// Number of seed alliances shipped.
 pub fn seed_len() -> usize {
     csv::Reader::from_reader(SEED_CSV.as_bytes())

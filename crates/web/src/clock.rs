@@ -32,9 +32,34 @@ impl Clock {
     }
 }
 
+/// The UTC date of a Unix time, `YYYY-MM-DD`.
+#[must_use]
+pub fn iso_date(unix: i64) -> String {
+    alliances_domain::alliance::civil_from_days(unix.div_euclid(86_400))
+}
+
+/// A Unix time as an RFC 3339 UTC timestamp, `YYYY-MM-DDTHH:MM:SSZ`.
+#[must_use]
+pub fn rfc3339(unix: i64) -> String {
+    let s = unix.rem_euclid(86_400);
+    format!(
+        "{}T{:02}:{:02}:{:02}Z",
+        iso_date(unix),
+        s / 3600,
+        (s / 60) % 60,
+        s % 60
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::Clock;
+
+    #[test]
+    fn timestamps_are_utc() {
+        assert_eq!(super::rfc3339(1_796_292_000), "2026-12-03T10:00:00Z");
+        assert_eq!(super::iso_date(1_796_292_000 + 50_399), "2026-12-03");
+    }
 
     #[test]
     fn a_fixed_clock_gives_its_date() {

@@ -64,6 +64,36 @@ fn parse(lang: &str, slug: &str, text: &str) -> Result<Page, String> {
     })
 }
 
+/// Markdown of a content file (lessons, exercises) as HTML; raw HTML in the text is shown as
+/// text, never interpreted, and headings start at `h3` (the page owns `h1` and `h2`).
+#[must_use]
+pub fn markdown(text: &str) -> String {
+    use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
+    let shift = |level: HeadingLevel| match level {
+        HeadingLevel::H1 | HeadingLevel::H2 => HeadingLevel::H3,
+        other => other,
+    };
+    let parser = pulldown_cmark::Parser::new(text).map(|event| match event {
+        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+        Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        }) => Event::Start(Tag::Heading {
+            level: shift(level),
+            id,
+            classes,
+            attrs,
+        }),
+        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(shift(level))),
+        other => other,
+    });
+    let mut html = String::with_capacity(text.len() * 2);
+    pulldown_cmark::html::push_html(&mut html, parser);
+    html
+}
+
 fn pages() -> &'static Vec<((Lang, &'static str), Page)> {
     static P: OnceLock<Vec<((Lang, &'static str), Page)>> = OnceLock::new();
     P.get_or_init(|| {
@@ -101,6 +131,14 @@ pub fn page(lang: Lang, slug: &str) -> Option<&'static Page> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markdown_of_content_shows_raw_html_as_text() {
+        let html = markdown("# Titre\n\nUn <script>x</script> **gras**");
+        assert!(html.contains("<h3>Titre</h3>"), "{html}");
+        assert!(html.contains("&lt;script&gt;"), "{html}");
+        assert!(html.contains("<strong>gras</strong>"), "{html}");
+    }
 
     #[test]
     fn every_page_parses_in_both_languages() {

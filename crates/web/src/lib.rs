@@ -21,6 +21,7 @@ use alliances_store::territoires as territoires_store;
 
 pub mod api_shapes;
 pub mod assets;
+pub mod badges;
 pub mod cache;
 pub mod clock;
 pub mod collections;
@@ -38,6 +39,8 @@ pub mod listing;
 pub mod metrics;
 pub mod middleware;
 pub mod opendata;
+pub mod parcours;
+pub mod personal;
 pub mod places;
 pub mod questionnaires;
 pub mod state;
@@ -50,8 +53,8 @@ pub use serde_json as json;
 
 use crate::error::{AppError, AppResult};
 use crate::features::{
-    catalyseurs, donnees, donnees_ouvertes, exemples, home, methodes, odd, ops, outils, pages,
-    reperes, territoires,
+    catalyseurs, competences, donnees, donnees_ouvertes, exemples, home, methodes, odd, ops,
+    outils, pages, reperes, territoires,
 };
 
 /// Renders a template into an HTML response.
@@ -141,7 +144,15 @@ fn router(state: AppState) -> Router {
         .route("/reperes/acteurs/{code}", get(reperes::html::acteur))
         .route("/reperes/domaines/{code}", get(reperes::html::domaine))
         .route("/outils/{slug}", get(outils::html::fiche))
-        .route("/competences", get(pages::module_competences))
+        .route("/competences", get(competences::html::index))
+        .route(
+            "/competences/parcours/{slug}",
+            get(competences::html::variant),
+        )
+        .route(
+            "/competences/modules/{slug}",
+            get(competences::html::module),
+        )
         .route("/accessibilite", get(pages::accessibilite))
         .route("/confidentialite", get(pages::confidentialite))
         .route("/mentions-legales", get(pages::mentions_legales))
@@ -194,6 +205,66 @@ fn router(state: AppState) -> Router {
         .route(
             "/methodes/collectifs/{secret}/supprimer",
             get(methodes::html::confirm_delete_collective).post(methodes::html::delete_collective),
+        )
+        .route(
+            "/competences/modules/{slug}/quiz",
+            post(competences::html::try_quiz),
+        )
+        .route("/competences/reprendre", get(competences::html::resume))
+        .route("/competences/suivis", post(competences::html::start))
+        .route(
+            "/competences/suivis/{secret}",
+            get(competences::html::progress),
+        )
+        .route(
+            "/competences/suivis/{secret}/parcours",
+            post(competences::html::change_variant),
+        )
+        .route(
+            "/competences/suivis/{secret}/modules/{slug}",
+            get(competences::html::progress_module),
+        )
+        .route(
+            "/competences/suivis/{secret}/modules/{slug}/quiz",
+            post(competences::html::progress_quiz),
+        )
+        .route(
+            "/competences/suivis/{secret}/supprimer",
+            get(competences::html::confirm_delete).post(competences::html::delete),
+        )
+        .route(
+            "/competences/suivis/{secret}/certificats",
+            post(competences::certificats::issue),
+        )
+        .route(
+            "/competences/suivis/{secret}/certificats/{code}",
+            get(competences::certificats::holder),
+        )
+        .route(
+            "/competences/suivis/{secret}/certificats/{code}/openbadge.jwt",
+            get(competences::certificats::download),
+        )
+        .route(
+            "/competences/suivis/{secret}/certificats/{code}/supprimer",
+            post(competences::certificats::revoke),
+        )
+        .route(
+            "/competences/groupes",
+            post(competences::html::create_group),
+        )
+        .route(
+            "/competences/groupes/{secret}",
+            get(competences::html::group),
+        )
+        .route(
+            "/competences/groupes/{secret}/supprimer",
+            get(competences::html::confirm_delete_group).post(competences::html::delete_group),
+        )
+        .route("/certificats", get(competences::certificats::verify_form))
+        .route("/certificats/{code}", get(competences::certificats::verify))
+        .route(
+            "/.well-known/jwks.json",
+            get(competences::certificats::jwks),
         )
         .route("/exemples/flux.atom", get(exemples::feed::feed))
         .route("/sitemap.xml", get(donnees_ouvertes::sitemap))
@@ -349,6 +420,15 @@ fn spawn_purge(state: AppState) {
                     "purge des diagnostics"
                 ),
                 Err(e) => tracing::warn!(error = %e, "purge des diagnostics"),
+            }
+            match alliances_store::parcours::purge(&state.db, state.now()).await {
+                Ok(p) => tracing::info!(
+                    suivis = p.progress,
+                    groupes = p.groups,
+                    certificats = p.certificates,
+                    "purge des parcours"
+                ),
+                Err(e) => tracing::warn!(error = %e, "purge des parcours"),
             }
         }
     });

@@ -1,5 +1,5 @@
 //! Personal links (CONVENTIONS.md): 160-bit secrets, of which the database keeps only the
-//! SHA-256. Diagnostics use them today; learning progress and certificates will too.
+//! SHA-256. Diagnostics, learning progress and facilitators' groups use them.
 
 use sha2::{Digest, Sha256};
 
@@ -15,7 +15,14 @@ pub fn new_secret() -> String {
 /// (one-way: a partner's link reveals neither the facilitator's nor another partner's).
 #[must_use]
 pub fn partner_secret(facilitator: &str, rang: usize) -> String {
-    let digest = Sha256::digest(format!("partenaire:{facilitator}:{rang}").as_bytes());
+    derived_secret("partenaire", facilitator, rang)
+}
+
+/// The link of rank `rang` of a kind (`partenaire`, `apprenant`) derived one-way from a
+/// facilitator's secret.
+#[must_use]
+pub fn derived_secret(kind: &str, facilitator: &str, rang: usize) -> String {
+    let digest = Sha256::digest(format!("{kind}:{facilitator}:{rang}").as_bytes());
     hex(&digest[..20])
 }
 

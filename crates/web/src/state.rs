@@ -40,9 +40,19 @@ pub struct Settings {
     pub open_data_licence: String,
     /// The questionnaire definitions (validated at start-up).
     pub questionnaires: Arc<crate::questionnaires::Questionnaires>,
+    /// The learning path (validated at start-up).
+    pub parcours: Arc<alliances_domain::parcours::Parcours>,
+    /// Share of right answers (0–100) a quiz needs to complete its module.
+    pub quiz_threshold: u8,
+    /// The key that signs Open Badges credentials.
+    pub badge_key: crate::badges::BadgeKey,
     /// Where the time comes from.
     pub clock: crate::clock::Clock,
 }
+
+/// Every answer right, unless the operator lowers it: a wrong answer shows its explanation
+/// and the learner tries again.
+pub const DEFAULT_QUIZ_THRESHOLD: u8 = 100;
 
 /// The licence of the open data unless the operator sets another.
 pub const DEFAULT_LICENCE: &str = "Licence Ouverte 2.0 (Etalab)";
@@ -63,6 +73,9 @@ impl Default for Settings {
             follow_every: Duration::from_secs(1),
             open_data_licence: DEFAULT_LICENCE.to_owned(),
             questionnaires: crate::questionnaires::Questionnaires::embedded(),
+            parcours: crate::parcours::embedded(),
+            quiz_threshold: DEFAULT_QUIZ_THRESHOLD,
+            badge_key: crate::badges::BadgeKey::default(),
             clock: crate::clock::Clock::System,
         }
     }

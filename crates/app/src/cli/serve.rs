@@ -14,6 +14,7 @@ use crate::config::Config;
 pub async fn run(
     config: Config,
     questionnaires: std::sync::Arc<alliances_web::questionnaires::Questionnaires>,
+    parcours: std::sync::Arc<alliances_domain::parcours::Parcours>,
 ) -> anyhow::Result<()> {
     super::init_logging(&config);
     alliances_web::content::validate().map_err(anyhow::Error::msg)?;
@@ -23,6 +24,16 @@ pub async fn run(
         .with_context(|| format!("connexion à {}", redact_url(&config.database_url)))?;
     let mut settings = config.web_settings();
     settings.questionnaires = questionnaires;
+    settings.parcours = parcours;
+    // The key that signs certificates: created at first start in the data directory.
+    let data_dir = config.data_dir();
+    let key = alliances_web::badges::IssuerKey::load_or_create(&data_dir).map_err(|e| {
+        anyhow::anyhow!(
+            "clé de signature des certificats : {e} (data_dir = {} ; vérifiez les droits du dossier, ou supprimez un fichier de clé abîmé pour en créer une nouvelle : les certificats déjà téléchargés ne se vérifieront plus)",
+            data_dir.display()
+        )
+    })?;
+    settings.badge_key = alliances_web::badges::BadgeKey::Loaded(std::sync::Arc::new(key));
     let state = AppState::new(db.clone(), catalog, settings);
     let listener = tokio::net::TcpListener::bind(&config.bind)
         .await

@@ -11,7 +11,7 @@ use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::{catalyseurs, donnees, exemples, methodes, odd, outils, territoires};
+use super::{catalyseurs, competences, donnees, exemples, methodes, odd, outils, territoires};
 use crate::state::AppState;
 
 #[derive(OpenApi)]
@@ -19,7 +19,7 @@ use crate::state::AppState;
     info(
         title = "API Alliances — l'ODD 17 en pratique",
         description = "Données de référence (objectifs de développement durable, territoires), base des \
-                       alliances, chiffres clés de l'observatoire, catalyseurs territoriaux et outils de la plateforme Alliances. Clés en français ; collections `{ total, resultats }` paginées par `page` et \
+                       alliances, chiffres clés de l'observatoire, catalyseurs territoriaux, outils et parcours d'apprentissage de la plateforme Alliances. Clés en français ; collections `{ total, resultats }` paginées par `page` et \
                        `par_page` (1 000 au plus) ; erreurs au format RFC 9457 (problem+json) avec un `detail` en français.",
         license(name = "AGPL-3.0-or-later", identifier = "AGPL-3.0-or-later")
     ),
@@ -29,7 +29,8 @@ use crate::state::AppState;
         (name = "Exemples", description = "La base des alliances réelles : recherche à facettes et fiches"),
         (name = "Méthodes", description = "Le questionnaire de maturité partenariale et les diagnostics"),
         (name = "Données", description = "L'observatoire : chiffres clés avec leur étude, leur population, leur année et leur source ; synthèses territoriales ; catalyseurs"),
-        (name = "Outils", description = "Les outils pour faire alliance, classés par phase, public, type et niveau de maturité")
+        (name = "Outils", description = "Les outils pour faire alliance, classés par phase, public, type et niveau de maturité"),
+        (name = "Compétences", description = "Le parcours « Alliances et Territoires » : variantes, modules et vérification des certificats")
     )
 )]
 struct ApiDoc;
@@ -63,6 +64,10 @@ fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(methodes::api::questionnaire))
         .routes(routes!(methodes::api::create))
         .routes(routes!(methodes::api::get, methodes::api::delete))
+        .routes(routes!(competences::api::parcours))
+        .routes(routes!(competences::api::parcours_detail))
+        .routes(routes!(competences::api::module))
+        .routes(routes!(competences::api::certificat))
 }
 
 /// The OpenAPI document, serialised once.

@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod catalyseurs;
+pub mod competences;
 pub mod donnees;
 pub mod donnees_ouvertes;
 pub mod exemples;

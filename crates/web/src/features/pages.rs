@@ -1,4 +1,4 @@
-//! Editorial and legal pages, the modules still to come, and the API documentation page.
+//! Editorial and legal pages, and the API documentation page.
 
 use askama::Template;
 use axum::extract::{Path, State};
@@ -9,28 +9,6 @@ use crate::content;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::state::{AppState, Legal};
-
-/// A module of M.E.D.O.C. that is not built yet: what it will offer, honestly marked.
-#[derive(Template)]
-#[template(path = "pages/module.html")]
-struct ModulePage<'a> {
-    ctx: &'a Ctx,
-    code: &'static str,
-}
-
-impl ModulePage<'_> {
-    fn key(&self, suffix: &str) -> String {
-        format!("module-{}-{suffix}", self.code)
-    }
-}
-
-async fn module(ctx: Ctx, code: &'static str) -> AppResult<Html<String>> {
-    crate::render(&ModulePage { ctx: &ctx, code })
-}
-
-pub async fn module_competences(ctx: Ctx) -> AppResult<Html<String>> {
-    module(ctx, "competences").await
-}
 
 #[derive(Template)]
 #[template(path = "pages/content.html")]

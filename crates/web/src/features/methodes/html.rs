@@ -14,8 +14,8 @@ use alliances_store::exchange::xml_escape;
 use askama::Template;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
 
 use super::{
     KINDS, Questionnaires, Rapport, ReadyPlaces, Spread, answer_text, build_report, canonical,
@@ -23,6 +23,7 @@ use super::{
 };
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
+use crate::personal::{absolute, page, private, see_other};
 use crate::state::ready;
 use crate::state::{AppState, Ready};
 
@@ -30,46 +31,8 @@ use crate::state::{AppState, Ready};
 pub const MIN_PARTNERS: usize = 2;
 pub const MAX_PARTNERS: usize = 12;
 
-/// Headers of a page behind a personal link.
-fn private(mut response: Response) -> Response {
-    let h = response.headers_mut();
-    h.insert(
-        "x-robots-tag",
-        HeaderValue::from_static("noindex, nofollow"),
-    );
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    h.insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
-    );
-    response
-}
-
-fn page<T: Template>(status: StatusCode, template: &T) -> AppResult<Response> {
-    let html = crate::render(template)?;
-    Ok(private((status, html).into_response()))
-}
-
-fn see_other(to: &str) -> Response {
-    private(Redirect::to(to).into_response())
-}
-
-/// The absolute address of a path, for links people copy.
-fn absolute(state: &AppState, headers: &HeaderMap, path: &str) -> String {
-    if let Some(base) = &state.settings.public_url {
-        return format!("{}{path}", base.trim_end_matches('/'));
-    }
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("localhost");
-    format!("http://{host}{path}")
-}
-
 fn parse_form(body: &Bytes) -> Vec<(String, String)> {
-    form_urlencoded::parse(body)
-        .map(|(k, v)| (k.into_owned(), v.into_owned()))
-        .collect()
+    crate::personal::form_pairs(body)
 }
 
 fn definitions(state: &AppState) -> &Questionnaires {

@@ -1,0 +1,116 @@
+//! The learning path « Alliances et Territoires »: content files (`content/parcours/`, or an
+//! operator's folder) validated at start-up — structure, both languages, durations, and every
+//! link checked against the records and territories shipped in `data/`. Read by
+//! « Compétences » and by the features that point to its modules (Méthodes, Outils, repères).
+
+use std::collections::HashSet;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+use alliances_domain::parcours::{self, LinkKind, Parcours};
+use alliances_domain::taxonomy;
+use alliances_domain::territory::Level;
+
+include!(concat!(env!("OUT_DIR"), "/parcours_modules.rs"));
+
+const VARIANTS_FILE: &str = "content/parcours/parcours.toml";
+const VARIANTS: &str = include_str!("../../../content/parcours/parcours.toml");
+
+/// What content may link to: the records and territories of the shipped data.
+struct Known {
+    ids: alliances_store::seed::SeedIds,
+    territories: HashSet<(Level, String)>,
+}
+
+impl Known {
+    fn read() -> Result<Known, Vec<String>> {
+        let territories = alliances_store::reference::parse_territories()
+            .map_err(|e| vec![format!("données de référence illisibles : {e}")])?
+            .into_iter()
+            .map(|t| (t.level, t.code))
+            .collect();
+        Ok(Known {
+            ids: alliances_store::seed::seed_ids(),
+            territories,
+        })
+    }
+
+    fn exists(&self, kind: LinkKind, id: &str) -> bool {
+        match kind {
+            LinkKind::Alliance => self.ids.alliances.contains(id),
+            LinkKind::Outil => self.ids.outils.contains(id),
+            LinkKind::Chiffre => self.ids.chiffres.contains(id),
+            LinkKind::Catalyseur => self.ids.catalyseurs.contains(id),
+            LinkKind::Territoire => id.split_once('/').is_some_and(|(segment, code)| {
+                Level::from_segment(segment)
+                    .is_some_and(|l| self.territories.contains(&(l, code.to_owned())))
+            }),
+            LinkKind::Repere => match id.split_once('/') {
+                Some(("acteurs", code)) => taxonomy::ACTOR_TYPES.contains(code),
+                Some(("domaines", code)) => taxonomy::DOMAINS.contains(code),
+                _ => false,
+            },
+        }
+    }
+}
+
+fn from_files(
+    modules: &[(String, String)],
+    variants: (&str, &str),
+) -> Result<Arc<Parcours>, Vec<String>> {
+    let known = Known::read()?;
+    parcours::parse(modules, variants, &|k, id| known.exists(k, id))
+        .map(Arc::new)
+        .map_err(|list| list.iter().map(ToString::to_string).collect())
+}
+
+/// The path shipped with the binary (checked by the tests).
+#[must_use]
+pub fn embedded() -> Arc<Parcours> {
+    static CELL: OnceLock<Arc<Parcours>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let modules: Vec<(String, String)> = PARCOURS_MODULES
+            .iter()
+            .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
+            .collect();
+        from_files(&modules, (VARIANTS_FILE, VARIANTS))
+            .unwrap_or_else(|e| panic!("parcours embarqué invalide : {}", e.join("; ")))
+    })
+    .clone()
+}
+
+/// The embedded path, or the operator's folder (`parcours.toml` and `modules/*.toml`).
+/// Every problem is reported with its file, line and id.
+pub fn load(dir: Option<&Path>) -> Result<Arc<Parcours>, Vec<String>> {
+    let Some(dir) = dir else {
+        let modules: Vec<(String, String)> = PARCOURS_MODULES
+            .iter()
+            .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
+            .collect();
+        return from_files(&modules, (VARIANTS_FILE, VARIANTS));
+    };
+    let read = |p: &Path| {
+        std::fs::read_to_string(p)
+            .map_err(|e| vec![format!("{} : fichier illisible ({e})", p.display())])
+    };
+    let variants_path = dir.join("parcours.toml");
+    let variants = read(&variants_path)?;
+    let modules_dir = dir.join("modules");
+    let entries = std::fs::read_dir(&modules_dir).map_err(|e| {
+        vec![format!(
+            "parcours_dir : dossier « {} » illisible ({e})",
+            modules_dir.display()
+        )]
+    })?;
+    let mut paths: Vec<std::path::PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    paths.sort();
+    let mut modules = Vec::new();
+    for p in paths {
+        modules.push((p.display().to_string(), read(&p)?));
+    }
+    from_files(&modules, (&variants_path.display().to_string(), &variants))
+}

@@ -1,0 +1,55 @@
+//! What every page behind a personal link shares (CONVENTIONS.md): `noindex`, never cached,
+//! no referrer; redirects after a form; the absolute address of a link people copy.
+
+use askama::Template;
+use axum::body::Bytes;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+
+use crate::error::AppResult;
+use crate::state::AppState;
+
+/// Headers of a page behind a personal link.
+pub fn private(mut response: Response) -> Response {
+    let h = response.headers_mut();
+    h.insert(
+        "x-robots-tag",
+        HeaderValue::from_static("noindex, nofollow"),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    response
+}
+
+/// A rendered page behind a personal link.
+pub fn page<T: Template>(status: StatusCode, template: &T) -> AppResult<Response> {
+    let html = crate::render(template)?;
+    Ok(private((status, html).into_response()))
+}
+
+/// `303 See Other` to `to`, as a private response.
+pub fn see_other(to: &str) -> Response {
+    private(Redirect::to(to).into_response())
+}
+
+/// The absolute address of a path, for links people copy.
+pub fn absolute(state: &AppState, headers: &HeaderMap, path: &str) -> String {
+    if let Some(base) = &state.settings.public_url {
+        return format!("{}{path}", base.trim_end_matches('/'));
+    }
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("localhost");
+    format!("http://{host}{path}")
+}
+
+/// The pairs of a URL-encoded form body.
+pub fn form_pairs(body: &Bytes) -> Vec<(String, String)> {
+    form_urlencoded::parse(body)
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect()
+}
