@@ -608,7 +608,15 @@ async fn diagnostics(args: &[String]) {
             Scope::Complete,
         )
         .expect("valid answers");
-        build_report(ready, &state.catalog, &def, &checked, "2026-01-01".into()).expect("report")
+        build_report(
+            ready,
+            &state.catalog,
+            &state.settings.parcours,
+            &def,
+            &checked,
+            "2026-01-01".into(),
+        )
+        .expect("report")
     };
     for a in sets.iter().take(50) {
         let _ = report(a);

@@ -49,6 +49,7 @@ describe('axe (WCAG 2.1 A/AA), JavaScript disabled', () => {
     '/outils', '/outils?q=cooperation&phase=construire', '/outils/cartographie',
     '/outils/cartographie?vue=maturite&phase=construire&public=collectivite&maturite=experimenter',
     '/outils/rameau-evaluation-partenariale-en-pratique',
+    '/competences', '/competences/modules/modes-relationnels',
   ];
   for (const p of NO_JS_PATHS) {
     const spec = PAGES.find((s) => s.path === p);
@@ -66,6 +67,7 @@ describe('axe (WCAG 2.1 A/AA) at phone width (390×844)', () => {
     '/donnees', '/donnees/chiffres/kf-052', '/donnees/cartes', '/reperes/territoires/departements/33',
     '/outils', '/outils/cartographie', '/outils/cartographie?vue=maturite&phase=construire&public=collectivite&maturite=experimenter',
     '/outils/rameau-evaluation-partenariale-en-pratique',
+    '/competences', '/competences/modules/modes-relationnels',
   ];
   for (const p of PHONE_PATHS) {
     const spec = PAGES.find((s) => s.path === p);

@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowser, visit, texts, pathOf, url, TEST_TIMEOUT } from './helpers.mjs';
-import { MODULE_PLACEHOLDERS } from './pages.mjs';
+import { MODULES } from './pages.mjs';
 
 const { open } = useBrowser();
 const NO_JS = { javaScriptEnabled: false };
@@ -121,20 +121,18 @@ describe('without JavaScript', () => {
     assert.equal((await page.locator('.skip-link').textContent())?.trim(), 'Aller au contenu');
   });
 
-  test('module placeholders (Outils, Compétences) each show a « Bientôt » badge; Données no longer does', { timeout: TEST_TIMEOUT }, async (t) => {
+  test('the five modules are built: the home page and each module show no « Bientôt » badge', { timeout: TEST_TIMEOUT }, async (t) => {
     const page = await openNoJs(t);
-    for (const p of MODULE_PLACEHOLDERS) {
+    for (const p of ['/', ...MODULES]) {
       const response = await visit(page, p);
       assert.equal(response.status(), 200, `${p}: HTTP status`);
-      assert.ok(
-        await page.locator('main .badge', { hasText: 'Bientôt' }).first().isVisible(),
-        `${p}: no visible « Bientôt » badge in <main>`,
-      );
+      assert.equal(await page.locator('main .badge', { hasText: 'Bientôt' }).count(), 0, `${p} still shows a « Bientôt » badge`);
     }
-    // Données is a module of its own now, not a placeholder.
-    const response = await visit(page, '/donnees');
-    assert.equal(response.status(), 200, '/donnees: HTTP status');
-    assert.equal(await page.locator('main .badge', { hasText: 'Bientôt' }).count(), 0, '/donnees still shows a « Bientôt » badge');
-    assert.match(((await page.locator('main h1').textContent()) ?? '').trim(), /^Données/);
+    await visit(page, '/');
+    assert.equal(
+      await page.locator('.medoc-card .badge', { hasText: 'Disponible' }).count(),
+      5,
+      'the home page marks each of the five modules « Disponible »',
+    );
   });
 });

@@ -37,7 +37,9 @@ export const PAGES = [
   { path: '/outils/cartographie?vue=maturite&phase=construire&public=collectivite&maturite=experimenter', name: 'tools: cartography by maturity, highlighted from a diagnostic' },
   { path: '/outils/rameau-evaluation-partenariale-en-pratique', name: 'tool record' },
   { path: '/outils/observatoire-des-territoires', name: 'tool record without an official page' },
-  { path: '/competences', name: 'module placeholder Compétences' },
+  { path: '/competences', name: 'Compétences: the three variants and the twelve modules' },
+  { path: '/competences/parcours/essentiel', name: 'Compétences: the 2-hour variant' },
+  { path: '/competences/modules/modes-relationnels', name: 'Compétences: a module with its lessons, exercises and quiz' },
   { path: '/accessibilite', name: 'accessibility statement' },
   { path: '/confidentialite', name: 'privacy' },
   { path: '/mentions-legales', name: 'legal notice' },
@@ -53,11 +55,12 @@ export const PAGES = [
   { path: '/en/exemples/repareseb', name: 'alliance record (English)', lang: 'en' },
   { path: '/en/donnees', name: 'Données observatory (English)', lang: 'en' },
   { path: '/en/outils/cartographie', name: 'tools cartography (English)', lang: 'en' },
+  { path: '/en/competences/modules/gouvernance-et-conventions', name: 'a module (English)', lang: 'en' },
   { path: '/en/donnees/chiffres/kf-052', name: 'key figure with two conflicting values (English)', lang: 'en' },
 ];
 
-/** Module placeholders, each showing a « Bientôt » badge (Outils is a real module now). */
-export const MODULE_PLACEHOLDERS = ['/competences'];
+/** The five modules of M.E.D.O.C., all built: none shows a « Bientôt » badge any more. */
+export const MODULES = ['/methodes', '/exemples', '/donnees', '/outils', '/competences'];
 
 /** Selector + text that prove the vendored Swagger UI rendered the OpenAPI spec. */
 export const SWAGGER_TITLE_SELECTOR = '.swagger-ui .info .title';

@@ -40,19 +40,36 @@ async fn progress_records_completions_once(backend: &Backend) {
     let t = loaded_db(backend).await;
     store::create(&t.db, "k1", "essentiel", NOW).await.unwrap();
     assert!(store::get(&t.db, "absent").await.unwrap().is_none());
-    store::complete_module(&t.db, "k1", "b", NOW + 10).await.unwrap();
-    store::complete_module(&t.db, "k1", "a", NOW + 20).await.unwrap();
+    store::complete_module(&t.db, "k1", "b", NOW + 10)
+        .await
+        .unwrap();
+    store::complete_module(&t.db, "k1", "a", NOW + 20)
+        .await
+        .unwrap();
     // A second pass keeps the first completion's time.
-    store::complete_module(&t.db, "k1", "b", NOW + 30).await.unwrap();
+    store::complete_module(&t.db, "k1", "b", NOW + 30)
+        .await
+        .unwrap();
     assert_eq!(
         store::completed(&t.db, "k1").await.unwrap(),
         vec![("b".to_owned(), NOW + 10), ("a".to_owned(), NOW + 20)]
     );
     let p = store::get(&t.db, "k1").await.unwrap().unwrap();
     assert_eq!((p.parcours.as_str(), p.utilise_le), ("essentiel", NOW + 30));
-    assert!(store::set_variant(&t.db, "k1", "complet", NOW + 40).await.unwrap());
-    assert!(!store::set_variant(&t.db, "absent", "complet", NOW).await.unwrap());
-    assert_eq!(store::get(&t.db, "k1").await.unwrap().unwrap().parcours, "complet");
+    assert!(
+        store::set_variant(&t.db, "k1", "complet", NOW + 40)
+            .await
+            .unwrap()
+    );
+    assert!(
+        !store::set_variant(&t.db, "absent", "complet", NOW)
+            .await
+            .unwrap()
+    );
+    assert_eq!(
+        store::get(&t.db, "k1").await.unwrap().unwrap().parcours,
+        "complet"
+    );
     assert_eq!(store::completed(&t.db, "k1").await.unwrap().len(), 2);
     t.remove().await;
 }
@@ -67,7 +84,10 @@ async fn groups_list_completions_and_certificates(backend: &Backend) {
         .await
         .unwrap();
     let g = store::group(&t.db, "g").await.unwrap().unwrap();
-    assert_eq!((g.nom.as_str(), g.parcours.as_str()), ("Promo", "essentiel"));
+    assert_eq!(
+        (g.nom.as_str(), g.parcours.as_str()),
+        ("Promo", "essentiel")
+    );
     store::complete_module(&t.db, "l1", "a", NOW).await.unwrap();
     store::insert_certificate(&t.db, &certificate("C1", "l1", NOW))
         .await
@@ -82,7 +102,10 @@ async fn groups_list_completions_and_certificates(backend: &Backend) {
     assert!(store::delete_group(&t.db, "g", NOW + 5).await.unwrap());
     assert_eq!(count(&t.db, "parcours_suivis").await, 0);
     assert_eq!(count(&t.db, "parcours_modules").await, 0);
-    let c = store::certificate_by_code(&t.db, "C1").await.unwrap().unwrap();
+    let c = store::certificate_by_code(&t.db, "C1")
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!((c.revoque_le, c.nom, c.suivi), (Some(NOW + 5), None, None));
     t.remove().await;
 }
@@ -97,11 +120,20 @@ async fn certificates_are_revoked_by_their_holder_only(backend: &Backend) {
     assert_eq!(store::certificates_of(&t.db, "k1").await.unwrap().len(), 1);
     assert!(!store::revoke(&t.db, "C1", "k2", NOW + 1).await.unwrap());
     assert!(store::revoke(&t.db, "C1", "k1", NOW + 2).await.unwrap());
-    assert!(!store::revoke(&t.db, "C1", "k1", NOW + 3).await.unwrap(), "once");
-    let c = store::certificate_by_code(&t.db, "C1").await.unwrap().unwrap();
+    assert!(
+        !store::revoke(&t.db, "C1", "k1", NOW + 3).await.unwrap(),
+        "once"
+    );
+    let c = store::certificate_by_code(&t.db, "C1")
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(c.revoque_le, Some(NOW + 2));
     assert_eq!(c.nom, None, "the name goes with the revocation");
-    assert_eq!(c.parcours, "essentiel", "what it certified stays verifiable");
+    assert_eq!(
+        c.parcours, "essentiel",
+        "what it certified stays verifiable"
+    );
     t.remove().await;
 }
 
@@ -115,7 +147,10 @@ async fn deleting_progress_revokes_its_certificates(backend: &Backend) {
     assert!(store::delete(&t.db, "k1", NOW + 9).await.unwrap());
     assert!(!store::delete(&t.db, "k1", NOW + 9).await.unwrap());
     assert_eq!(count(&t.db, "parcours_modules").await, 0);
-    let c = store::certificate_by_code(&t.db, "C1").await.unwrap().unwrap();
+    let c = store::certificate_by_code(&t.db, "C1")
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!((c.revoque_le, c.nom, c.suivi), (Some(NOW + 9), None, None));
     t.remove().await;
 }
@@ -147,7 +182,17 @@ async fn purge_removes_what_was_unused_for_a_year(backend: &Backend) {
     assert_eq!((p.progress, p.groups, p.certificates), (2, 1, 1));
     assert!(store::get(&t.db, "new").await.unwrap().is_some());
     assert!(store::get(&t.db, "old").await.unwrap().is_none());
-    assert!(store::certificate_by_code(&t.db, "NEW").await.unwrap().is_some());
-    assert!(store::certificate_by_code(&t.db, "OLD").await.unwrap().is_none());
+    assert!(
+        store::certificate_by_code(&t.db, "NEW")
+            .await
+            .unwrap()
+            .is_some()
+    );
+    assert!(
+        store::certificate_by_code(&t.db, "OLD")
+            .await
+            .unwrap()
+            .is_none()
+    );
     t.remove().await;
 }

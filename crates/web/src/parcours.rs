@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
-use alliances_domain::parcours::{self, LinkKind, Parcours};
+use alliances_domain::parcours::{self, LinkKind, Module, Parcours};
 use alliances_domain::taxonomy;
 use alliances_domain::territory::Level;
 
@@ -113,4 +113,48 @@ pub fn load(dir: Option<&Path>) -> Result<Arc<Parcours>, Vec<String>> {
         modules.push((p.display().to_string(), read(&p)?));
     }
     from_files(&modules, (&variants_path.display().to_string(), &variants))
+}
+
+/// « 1 h 35 », « 45 min ».
+#[must_use]
+pub fn duration(ctx: &crate::ctx::Ctx, minutes: u32) -> String {
+    let (h, m) = (minutes / 60, minutes % 60);
+    match (h, m) {
+        (0, m) => ctx.tn("competences-duree-min", i64::from(m)),
+        (h, 0) => ctx.tn("competences-duree-h", i64::from(h)),
+        (h, m) => format!(
+            "{} {}",
+            ctx.tn("competences-duree-h", i64::from(h)),
+            ctx.tn("competences-duree-min", i64::from(m))
+        ),
+    }
+}
+
+/// A module as other pages point to it (tool pages, fiches repères, a personal path).
+pub struct ModuleRef {
+    pub titre: String,
+    pub href: String,
+    pub duree: String,
+}
+
+impl ModuleRef {
+    #[must_use]
+    pub fn of(ctx: &crate::ctx::Ctx, m: &Module) -> ModuleRef {
+        ModuleRef {
+            titre: m.titre.get(ctx.lang.code()).to_owned(),
+            href: ctx.href(format!("/competences/modules/{}", m.slug)),
+            duree: duration(ctx, m.minutes()),
+        }
+    }
+}
+
+/// The modules whose links point to the record `id` of `kind`, in the path's order.
+#[must_use]
+pub fn citing(ctx: &crate::ctx::Ctx, kind: LinkKind, id: &str) -> Vec<ModuleRef> {
+    ctx.state
+        .settings
+        .parcours
+        .linking_to(kind, id)
+        .map(|m| ModuleRef::of(ctx, m))
+        .collect()
 }

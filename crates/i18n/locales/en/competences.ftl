@@ -110,6 +110,7 @@ competences-supprimer-lien = Delete my progress
 competences-retour-suivi = Back to your path
 competences-partager-titre = Have this certificate verified
 competences-partager-texte = Anyone with this address can verify the certificate:
+competences-ouvrir-verification = Open the verification page
 competences-telecharger-badge = Download the badge (Open Badges 3.0)
 competences-badge-explication = A .jwt file signed by this platform (RS256): Open Badges 3.0 applications verify it without contacting us, with the public key published at /.well-known/jwks.json.
 competences-certificat-supprimer = Delete this certificate
@@ -151,3 +152,8 @@ competences-supprime-groupe = The group and its members' progress are erased.
 competences-badge-criteres = Complete each of the following modules, quiz included: { $modules }.
 competences-badge-description = Learning path “Alliances and Territories” on alliances between actors (SDG 17), lasting { $duree }.
 competences-badge-domaine = Multi-stakeholder partnerships (SDG 17)
+# Pages that point to modules of the path (tools, fiches repères).
+modules-lies-titre = Learn with the path
+modules-lies-intro = The modules of the path “Alliances and Territories” that use it:
+modules-lies-aucun = No module of the path relies on this page yet.
+modules-lies-parcours = See the path “Alliances and Territories”

@@ -113,6 +113,7 @@ competences-supprimer-lien = Supprimer ma progression
 competences-retour-suivi = Retour à votre parcours
 competences-partager-titre = Faire vérifier ce certificat
 competences-partager-texte = Toute personne qui a cette adresse peut vérifier le certificat :
+competences-ouvrir-verification = Ouvrir la page de vérification
 competences-telecharger-badge = Télécharger le badge (Open Badges 3.0)
 competences-badge-explication = Un fichier .jwt signé par cette plateforme (RS256) : les applications compatibles Open Badges 3.0 le vérifient sans nous contacter, avec la clé publique publiée à /.well-known/jwks.json.
 competences-certificat-supprimer = Supprimer ce certificat
@@ -154,3 +155,8 @@ competences-supprime-groupe = Le groupe et la progression de ses membres sont ef
 competences-badge-criteres = Avoir terminé chacun des modules suivants, quiz compris : { $modules }.
 competences-badge-description = Parcours d'apprentissage « Alliances et Territoires » sur les alliances entre acteurs (ODD 17), d'une durée de { $duree }.
 competences-badge-domaine = Partenariats multi-acteurs (ODD 17)
+# Pages that point to modules of the path (tools, fiches repères).
+modules-lies-titre = Pour apprendre avec le parcours
+modules-lies-intro = Les modules du parcours « Alliances et Territoires » qui s'en servent :
+modules-lies-aucun = Aucun module du parcours ne s'appuie encore sur cette page.
+modules-lies-parcours = Voir le parcours « Alliances et Territoires »

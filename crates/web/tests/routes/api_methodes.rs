@@ -13,6 +13,7 @@ alliances_testkit::both_backends!(
     answers_whose_condition_fails_are_ignored_and_listed,
     a_rural_beginner_and_an_experienced_catalyseur_get_different_paths,
     every_profile_gets_two_to_four_tools_that_fit_it,
+    every_profile_gets_modules_for_its_weakest_dimensions,
 );
 
 async fn stored_count(app: &TestApp) -> i64 {
@@ -409,6 +410,77 @@ async fn every_profile_gets_two_to_four_tools_that_fit_it(backend: &Backend) {
                 "{actor} {level}: {}",
                 tools[0]["raison"]
             );
+        }
+    }
+    app.remove().await;
+}
+
+/// Whatever the answers, the path proposes 2 or 3 modules of the learning path, the first
+/// for the weakest dimension, each strengthening the dimension its reason names, at the
+/// level the report gives it.
+async fn every_profile_gets_modules_for_its_weakest_dimensions(backend: &Backend) {
+    let app = TestApp::new(backend).await;
+    let parcours = app.state.settings.parcours.clone();
+    for actor in alliances_domain::taxonomy::ACTOR_TYPES.codes {
+        for maturity in [Maturity::Least, Maturity::Most] {
+            let a = answers(actor, maturity, "69123", &[]);
+            let r = post_json(&app, "/api/v1/diagnostics", &to_json(&a)).await;
+            assert_eq!(r.status, 201, "{}", r.text());
+            let report = r.json();
+            let modules: Vec<&serde_json::Value> = report["recommandations"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|r| r["type"] == "module")
+                .collect();
+            assert!(
+                (2..=3).contains(&modules.len()),
+                "{actor}: {}",
+                modules.len()
+            );
+            let lowest = report["maturite"]
+                .as_object()
+                .unwrap()
+                .iter()
+                .filter(|(k, _)| *k != "globale")
+                .map(|(_, v)| v.as_u64().unwrap())
+                .min()
+                .unwrap();
+            for (i, rec) in modules.iter().enumerate() {
+                let slug = rec["cible"]["id"].as_str().unwrap();
+                assert_eq!(rec["cible"]["url"], format!("/competences/modules/{slug}"));
+                let motif = |f: &str| {
+                    rec["motifs"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .find(|m| m["facette"] == f)
+                        .unwrap()["code"]
+                        .as_str()
+                        .unwrap()
+                        .to_owned()
+                };
+                let dimension = motif("dimension");
+                let m = parcours.module(slug).expect("a module of the path");
+                assert!(m.dimensions.contains(&dimension), "{slug} for {dimension}");
+                assert_eq!(
+                    motif("niveau"),
+                    report["maturite"][&dimension].to_string(),
+                    "{slug}"
+                );
+                if i == 0 {
+                    assert_eq!(report["maturite"][&dimension].as_u64(), Some(lowest));
+                }
+                let reason = rec["raison"].as_str().unwrap();
+                assert!(
+                    reason.starts_with("Pour renforcer la dimension")
+                        || reason.starts_with("Pour approfondir la dimension"),
+                    "{reason}"
+                );
+            }
+            // The module page exists for each.
+            let first = modules[0]["cible"]["url"].as_str().unwrap();
+            assert_eq!(app.get(first).await.status, 200);
         }
     }
     app.remove().await;

@@ -189,6 +189,15 @@ async fn openapi_describes_every_route(backend: &Backend) {
             assert_eq!(app.get(&path.replace("{id}", "kf-999")).await.status, 404);
             continue;
         }
+        if path.contains("certificats/{code}") {
+            // A certificate: an unknown code is a French 404 (issuing one is tested in
+            // api_competences).
+            let r = app
+                .get(&path.replace("{code}", "ZZZZ-ZZZZ-ZZZZ-ZZZZ"))
+                .await;
+            assert_eq!(r.status, 404, "{path}");
+            continue;
+        }
         if path.contains("{id}") {
             // A personal diagnostic: an unknown id is a 404.
             let unknown = path.replace("{id}", &"0".repeat(40));
@@ -202,6 +211,10 @@ async fn openapi_describes_every_route(backend: &Backend) {
                 "{slug}",
                 if path.contains("catalyseurs") {
                     "bordeaux-mecenes-solidaires"
+                } else if path.contains("modules") {
+                    "modes-relationnels"
+                } else if path.contains("parcours") {
+                    "essentiel"
                 } else if path.contains("outils") {
                     "rameau-evaluation-partenariale-en-pratique"
                 } else {

@@ -1,6 +1,7 @@
 //! HTTP tests, laid out like the routes. Every case runs on SQLite and, when
 //! `TEST_POSTGRES_URL` is set, on PostgreSQL.
 
+mod api_competences;
 mod api_donnees;
 mod api_exemples;
 mod api_methodes;
@@ -9,6 +10,7 @@ mod api_outils;
 mod api_territoires;
 mod methodes_kit;
 mod operations;
+mod pages_competences;
 mod pages_donnees;
 mod pages_exemples;
 mod pages_methodes;

@@ -133,10 +133,11 @@ async fn the_form_walks_to_a_report_with_a_personal_path(backend: &Backend) {
     assert!(text.contains("Points communs avec votre profil"));
     assert!(html.contains("href=\"/territoires/communes/32013\""));
     assert!(html.contains("href=\"/territoires/departements/32\""));
-    assert!(
-        text.contains("Bientôt dans votre parcours"),
-        "slots for later modules"
-    );
+    // Modules of the learning path for the weakest dimensions, each with its reason.
+    assert!(text.contains("Des modules du parcours « Alliances et Territoires » pour progresser"));
+    assert!(html.contains("href=\"/competences/modules/"));
+    assert!(text.contains("où votre diagnostic vous situe au niveau 1 sur 4"));
+    assert!(!text.contains("Bientôt"));
     assert!(
         text.contains("Réunir les associations du bourg."),
         "own free text shown to the link holder"

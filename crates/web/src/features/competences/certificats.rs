@@ -164,6 +164,7 @@ struct HolderPage<'a> {
     download: String,
     delete_action: String,
     back: String,
+    verify_href: String,
 }
 
 pub async fn holder(
@@ -181,6 +182,7 @@ pub async fn holder(
             download: ctx.href(format!("{base}/certificats/{code}/openbadge.jwt")),
             delete_action: ctx.href(format!("{base}/certificats/{code}/supprimer")),
             back: ctx.href(&base),
+            verify_href: ctx.href(format!("/certificats/{code}")),
             ctx: &ctx,
         },
     )

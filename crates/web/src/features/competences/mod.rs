@@ -20,6 +20,7 @@ use crate::error::AppResult;
 use crate::state::{AppState, ready};
 
 pub use crate::links::{is_secret, key_of, new_secret};
+pub use crate::parcours::duration;
 
 /// Learners of one group.
 pub const MAX_LEARNERS: usize = 40;
@@ -53,21 +54,6 @@ pub struct LinkView {
     pub titre: String,
     pub href: String,
     pub pourquoi: String,
-}
-
-/// « 1 h 35 », « 45 min ».
-#[must_use]
-pub fn duration(ctx: &Ctx, minutes: u32) -> String {
-    let (h, m) = (minutes / 60, minutes % 60);
-    match (h, m) {
-        (0, m) => ctx.tn("competences-duree-min", i64::from(m)),
-        (h, 0) => ctx.tn("competences-duree-h", i64::from(h)),
-        (h, m) => format!(
-            "{} {}",
-            ctx.tn("competences-duree-h", i64::from(h)),
-            ctx.tn("competences-duree-min", i64::from(m))
-        ),
-    }
 }
 
 #[must_use]

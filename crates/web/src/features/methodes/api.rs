@@ -174,8 +174,15 @@ pub async fn create(State(state): State<AppState>, body: Bytes) -> AppResult<Res
             ));
         }
     };
-    let rapport = build_report(ready, &state.catalog, &def, &checked, state.today())
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let rapport = build_report(
+        ready,
+        &state.catalog,
+        &state.settings.parcours,
+        &def,
+        &checked,
+        state.today(),
+    )
+    .map_err(|e| AppError::Internal(e.to_string()))?;
     let secret = new_secret();
     store::insert_complete(
         &state.db,

@@ -18,8 +18,8 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use super::{
-    KINDS, Questionnaires, Rapport, ReadyPlaces, Spread, answer_text, build_report, canonical,
-    is_secret, key_of, level_code, new_secret, partner_secret, reason, spreads,
+    Questionnaires, Rapport, ReadyPlaces, Spread, answer_text, build_report, canonical, is_secret,
+    key_of, level_code, new_secret, partner_secret, reason, spreads,
 };
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
@@ -734,8 +734,15 @@ pub async fn save_step(
         Scope::Complete,
     ) {
         Ok(checked) => {
-            let report = build_report(ready, &state.catalog, &d.def, &checked, state.today())
-                .map_err(|e| AppError::Internal(e.to_string()))?;
+            let report = build_report(
+                ready,
+                &state.catalog,
+                &state.settings.parcours,
+                &d.def,
+                &checked,
+                state.today(),
+            )
+            .map_err(|e| AppError::Internal(e.to_string()))?;
             let report_json =
                 serde_json::to_string(&report).map_err(|e| AppError::Internal(e.to_string()))?;
             let answers_json =
@@ -855,7 +862,7 @@ struct ReportPage<'a> {
     /// The cartography of tools with the respondent's phase, actor type and level
     /// highlighted.
     tools_map_href: Option<String>,
-    slots: Vec<String>,
+    modules: Vec<RecView>,
     exemples_href: String,
     answers: Vec<AnswerBlock>,
     link: String,
@@ -1173,10 +1180,27 @@ pub async fn report(
             qs.append_pair("maturite", &r.profil.niveau);
             format!("{}?{}", ctx.href("/outils/cartographie"), qs.finish())
         });
-    let slots = KINDS
+    let modules: Vec<RecView> = r
+        .recommandations
         .iter()
-        .filter(|(_, live)| !live)
-        .map(|(k, _)| ctx.t(format!("methodes-bientot-{k}")))
+        .filter(|x| x.kind == "module")
+        .map(|x| {
+            let module = ctx.state.settings.parcours.module(&x.cible.id);
+            RecView {
+                titre: module.map_or_else(|| x.cible.titre.clone(), |m| m.titre.get(l).to_owned()),
+                href: ctx.href(&x.cible.url),
+                raison: super::path_modules::reason(
+                    &ctx.state.catalog,
+                    ctx.lang,
+                    x.motifs
+                        .iter()
+                        .find(|m| m.facette == "dimension")
+                        .and_then(|m| def.dimension(&m.code))
+                        .map(|d| d.titre.get(l)),
+                    &x.motifs,
+                ),
+            }
+        })
         .collect();
     // « All the alliances like you »: the profile's type and place as search filters.
     let mut qs = form_urlencoded::Serializer::new(String::new());
@@ -1235,7 +1259,7 @@ pub async fn report(
             catalyseurs,
             tools,
             tools_map_href,
-            slots,
+            modules,
             exemples_href,
             answers: answer_blocks(&ctx, ready, def, answers, true),
             editing,

@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod html;
+pub mod path_modules;
 pub mod path_tools;
 
 use std::collections::BTreeMap;
@@ -215,7 +216,7 @@ pub struct Motif {
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Recommandation {
-    /// `alliance`, `territoire`, `chiffre`, `catalyseur`, `outil` (later `module`).
+    /// `alliance`, `territoire`, `chiffre`, `catalyseur`, `outil`, `module`.
     #[serde(rename = "type")]
     pub kind: String,
     pub cible: Cible,
@@ -242,17 +243,6 @@ pub struct Rapport {
     #[serde(default)]
     pub reponses: Answers,
 }
-
-/// Kinds of recommendation and whether their module exists yet. Each later module turns
-/// its line on and adds its ranking to `recommend`.
-pub const KINDS: [(&str, bool); 6] = [
-    ("alliance", true),
-    ("territoire", true),
-    ("chiffre", true),
-    ("catalyseur", true),
-    ("outil", true),
-    ("module", false),
-];
 
 /// Key figures on a personal path, at most.
 pub const PATH_FIGURES: usize = 3;
@@ -406,6 +396,7 @@ pub const PATH_MIN_ALLIANCES: usize = 3;
 pub fn build_report(
     ready: &Ready,
     catalog: &Catalog,
+    parcours: &alliances_domain::parcours::Parcours,
     def: &Questionnaire,
     checked: &Checked,
     date: String,
@@ -532,6 +523,12 @@ pub fn build_report(
             level_code(maturity.globale),
         ));
     }
+    recommandations.extend(path_modules::recommend(
+        parcours,
+        catalog,
+        def,
+        &maturity.dimensions,
+    ));
     if let Some(p) = &place {
         recommandations.extend(catalyseur_recommendations(
             ready, catalog, p.niveau, &p.code,

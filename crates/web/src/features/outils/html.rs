@@ -382,6 +382,8 @@ struct FichePage<'a> {
     sources: Vec<(String, String)>,
     to_update: bool,
     related: Vec<Related>,
+    /// The modules of the learning path that use the tool.
+    modules: Vec<crate::parcours::ModuleRef>,
     json_ld: String,
 }
 
@@ -435,6 +437,11 @@ pub async fn fiche(
             .collect(),
         sources,
         to_update,
+        modules: crate::parcours::citing(
+            &ctx,
+            alliances_domain::parcours::LinkKind::Outil,
+            &o.slug,
+        ),
         ctx: &ctx,
         o,
         related,

@@ -1,6 +1,7 @@
 //! The fiches repères and their index.
 
 use alliances_domain::figure::{KeyFigure, Observatory};
+use alliances_domain::parcours::LinkKind;
 use alliances_domain::taxonomy::{ACTOR_TYPES, DOMAINS};
 use alliances_domain::territory::Level;
 use askama::Template;
@@ -114,6 +115,7 @@ struct ActorPage<'a> {
     tools: Vec<ToolRow>,
     /// Tools meant for every actor type (listed with the filtered list, not here).
     tools_for_all: usize,
+    modules: Vec<(crate::parcours::ModuleRef, String)>,
     date: String,
 }
 
@@ -179,6 +181,27 @@ fn tools_for(ctx: &Ctx, ready: &Ready, actor: &str) -> (Vec<ToolRow>, usize) {
     (rows, for_all)
 }
 
+/// The modules of the learning path for a fiche: those that cite it first, then those whose
+/// links `related` recognises (it says why), each once.
+fn modules_for(
+    ctx: &Ctx,
+    (kind, id, reason): (LinkKind, &str, &str),
+    related: &dyn Fn(&alliances_domain::parcours::Link) -> Option<String>,
+) -> Vec<(crate::parcours::ModuleRef, String)> {
+    let p = &ctx.state.settings.parcours;
+    p.modules
+        .iter()
+        .filter_map(|m| {
+            let why = if m.links_to(kind, id) {
+                Some(ctx.t(reason))
+            } else {
+                m.liens.iter().find_map(related)
+            }?;
+            Some((crate::parcours::ModuleRef::of(ctx, m), why))
+        })
+        .collect()
+}
+
 /// `/reperes/acteurs/{type}`.
 pub async fn acteur(
     ctx: Ctx,
@@ -216,7 +239,25 @@ pub async fn acteur(
     )?;
     let list = listing(&ctx, ready, &filters, 6)?;
     let (tools, tools_for_all) = tools_for(&ctx, ready, &code);
+    let named: Vec<(String, String)> = collections
+        .outils
+        .iter()
+        .filter(|(o, _)| o.publics.contains(&code))
+        .map(|(o, _)| (o.slug.clone(), o.nom.clone()))
+        .collect();
+    let fiche = format!("acteurs/{code}");
+    let modules = modules_for(
+        &ctx,
+        (LinkKind::Repere, &fiche, "reperes-module-cite"),
+        &|l| {
+            (l.kind == LinkKind::Outil)
+                .then(|| named.iter().find(|(slug, _)| *slug == l.id))
+                .flatten()
+                .map(|(_, nom)| ctx.ta("reperes-module-outil", "outil", nom))
+        },
+    );
     Ok(crate::render(&ActorPage {
+        modules,
         title: ctx.taxo("acteur", &code),
         tools,
         tools_for_all,
@@ -240,6 +281,7 @@ struct DomainPage<'a> {
     total: u64,
     tables: Vec<(String, Vec<CountRow>)>,
     listing: Listing,
+    modules: Vec<(crate::parcours::ModuleRef, String)>,
     date: String,
 }
 
@@ -266,7 +308,17 @@ pub async fn domaine(
         ],
     )?;
     let list = listing(&ctx, ready, &filters, 6)?;
+    let fiche = format!("domaines/{code}");
+    let modules = modules_for(
+        &ctx,
+        (LinkKind::Repere, &fiche, "reperes-module-cite"),
+        &|l| {
+            (l.kind == LinkKind::Repere && l.id.starts_with("domaines/"))
+                .then(|| ctx.t("reperes-module-domaines"))
+        },
+    );
     Ok(crate::render(&DomainPage {
+        modules,
         title: ctx.taxo("domaine", &code),
         total: counts.total,
         tables: counts.tables,
@@ -287,6 +339,7 @@ struct TerritoryPage<'a> {
     population: Option<i64>,
     sv: crate::synthese::View,
     listing: Listing,
+    modules: Vec<(crate::parcours::ModuleRef, String)>,
     date: String,
 }
 
@@ -309,7 +362,14 @@ pub async fn territoire(
         &[(crate::places::facet_of(level), code.as_str())],
         8,
     )?;
+    let here = format!("{segment}/{code}");
+    let modules = modules_for(
+        &ctx,
+        (LinkKind::Territoire, &here, "reperes-module-territoire"),
+        &|l| (l.kind == LinkKind::Territoire).then(|| ctx.t("reperes-module-territoires")),
+    );
     Ok(crate::render(&TerritoryPage {
+        modules,
         name: t.name.clone(),
         level_label: ctx.t(format!("terr-niveau-{}", level.code())),
         page_href: ctx.href(t.page_path()),
