@@ -140,6 +140,76 @@ fn serve_refuses_an_invalid_questionnaire_and_names_file_line_and_question() {
     let _ = std::fs::remove_dir_all(dir);
 }
 
+#[test]
+fn serve_refuses_a_broken_learning_path_and_names_file_line_and_id() {
+    let dir = scratch("parcours");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/parcours");
+    std::fs::create_dir_all(dir.join("modules")).unwrap();
+    std::fs::copy(root.join("parcours.toml"), dir.join("parcours.toml")).unwrap();
+    for entry in std::fs::read_dir(root.join("modules")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.join("modules").join(path.file_name().unwrap())).unwrap();
+    }
+    let check = || {
+        run(alliances()
+            .args(["config", "check"])
+            .env("ALLIANCES_PARCOURS_DIR", &dir))
+    };
+    let (code, out, err) = check();
+    assert_eq!(code, 0, "the shipped path, copied, is valid: {err}");
+    assert!(out.contains("parcours_dir"), "{out}");
+    // A link to an alliance that does not exist.
+    let module = dir.join("modules/05-modes-relationnels.toml");
+    let text = std::fs::read_to_string(&module).unwrap();
+    let first_alliance = text
+        .split("type = \"alliance\"\nid = \"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the module links to an alliance")
+        .to_owned();
+    std::fs::write(
+        &module,
+        text.replacen(
+            &format!("type = \"alliance\"\nid = \"{first_alliance}\""),
+            "type = \"alliance\"\nid = \"alliance-inventee\"",
+            1,
+        ),
+    )
+    .unwrap();
+    let file = module.display().to_string();
+    let (code, _, err) = run(alliances()
+        .args(["serve", "--database"])
+        .arg(format!("sqlite://{}", dir.join("a.db").display()))
+        .args(["--bind", "127.0.0.1:0"])
+        .env("ALLIANCES_PARCOURS_DIR", &dir));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("parcours d'apprentissage invalide"), "{err}");
+    assert!(
+        err.lines().any(|l| l.contains(&format!("{file}, ligne "))
+            && l.contains("« alliance-inventee »")
+            && l.contains("introuvable dans les données")),
+        "{err}"
+    );
+    assert!(!dir.join("a.db").exists(), "nothing was created");
+    let (code, _, err) = check();
+    assert_eq!(code, 2, "{err}");
+    // A variant whose modules no longer add up to its aim.
+    std::fs::write(&module, text).unwrap();
+    let variants = std::fs::read_to_string(dir.join("parcours.toml")).unwrap();
+    std::fs::write(
+        dir.join("parcours.toml"),
+        variants.replacen("duree_visee = 120", "duree_visee = 60", 1),
+    )
+    .unwrap();
+    let (code, _, err) = check();
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("« essentiel » : durée de") && err.contains("hors de la visée de 60 minutes"),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
 /// A running `alliances serve`, killed on drop.
 struct Server {
     child: Child,
@@ -156,17 +226,24 @@ impl Drop for Server {
 
 fn serve(database_url: &str) -> Server {
     // Each server its own derived-state folder (the search index).
-    let data_dir = scratch(&format!(
+    serve_in(database_url, &fresh_data_dir())
+}
+
+fn fresh_data_dir() -> std::path::PathBuf {
+    scratch(&format!(
         "donnees-{}",
         std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .unwrap()
             .as_nanos()
-    ));
+    ))
+}
+
+fn serve_in(database_url: &str, data_dir: &std::path::Path) -> Server {
     let mut child = alliances()
         .args(["serve", "--bind", "127.0.0.1:0", "--database", database_url])
         .arg("--data-dir")
-        .arg(&data_dir)
+        .arg(data_dir)
         .env("ALLIANCES_RATE_LIMIT", "off")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -221,8 +298,14 @@ async fn serve_prepares_an_empty_database_then_starts_unchanged(backend: &Backen
     let db = empty_db(backend).await;
     let url = db.url.clone();
     db.db.close().await;
+    let data_dir = fresh_data_dir();
+    let jwks = |body: String| -> String {
+        let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+        v["keys"][0]["kid"].as_str().unwrap().to_owned()
+    };
+    let kid;
     {
-        let server = serve(&url);
+        let server = serve_in(&url, &data_dir);
         let (status, _, body) = raw_get(&server.address, "/healthz").await;
         assert_eq!((status, body.trim()), (200, "ok"));
         wait_ready(&server).await;
@@ -241,11 +324,19 @@ async fn serve_prepares_an_empty_database_then_starts_unchanged(backend: &Backen
             log.contains("migration appliquée") && log.contains("données de référence chargées"),
             "{log}"
         );
+        // The key that signs certificates is created at first start, readable by its owner.
+        assert!(log.contains("clé de signature des certificats créée"), "{log}");
+        let (status, _, body) = raw_get(&server.address, "/.well-known/jwks.json").await;
+        assert_eq!(status, 200);
+        kid = jwks(body);
+        assert!(data_dir.join("cles/open-badges-rs256.pem").exists());
     }
-    // Second start: nothing to migrate, nothing to load.
+    // Second start: nothing to migrate, nothing to load, the same signing key.
     {
-        let server = serve(&url);
+        let server = serve_in(&url, &data_dir);
         wait_ready(&server).await;
+        let (_, _, body) = raw_get(&server.address, "/.well-known/jwks.json").await;
+        assert_eq!(jwks(body), kid, "the key is kept in the data directory");
         let (status, _, _) = raw_get(&server.address, "/api/v1/territoires/regions/28").await;
         assert_eq!(status, 200);
         let log = server.stderr.lock().unwrap().clone();
@@ -253,7 +344,9 @@ async fn serve_prepares_an_empty_database_then_starts_unchanged(backend: &Backen
             !log.contains("migration appliquée") && !log.contains("données de référence chargées"),
             "{log}"
         );
+        assert!(!log.contains("clé de signature des certificats créée"), "{log}");
     }
+    let _ = std::fs::remove_dir_all(&data_dir);
     let (code, out, err) = run(alliances().args(["migrate", "--database", &url]));
     assert_eq!(code, 0, "{err}");
     assert!(

@@ -254,6 +254,13 @@ pub async fn sitemap(State(state): State<AppState>) -> AppResult<Response> {
             urls.push((format!("/outils/{}", o.slug), None));
         }
     }
+    let parcours = &state.settings.parcours;
+    for v in &parcours.variantes {
+        urls.push((format!("/competences/parcours/{}", v.slug), None));
+    }
+    for m in &parcours.modules {
+        urls.push((format!("/competences/modules/{}", m.slug), None));
+    }
     for t in ready.regions.iter().chain(&ready.departements) {
         urls.push((t.level.page_path(&t.code), None));
     }
