@@ -325,7 +325,10 @@ async fn serve_prepares_an_empty_database_then_starts_unchanged(backend: &Backen
             "{log}"
         );
         // The key that signs certificates is created at first start, readable by its owner.
-        assert!(log.contains("clé de signature des certificats créée"), "{log}");
+        assert!(
+            log.contains("clé de signature des certificats créée"),
+            "{log}"
+        );
         let (status, _, body) = raw_get(&server.address, "/.well-known/jwks.json").await;
         assert_eq!(status, 200);
         kid = jwks(body);
@@ -344,7 +347,10 @@ async fn serve_prepares_an_empty_database_then_starts_unchanged(backend: &Backen
             !log.contains("migration appliquée") && !log.contains("données de référence chargées"),
             "{log}"
         );
-        assert!(!log.contains("clé de signature des certificats créée"), "{log}");
+        assert!(
+            !log.contains("clé de signature des certificats créée"),
+            "{log}"
+        );
     }
     let _ = std::fs::remove_dir_all(&data_dir);
     let (code, out, err) = run(alliances().args(["migrate", "--database", &url]));

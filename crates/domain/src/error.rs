@@ -33,3 +33,13 @@ impl Invalid {
         if self.0.is_empty() { Ok(()) } else { Err(self) }
     }
 }
+
+/// The line (from 1) of a byte offset in a content file, for errors that name it.
+#[must_use]
+pub fn line_of(source: &str, offset: usize) -> usize {
+    source.as_bytes()[..offset.min(source.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}

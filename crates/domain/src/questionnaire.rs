@@ -340,11 +340,7 @@ struct Errors<'a> {
 
 impl Errors<'_> {
     fn line_of(&self, offset: usize) -> usize {
-        self.source[..offset.min(self.source.len())]
-            .bytes()
-            .filter(|&b| b == b'\n')
-            .count()
-            + 1
+        crate::error::line_of(self.source, offset)
     }
 
     fn at(&mut self, offset: usize, question: Option<&str>, message: impl Into<String>) {

@@ -94,6 +94,31 @@ pub fn markdown(text: &str) -> String {
     html
 }
 
+/// Every `*.toml` file of an operator's content folder, sorted by name, as (path, text);
+/// `key` is the configuration key that named the folder, for the error.
+pub fn toml_files(dir: &std::path::Path, key: &str) -> Result<Vec<(String, String)>, Vec<String>> {
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        vec![format!(
+            "{key} : dossier « {} » illisible ({e})",
+            dir.display()
+        )]
+    })?;
+    let mut paths: Vec<std::path::PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            std::fs::read_to_string(&p)
+                .map(|text| (p.display().to_string(), text))
+                .map_err(|e| vec![format!("{} : fichier illisible ({e})", p.display())])
+        })
+        .collect()
+}
+
 fn pages() -> &'static Vec<((Lang, &'static str), Page)> {
     static P: OnceLock<Vec<((Lang, &'static str), Page)>> = OnceLock::new();
     P.get_or_init(|| {

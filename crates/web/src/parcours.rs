@@ -64,16 +64,19 @@ fn from_files(
         .map_err(|list| list.iter().map(ToString::to_string).collect())
 }
 
+fn embedded_files() -> Vec<(String, String)> {
+    PARCOURS_MODULES
+        .iter()
+        .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
+        .collect()
+}
+
 /// The path shipped with the binary (checked by the tests).
 #[must_use]
 pub fn embedded() -> Arc<Parcours> {
     static CELL: OnceLock<Arc<Parcours>> = OnceLock::new();
     CELL.get_or_init(|| {
-        let modules: Vec<(String, String)> = PARCOURS_MODULES
-            .iter()
-            .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
-            .collect();
-        from_files(&modules, (VARIANTS_FILE, VARIANTS))
+        from_files(&embedded_files(), (VARIANTS_FILE, VARIANTS))
             .unwrap_or_else(|e| panic!("parcours embarqué invalide : {}", e.join("; ")))
     })
     .clone()
@@ -83,35 +86,16 @@ pub fn embedded() -> Arc<Parcours> {
 /// Every problem is reported with its file, line and id.
 pub fn load(dir: Option<&Path>) -> Result<Arc<Parcours>, Vec<String>> {
     let Some(dir) = dir else {
-        let modules: Vec<(String, String)> = PARCOURS_MODULES
-            .iter()
-            .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
-            .collect();
-        return from_files(&modules, (VARIANTS_FILE, VARIANTS));
-    };
-    let read = |p: &Path| {
-        std::fs::read_to_string(p)
-            .map_err(|e| vec![format!("{} : fichier illisible ({e})", p.display())])
+        return from_files(&embedded_files(), (VARIANTS_FILE, VARIANTS));
     };
     let variants_path = dir.join("parcours.toml");
-    let variants = read(&variants_path)?;
-    let modules_dir = dir.join("modules");
-    let entries = std::fs::read_dir(&modules_dir).map_err(|e| {
+    let variants = std::fs::read_to_string(&variants_path).map_err(|e| {
         vec![format!(
-            "parcours_dir : dossier « {} » illisible ({e})",
-            modules_dir.display()
+            "{} : fichier illisible ({e})",
+            variants_path.display()
         )]
     })?;
-    let mut paths: Vec<std::path::PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    paths.sort();
-    let mut modules = Vec::new();
-    for p in paths {
-        modules.push((p.display().to_string(), read(&p)?));
-    }
+    let modules = crate::content::toml_files(&dir.join("modules"), "parcours_dir")?;
     from_files(&modules, (&variants_path.display().to_string(), &variants))
 }
 

@@ -53,3 +53,42 @@ pub fn form_pairs(body: &Bytes) -> Vec<(String, String)> {
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect()
 }
+
+/// The value of a form field, empty when absent.
+#[must_use]
+pub fn form_value(pairs: &[(String, String)], name: &str) -> String {
+    pairs
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default()
+}
+
+/// The secret found in a pasted link or code (« reprendre »), if any.
+#[must_use]
+pub fn secret_in(text: &str) -> Option<String> {
+    text.to_ascii_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .find(|part| crate::links::is_secret(part))
+        .map(str::to_owned)
+}
+
+/// One label per non-empty line (partners of a collective, learners of a group), each cut to
+/// 80 characters, a repeated one (in any case) kept once.
+#[must_use]
+pub fn labels(raw: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in raw.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let label: String = line.chars().take(80).collect();
+        if !out.iter().any(|p| p.to_lowercase() == label.to_lowercase()) {
+            out.push(label);
+        }
+    }
+    out
+}
+
+/// The database key of a personal link's secret, or `None` when the text cannot be one.
+#[must_use]
+pub fn key_of_link(secret: &str) -> Option<String> {
+    crate::links::is_secret(secret).then(|| crate::links::key_of(secret))
+}

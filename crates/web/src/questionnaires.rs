@@ -82,24 +82,7 @@ impl Questionnaires {
                 .collect();
             return Questionnaires::from_files(&files).map(Arc::new);
         };
-        let entries = std::fs::read_dir(dir).map_err(|e| {
-            vec![format!(
-                "questionnaires_dir « {} » : dossier illisible ({e})",
-                dir.display()
-            )]
-        })?;
-        let mut paths: Vec<std::path::PathBuf> = entries
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-            .collect();
-        paths.sort();
-        let mut files = Vec::new();
-        for p in paths {
-            let text = std::fs::read_to_string(&p)
-                .map_err(|e| vec![format!("{} : fichier illisible ({e})", p.display())])?;
-            files.push((p.display().to_string(), text));
-        }
+        let files = crate::content::toml_files(dir, "questionnaires_dir")?;
         Questionnaires::from_files(&files).map(Arc::new)
     }
 

@@ -207,7 +207,10 @@ async fn open_data_dumps_feed_and_sitemap(backend: &Backend) {
     assert!(sitemap.contains("<loc>/exemples/ptce-vivre-les-mureaux</loc>"));
     assert!(sitemap.contains("<loc>/competences/parcours/essentiel</loc>"));
     assert!(sitemap.contains("<loc>/competences/modules/modes-relationnels</loc>"));
-    assert!(!sitemap.contains("/competences/suivis/"), "no personal link");
+    assert!(
+        !sitemap.contains("/competences/suivis/"),
+        "no personal link"
+    );
     assert!(sitemap.matches("<url>").count() > alliances_store::seed::seed_len() + 17);
     app.remove().await;
 }

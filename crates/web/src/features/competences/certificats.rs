@@ -16,7 +16,7 @@ use super::html::progress_of;
 use super::{certificate_modules, credential, duration, iso_date, new_code, normalize_code};
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
-use crate::personal::{absolute, form_pairs, page, private, see_other};
+use crate::personal::{absolute, form_pairs, form_value, page, private, see_other};
 use crate::state::AppState;
 
 /// A name shown on a certificate: at most this many characters.
@@ -32,13 +32,7 @@ pub async fn issue(
 ) -> AppResult<Response> {
     let pr = progress_of(&state, &secret, ctx.lang).await?;
     let pairs = form_pairs(&body);
-    let get = |name: &str| {
-        pairs
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.trim().to_owned())
-            .unwrap_or_default()
-    };
+    let get = |name: &str| form_value(&pairs, name).trim().to_owned();
     let p = &state.settings.parcours;
     let v = p.variant(&pr.parcours).ok_or(AppError::NotFound)?;
     let completed: Vec<String> = store::completed(&state.db, &pr.cle)

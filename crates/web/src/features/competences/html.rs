@@ -14,25 +14,17 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use super::{
-    LinkView, MAX_LEARNERS, ModuleSummary, VariantView, is_secret, key_of, link_views,
-    module_summary, new_secret, read_answers, variant_view,
+    LinkView, MAX_LEARNERS, ModuleSummary, VariantView, key_of, link_views, module_summary,
+    new_secret, read_answers, variant_view,
 };
 use crate::content::markdown;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
-use crate::personal::{absolute, form_pairs, page, see_other};
+use crate::personal::{absolute, form_pairs, form_value, page, see_other};
 use crate::state::AppState;
 
 fn parcours(state: &AppState) -> &Parcours {
     &state.settings.parcours
-}
-
-fn field(pairs: &[(String, String)], name: &str) -> String {
-    pairs
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.clone())
-        .unwrap_or_default()
 }
 
 // ----- the landing page and a variant -----
@@ -294,7 +286,7 @@ pub async fn try_quiz(ctx: Ctx, Path(slug): Path<String>, body: Bytes) -> AppRes
 /// `POST /competences/suivis` with `parcours`: a new progress link on that variant.
 pub async fn start(ctx: Ctx, State(state): State<AppState>, body: Bytes) -> AppResult<Response> {
     let pairs = form_pairs(&body);
-    let slug = field(&pairs, "parcours");
+    let slug = form_value(&pairs, "parcours");
     if parcours(&state).variant(&slug).is_none() {
         let mut invalid = alliances_domain::error::Invalid::default();
         invalid.push(
@@ -325,11 +317,8 @@ pub struct Resume {
 
 /// `GET /competences/reprendre?lien=…`: the personal link or its code, pasted.
 pub async fn resume(ctx: Ctx, Query(q): Query<Resume>) -> AppResult<Response> {
-    let text = q.lien.unwrap_or_default().to_ascii_lowercase();
-    let found = text
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .find(|part| is_secret(part))
-        .map(str::to_owned);
+    let text = q.lien.unwrap_or_default();
+    let found = crate::personal::secret_in(&text);
     let kind = if text.contains("/groupes/") {
         "groupes"
     } else {
@@ -366,12 +355,8 @@ pub(super) async fn progress_of(
                 .into_owned(),
         )
     };
-    if !is_secret(secret) {
-        return Err(unknown());
-    }
-    store::get(&state.db, &key_of(secret))
-        .await?
-        .ok_or_else(unknown)
+    let key = crate::personal::key_of_link(secret).ok_or_else(unknown)?;
+    store::get(&state.db, &key).await?.ok_or_else(unknown)
 }
 
 pub struct CertificateLine {
@@ -484,7 +469,7 @@ pub async fn change_variant(
     body: Bytes,
 ) -> AppResult<Response> {
     let pr = progress_of(&state, &secret, ctx.lang).await?;
-    let slug = field(&form_pairs(&body), "parcours");
+    let slug = form_value(&form_pairs(&body), "parcours");
     if parcours(&state).variant(&slug).is_none() || pr.groupe.is_some() {
         let mut invalid = alliances_domain::error::Invalid::default();
         invalid.push(
@@ -587,22 +572,36 @@ struct DeletePage<'a> {
     deleted: bool,
 }
 
+/// « Delete for good? » for the page at `base` (a progress or a group), or, once done,
+/// « Deleted » with the way back to the landing page.
+fn deletion_page(ctx: &Ctx, base: Option<String>, group: bool) -> AppResult<Response> {
+    let deleted = base.is_none();
+    let (action, back) = match base {
+        Some(base) => (format!("{base}/supprimer"), base),
+        None => (String::new(), ctx.href("/competences")),
+    };
+    page(
+        StatusCode::OK,
+        &DeletePage {
+            ctx,
+            action,
+            back,
+            group,
+            deleted,
+        },
+    )
+}
+
 pub async fn confirm_delete(
     ctx: Ctx,
     State(state): State<AppState>,
     Path(secret): Path<String>,
 ) -> AppResult<Response> {
     progress_of(&state, &secret, ctx.lang).await?;
-    let base = ctx.href(format!("/competences/suivis/{secret}"));
-    page(
-        StatusCode::OK,
-        &DeletePage {
-            ctx: &ctx,
-            action: format!("{base}/supprimer"),
-            back: base,
-            group: false,
-            deleted: false,
-        },
+    deletion_page(
+        &ctx,
+        Some(ctx.href(format!("/competences/suivis/{secret}"))),
+        false,
     )
 }
 
@@ -613,16 +612,7 @@ pub async fn delete(
 ) -> AppResult<Response> {
     let pr = progress_of(&state, &secret, ctx.lang).await?;
     store::delete(&state.db, &pr.cle, state.now()).await?;
-    page(
-        StatusCode::OK,
-        &DeletePage {
-            ctx: &ctx,
-            action: String::new(),
-            back: ctx.href("/competences"),
-            group: false,
-            deleted: true,
-        },
-    )
+    deletion_page(&ctx, None, false)
 }
 
 // ----- a facilitator's group -----
@@ -640,19 +630,10 @@ pub async fn create_group(
     body: Bytes,
 ) -> AppResult<Response> {
     let pairs = form_pairs(&body);
-    let nom = field(&pairs, "nom").trim().to_owned();
-    let slug = field(&pairs, "parcours");
-    let raw = field(&pairs, "apprenants");
-    let mut learners: Vec<String> = Vec::new();
-    for line in raw.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        let label: String = line.chars().take(80).collect();
-        if !learners
-            .iter()
-            .any(|p| p.to_lowercase() == label.to_lowercase())
-        {
-            learners.push(label);
-        }
-    }
+    let nom = form_value(&pairs, "nom").trim().to_owned();
+    let slug = form_value(&pairs, "parcours");
+    let raw = form_value(&pairs, "apprenants");
+    let learners = crate::personal::labels(&raw);
     let error = if nom.is_empty() || nom.chars().count() > 120 {
         Some(ctx.t("competences-groupe-erreur-nom"))
     } else if parcours(&state).variant(&slug).is_none() {
@@ -689,12 +670,8 @@ async fn group_of(state: &AppState, secret: &str, lang: Lang) -> AppResult<store
                 .into_owned(),
         )
     };
-    if !is_secret(secret) {
-        return Err(unknown());
-    }
-    store::group(&state.db, &key_of(secret))
-        .await?
-        .ok_or_else(unknown)
+    let key = crate::personal::key_of_link(secret).ok_or_else(unknown)?;
+    store::group(&state.db, &key).await?.ok_or_else(unknown)
 }
 
 pub struct LearnerLine {
@@ -774,16 +751,10 @@ pub async fn confirm_delete_group(
     Path(secret): Path<String>,
 ) -> AppResult<Response> {
     group_of(&state, &secret, ctx.lang).await?;
-    let base = ctx.href(format!("/competences/groupes/{secret}"));
-    page(
-        StatusCode::OK,
-        &DeletePage {
-            ctx: &ctx,
-            action: format!("{base}/supprimer"),
-            back: base,
-            group: true,
-            deleted: false,
-        },
+    deletion_page(
+        &ctx,
+        Some(ctx.href(format!("/competences/groupes/{secret}"))),
+        true,
     )
 }
 
@@ -794,14 +765,5 @@ pub async fn delete_group(
 ) -> AppResult<Response> {
     let g = group_of(&state, &secret, ctx.lang).await?;
     store::delete_group(&state.db, &g.cle, state.now()).await?;
-    page(
-        StatusCode::OK,
-        &DeletePage {
-            ctx: &ctx,
-            action: String::new(),
-            back: ctx.href("/competences"),
-            group: true,
-            deleted: true,
-        },
-    )
+    deletion_page(&ctx, None, true)
 }

@@ -23,7 +23,7 @@ use super::{
 };
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
-use crate::personal::{absolute, page, private, see_other};
+use crate::personal::{absolute, form_value, page, private, see_other};
 use crate::state::ready;
 use crate::state::{AppState, Ready};
 
@@ -138,11 +138,8 @@ pub struct Resume {
 
 /// `GET /methodes/reprendre?lien=…`: the personal link or its code, pasted.
 pub async fn resume(ctx: Ctx, Query(q): Query<Resume>) -> AppResult<Response> {
-    let text = q.lien.unwrap_or_default().to_ascii_lowercase();
-    let found = text
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .find(|part| is_secret(part))
-        .map(str::to_owned);
+    let text = q.lien.unwrap_or_default();
+    let found = crate::personal::secret_in(&text);
     let kind = if text.contains("/collectifs/") {
         "collectifs"
     } else {
@@ -1145,6 +1142,14 @@ pub async fn report(
                 .map_or_else(|| x.raison.clone(), |m| ctx.t(&m.code)),
         })
         .collect();
+    // The title, in the page's language, of the dimension a recommendation's reason names.
+    let dimension_title = |x: &super::Recommandation| {
+        x.motifs
+            .iter()
+            .find(|m| m.facette == "dimension")
+            .and_then(|m| def.dimension(&m.code))
+            .map(|d| d.titre.get(l))
+    };
     let tools: Vec<RecView> = r
         .recommandations
         .iter()
@@ -1157,11 +1162,7 @@ pub async fn report(
             raison: super::path_tools::reason(
                 &ctx.state.catalog,
                 ctx.lang,
-                x.motifs
-                    .iter()
-                    .find(|m| m.facette == "dimension")
-                    .and_then(|m| def.dimension(&m.code))
-                    .map(|d| d.titre.get(l)),
+                dimension_title(x),
                 &x.motifs,
             ),
         })
@@ -1192,11 +1193,7 @@ pub async fn report(
                 raison: super::path_modules::reason(
                     &ctx.state.catalog,
                     ctx.lang,
-                    x.motifs
-                        .iter()
-                        .find(|m| m.facette == "dimension")
-                        .and_then(|m| def.dimension(&m.code))
-                        .map(|d| d.titre.get(l)),
+                    dimension_title(x),
                     &x.motifs,
                 ),
             }
@@ -1389,25 +1386,9 @@ pub async fn create_collective(
     body: Bytes,
 ) -> AppResult<Response> {
     let pairs = parse_form(&body);
-    let field = |name: &str| {
-        pairs
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
-    };
-    let nom = field("nom").trim().to_owned();
-    let raw = field("partenaires");
-    let mut partners: Vec<String> = Vec::new();
-    for line in raw.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        let label: String = line.chars().take(80).collect();
-        if !partners
-            .iter()
-            .any(|p| p.to_lowercase() == label.to_lowercase())
-        {
-            partners.push(label);
-        }
-    }
+    let nom = form_value(&pairs, "nom").trim().to_owned();
+    let raw = form_value(&pairs, "partenaires");
+    let partners = crate::personal::labels(&raw);
     let error = if nom.is_empty() || nom.chars().count() > 120 {
         Some(ctx.t("methodes-collectif-erreur-nom"))
     } else if !(MIN_PARTNERS..=MAX_PARTNERS).contains(&partners.len()) {
@@ -1451,10 +1432,8 @@ async fn collective_of(state: &AppState, secret: &str, lang: Lang) -> AppResult<
                 .into_owned(),
         )
     };
-    if !is_secret(secret) {
-        return Err(unknown());
-    }
-    store::get_collective(&state.db, &key_of(secret))
+    let key = crate::personal::key_of_link(secret).ok_or_else(unknown)?;
+    store::get_collective(&state.db, &key)
         .await?
         .ok_or_else(unknown)
 }
