@@ -253,7 +253,27 @@ async fn a_learner_completes_a_variant_and_gets_a_certificate(backend: &Backend)
             .unwrap()
             .ends_with(&format!("/certificats/{code}"))
     );
-    assert_eq!(payload["credentialSubject"]["name"], "Camille Martin");
+    let identifiers = payload["credentialSubject"]["identifier"]
+        .as_array()
+        .unwrap();
+    assert!(
+        identifiers
+            .iter()
+            .any(|i| i["identityType"] == "issuerId" && i["identityHash"] == code.as_str())
+    );
+    assert!(
+        identifiers
+            .iter()
+            .any(|i| i["identityType"] == "name" && i["identityHash"] == "Camille Martin")
+    );
+    // Asking again gives the same certificate.
+    let again = post_form(
+        &app,
+        &format!("{base}/certificats"),
+        "afficher_nom=1&nom=Camille+Martin",
+    )
+    .await;
+    assert_eq!(again.header("location").as_deref(), Some(holder.as_str()));
     assert!(payload["nbf"].as_i64().is_some());
     // The holder deletes it: it verifies as revoked, without the name, and is no longer
     // downloadable.

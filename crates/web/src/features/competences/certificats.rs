@@ -73,6 +73,17 @@ pub async fn issue(
     if !invalid.0.is_empty() {
         return Err(AppError::Invalid(invalid));
     }
+    // Asking twice (a second click, a reload) gives the same certificate.
+    if let Some(same) = store::certificates_of(&state.db, &pr.cle)
+        .await?
+        .into_iter()
+        .find(|c| c.revoque_le.is_none() && c.parcours == v.slug && c.nom == nom)
+    {
+        return Ok(see_other(&ctx.href(format!(
+            "/competences/suivis/{secret}/certificats/{}",
+            same.code
+        ))));
+    }
     let now = state.now();
     let c = Certificate {
         code: new_code(),

@@ -268,9 +268,24 @@ pub fn credential(
             "fieldOfStudy": ctx.t("competences-badge-domaine"),
         },
     });
+    // Open Badges 3.0 asks for the subject's `id` or at least one `identifier`: the learner
+    // has no account, so the issuer's own identifier (the certificate's code), and the name
+    // only when the learner chose to show one.
+    let mut identifiers = vec![json!({
+        "type": "IdentityObject",
+        "identityType": "issuerId",
+        "hashed": false,
+        "identityHash": c.code,
+    })];
     if let Some(nom) = &c.nom {
-        subject["name"] = json!(nom);
+        identifiers.push(json!({
+            "type": "IdentityObject",
+            "identityType": "name",
+            "hashed": false,
+            "identityHash": nom,
+        }));
     }
+    subject["identifier"] = json!(identifiers);
     let valid_from = crate::clock::rfc3339(c.delivre_le);
     json!({
         "@context": [
