@@ -207,6 +207,8 @@ describe('compétences', () => {
     await page.click('text=Supprimer le groupe');
     await expectAxeClean(page, 'deletion page');
     await Promise.all([page.waitForNavigation(), page.click('button:has-text("Supprimer définitivement")')]);
+    assert.match((await page.locator('main h1').textContent()) ?? '', /C'est supprimé/);
+    await expectAxeClean(page, 'deleted page');
     const response = await visit(page, new URL(links[0]).pathname);
     assert.equal(response.status(), 404, 'the learners\' links go with the group');
   });

@@ -12,6 +12,7 @@ alliances_testkit::both_backends!(
     forged_links_and_codes_get_a_french_error_and_change_nothing,
     a_facilitator_sees_completions_never_answers,
     whoever_holds_the_link_can_delete_it,
+    the_passing_threshold_is_the_operators,
 );
 
 async fn count(db: &Db, table: &str) -> i64 {
@@ -412,5 +413,46 @@ async fn whoever_holds_the_link_can_delete_it(backend: &Backend) {
     assert_eq!(r.status, 200);
     assert_eq!(app.get(&base).await.status, 404);
     assert_eq!(count(&app.state.db, "parcours_suivis").await, 0);
+    app.remove().await;
+}
+
+/// With `seuil_quiz = 80`, one wrong answer out of 7 or 8 still completes the module; two do
+/// not (the default, 100, asks for every answer: tested above).
+async fn the_passing_threshold_is_the_operators(backend: &Backend) {
+    let mut settings = alliances_testkit::test_settings();
+    settings.quiz_threshold = 80;
+    let app = TestApp::with_settings(backend, settings).await;
+    let p = app.state.settings.parcours.clone();
+    let m = p.module("modes-relationnels").unwrap();
+    assert!(m.quiz.len() >= 5);
+    let base = start(&app, "essentiel").await;
+    let path = format!("{base}/modules/modes-relationnels/quiz");
+    let mut two_wrong = form_urlencoded::Serializer::new(String::new());
+    for (i, q) in m.quiz.iter().enumerate() {
+        let right = q.reponses.iter().position(|a| a.correcte).unwrap();
+        let chosen = if i < 2 {
+            (right + 1) % q.reponses.len()
+        } else {
+            right
+        };
+        two_wrong.append_pair(&q.id, &chosen.to_string());
+    }
+    let r = post_form(&app, &path, &two_wrong.finish()).await;
+    let text = visible_text(&r.text());
+    // Two wrong out of fewer than 10 questions is under 80 %.
+    assert!(m.quiz.len() < 10);
+    assert!(text.contains("il faut 80 % de bonnes réponses"), "{text}");
+    assert!(!text.contains("Module terminé"), "{text}");
+    let r = post_form(&app, &path, &quiz_body(m, Some(0))).await;
+    let text = visible_text(&r.text());
+    assert!(text.contains("Module terminé"), "{text}");
+    let key = alliances_web::links::key_of(base.rsplit('/').next().unwrap());
+    assert_eq!(
+        alliances_store::parcours::completed(&app.state.db, &key)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
     app.remove().await;
 }
