@@ -15,6 +15,8 @@ pub enum AppError {
     NotFoundBecause(String),
     /// Bad values, each naming its field: 422.
     Invalid(Invalid),
+    /// Bad values with a sentence that says what to send instead: 422.
+    InvalidBecause(String, Invalid),
     /// Start-up work not finished: 503.
     Unavailable,
     /// A fault of ours: 500; the message goes to the log only.
@@ -57,6 +59,13 @@ impl IntoResponse for AppError {
                 StatusCode::UNPROCESSABLE_ENTITY,
                 ErrorDetail {
                     detail: None,
+                    erreurs: invalid.0,
+                },
+            ),
+            AppError::InvalidBecause(detail, invalid) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                ErrorDetail {
+                    detail: Some(detail),
                     erreurs: invalid.0,
                 },
             ),

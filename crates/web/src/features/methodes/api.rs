@@ -14,7 +14,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::{Rapport, ReadyPlaces, build_report, is_secret, key_of, new_secret};
-use crate::error::{AppError, AppResult, ErrorDetail};
+use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::state::ready;
 
@@ -87,31 +87,27 @@ struct Output<'a> {
     rapport: &'a Rapport,
 }
 
-fn invalid(detail: &str, erreurs: Vec<FieldError>) -> Response {
-    let mut r = StatusCode::UNPROCESSABLE_ENTITY.into_response();
-    r.extensions_mut().insert(ErrorDetail {
-        detail: Some(detail.to_owned()),
-        erreurs,
-    });
-    r
+/// A 422 with the sentence that says what to send and each field in question.
+fn invalid(detail: &str, erreurs: Vec<FieldError>) -> AppError {
+    AppError::InvalidBecause(detail.to_owned(), alliances_domain::error::Invalid(erreurs))
 }
 
 /// Reads `{ "reponses": { id: valeur } }`: strings or lists of strings.
-fn read_answers(body: &[u8]) -> Result<Answers, Box<Response>> {
+fn read_answers(body: &[u8]) -> AppResult<Answers> {
     let value: Value = serde_json::from_slice(body).map_err(|e| {
-        Box::new(invalid(
+        invalid(
             &format!("Le corps n'est pas un JSON valide ({e}) : envoyez {{ \"reponses\": {{ \"<question>\": <valeur> }} }}."),
             Vec::new(),
-        ))
+        )
     })?;
     let Some(map) = value.get("reponses").and_then(Value::as_object) else {
-        return Err(Box::new(invalid(
+        return Err(invalid(
             "Champ « reponses » manquant : envoyez {\"reponses\": {\"<question>\": <valeur>}}.",
             vec![FieldError::new(
                 "reponses",
                 "objet attendu : identifiant de question → réponse",
             )],
-        )));
+        ));
     };
     let mut answers = Answers::new();
     let mut errors = Vec::new();
@@ -135,10 +131,7 @@ fn read_answers(body: &[u8]) -> Result<Answers, Box<Response>> {
     if errors.is_empty() {
         Ok(answers)
     } else {
-        Err(Box::new(invalid(
-            "Certaines réponses n'ont pas le bon type.",
-            errors,
-        )))
+        Err(invalid("Certaines réponses n'ont pas le bon type.", errors))
     }
 }
 
@@ -154,10 +147,7 @@ fn read_answers(body: &[u8]) -> Result<Answers, Box<Response>> {
         (status = 422, description = "Réponses invalides : chaque question en cause est nommée dans `erreurs`.")))]
 pub async fn create(State(state): State<AppState>, body: Bytes) -> AppResult<Response> {
     let ready = ready(&state)?;
-    let answers = match read_answers(&body) {
-        Ok(a) => a,
-        Err(r) => return Ok(*r),
-    };
+    let answers = read_answers(&body)?;
     let def = state.settings.questionnaires.current().clone();
     let checked = match diagnostic::check(
         &def,
@@ -168,7 +158,7 @@ pub async fn create(State(state): State<AppState>, body: Bytes) -> AppResult<Res
     ) {
         Ok(c) => c,
         Err(errors) => {
-            return Ok(invalid(
+            return Err(invalid(
                 "Les réponses ne correspondent pas au questionnaire en vigueur : corrigez chaque question citée (GET /api/v1/questionnaires/courant donne les options).",
                 errors,
             ));
@@ -188,7 +178,7 @@ pub async fn create(State(state): State<AppState>, body: Bytes) -> AppResult<Res
         &state.db,
         &key_of(&secret),
         i64::from(def.version),
-        &serde_json::to_string(&checked.answers).unwrap_or_else(|_| "{}".into()),
+        &serde_json::to_string(&checked.answers).map_err(|e| AppError::Internal(e.to_string()))?,
         &serde_json::to_string(&rapport).map_err(|e| AppError::Internal(e.to_string()))?,
         state.now(),
     )
