@@ -71,22 +71,26 @@ fn embedded_files() -> Vec<(String, String)> {
         .collect()
 }
 
+/// The shipped path, read and checked once per process (`serve` validates it at start-up,
+/// then its settings take it from here).
+fn shipped() -> &'static Result<Arc<Parcours>, Vec<String>> {
+    static CELL: OnceLock<Result<Arc<Parcours>, Vec<String>>> = OnceLock::new();
+    CELL.get_or_init(|| from_files(&embedded_files(), (VARIANTS_FILE, VARIANTS)))
+}
+
 /// The path shipped with the binary (checked by the tests).
 #[must_use]
 pub fn embedded() -> Arc<Parcours> {
-    static CELL: OnceLock<Arc<Parcours>> = OnceLock::new();
-    CELL.get_or_init(|| {
-        from_files(&embedded_files(), (VARIANTS_FILE, VARIANTS))
-            .unwrap_or_else(|e| panic!("parcours embarqué invalide : {}", e.join("; ")))
-    })
-    .clone()
+    shipped()
+        .clone()
+        .unwrap_or_else(|e| panic!("parcours embarqué invalide : {}", e.join("; ")))
 }
 
 /// The embedded path, or the operator's folder (`parcours.toml` and `modules/*.toml`).
 /// Every problem is reported with its file, line and id.
 pub fn load(dir: Option<&Path>) -> Result<Arc<Parcours>, Vec<String>> {
     let Some(dir) = dir else {
-        return from_files(&embedded_files(), (VARIANTS_FILE, VARIANTS));
+        return shipped().clone();
     };
     let variants_path = dir.join("parcours.toml");
     let variants = std::fs::read_to_string(&variants_path).map_err(|e| {

@@ -64,13 +64,34 @@ pub fn form_value(pairs: &[(String, String)], name: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The secret found in a pasted link or code (« reprendre »), if any.
-#[must_use]
-pub fn secret_in(text: &str) -> Option<String> {
-    text.to_ascii_lowercase()
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .find(|part| crate::links::is_secret(part))
-        .map(str::to_owned)
+/// The query of a « reprendre » form: a personal link or its code, pasted.
+#[derive(serde::Deserialize)]
+pub struct Pasted {
+    lien: Option<String>,
+}
+
+impl Pasted {
+    /// The page a pasted link leads to: `{base}/{kind}/{secret}`, where `kind` is `shared` when
+    /// the text names that kind (`/collectifs/`, `/groupes/`) and `own` otherwise; `None`
+    /// when the text holds no secret.
+    #[must_use]
+    pub fn path(&self, base: &str, shared: &str, own: &str) -> Option<String> {
+        let text = self
+            .lien
+            .as_deref()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let secret = text
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .find(|part| crate::links::is_secret(part))
+            .map(str::to_owned)?;
+        let kind = if text.contains(&format!("/{shared}/")) {
+            shared
+        } else {
+            own
+        };
+        Some(format!("{base}/{kind}/{secret}"))
+    }
 }
 
 /// One label per non-empty line (partners of a collective, learners of a group), each cut to

@@ -310,24 +310,10 @@ pub async fn start(ctx: Ctx, State(state): State<AppState>, body: Bytes) -> AppR
     ))
 }
 
-#[derive(serde::Deserialize)]
-pub struct Resume {
-    lien: Option<String>,
-}
-
 /// `GET /competences/reprendre?lien=…`: the personal link or its code, pasted.
-pub async fn resume(ctx: Ctx, Query(q): Query<Resume>) -> AppResult<Response> {
-    let text = q.lien.unwrap_or_default();
-    let found = crate::personal::secret_in(&text);
-    let kind = if text.contains("/groupes/") {
-        "groupes"
-    } else {
-        "suivis"
-    };
-    match found {
-        Some(secret) => Ok(see_other(
-            &ctx.href(format!("/competences/{kind}/{secret}")),
-        )),
+pub async fn resume(ctx: Ctx, Query(q): Query<crate::personal::Pasted>) -> AppResult<Response> {
+    match q.path("/competences", "groupes", "suivis") {
+        Some(path) => Ok(see_other(&ctx.href(path))),
         None => page(
             StatusCode::UNPROCESSABLE_ENTITY,
             &landing(

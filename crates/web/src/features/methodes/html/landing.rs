@@ -93,22 +93,10 @@ pub async fn start(ctx: Ctx, State(state): State<AppState>) -> AppResult<Respons
     ))
 }
 
-#[derive(serde::Deserialize)]
-pub struct Resume {
-    lien: Option<String>,
-}
-
 /// `GET /methodes/reprendre?lien=…`: the personal link or its code, pasted.
-pub async fn resume(ctx: Ctx, Query(q): Query<Resume>) -> AppResult<Response> {
-    let text = q.lien.unwrap_or_default();
-    let found = crate::personal::secret_in(&text);
-    let kind = if text.contains("/collectifs/") {
-        "collectifs"
-    } else {
-        "diagnostics"
-    };
-    match found {
-        Some(secret) => Ok(see_other(&ctx.href(format!("/methodes/{kind}/{secret}")))),
+pub async fn resume(ctx: Ctx, Query(q): Query<crate::personal::Pasted>) -> AppResult<Response> {
+    match q.path("/methodes", "collectifs", "diagnostics") {
+        Some(path) => Ok(see_other(&ctx.href(path))),
         None => {
             let template = landing_page(&ctx, Some(ctx.t("methodes-reprendre-invalide")), "", "");
             page(StatusCode::UNPROCESSABLE_ENTITY, &template)
