@@ -566,7 +566,7 @@ fn random_answers(
 
 async fn diagnostics(args: &[String]) {
     use alliances_domain::diagnostic::{self, Answers, Scope};
-    use alliances_web::features::methodes::{ReadyPlaces, build_report};
+    use alliances_web::features::methodes::{ReadyPlaces, build_report, path_of};
     let database = arg(args, "--database").expect("--database URL");
     let count: usize = arg(args, "--count")
         .and_then(|v| v.parse().ok())
@@ -608,15 +608,9 @@ async fn diagnostics(args: &[String]) {
             Scope::Complete,
         )
         .expect("valid answers");
-        build_report(
-            ready,
-            &state.catalog,
-            &state.settings.parcours,
-            &def,
-            &checked,
-            "2026-01-01".into(),
-        )
-        .expect("report")
+        // The report, then its path as a reading computes it.
+        let r = build_report(ready, &def, &checked, "2026-01-01".into());
+        path_of(ready, &state.settings.parcours, &def, &r).expect("path")
     };
     for a in sets.iter().take(50) {
         let _ = report(a);
@@ -627,11 +621,7 @@ async fn diagnostics(args: &[String]) {
         let t = Instant::now();
         let r = report(a);
         times.push(t.elapsed().as_secs_f64() * 1000.0);
-        recommended += r
-            .recommandations
-            .iter()
-            .filter(|x| x.kind == "alliance")
-            .count();
+        recommended += r.iter().filter(|x| x.kind == "alliance").count();
     }
     times.sort_by(f64::total_cmp);
     let at = |p: f64| times[((times.len() as f64 - 1.0) * p).round() as usize];

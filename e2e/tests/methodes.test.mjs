@@ -59,7 +59,8 @@ describe('méthodes', () => {
 
     const answered = new Set();
     const titles = [];
-    for (let step = 1; step <= 5; step++) {
+    // A commune answers every step (its details step included): seven steps.
+    for (let step = 1; step <= 7; step++) {
       assert.match(page.url(), new RegExp(`/etapes/${step}$`), `step ${step} reached (errors: ${(await texts(page, '.notice-error li')).join(' | ')})`);
       titles.push(((await page.locator('main h1').textContent()) ?? '').trim());
       assert.ok(await page.locator('.progress-steps li[aria-current=step]').isVisible(), 'progress indicator');
@@ -67,7 +68,7 @@ describe('méthodes', () => {
       assert.equal(audit.violations.length, 0, audit.summary);
       await fillStepWithKeyboard(page, answered);
     }
-    assert.deepEqual(titles, ['Qui êtes-vous ?', 'Pourquoi faire alliance ?', 'Où en êtes-vous ?', 'Avec qui ?', 'Comment ?']);
+    assert.deepEqual(titles, ['Votre organisation', 'Votre organisation en détail', 'Où et sur quels sujets', 'Pourquoi faire alliance', 'Votre alliance principale', 'Où en êtes-vous', 'Vos souhaits']);
 
     // The report, behind the same personal link.
     assert.equal(page.url(), draft, `report at the personal link (errors: ${(await texts(page, '.notice-error li')).join(' | ')})`);
@@ -79,7 +80,11 @@ describe('méthodes', () => {
     assert.equal(levels.length, 7, `six dimensions and the overall level: ${levels.join(', ')}`);
     assert.ok(levels.every((l) => /^[1-4] · /.test(l)), levels.join(', '));
     assert.ok(await page.locator('svg.radar[role=img]').isVisible(), 'radar chart');
-    const alliances = page.locator('section[aria-labelledby=parcours-titre] .path-list').first().locator('li');
+    // One path into the five modules; the horizon « maintenant » (the first option) puts
+    // the tools first.
+    const groups = await page.locator('.path-steps > li').evaluateAll((els) => els.map((e) => e.className));
+    assert.deepEqual(groups, ['path-step medoc-outils', 'path-step medoc-exemples', 'path-step medoc-competences', 'path-step medoc-donnees', 'path-step medoc-methodes']);
+    const alliances = page.locator('.medoc-exemples .path-list li');
     const n = await alliances.count();
     assert.ok(n >= 3 && n <= 5, `${n} alliances on the path`);
     for (const reason of await texts(page, 'section[aria-labelledby=parcours-titre] .path-list li .reason')) {
@@ -97,19 +102,56 @@ describe('méthodes', () => {
     const { page } = await open(t);
     await visit(page, '/methodes');
     await Promise.all([page.waitForURL(/\/etapes\/1$/), page.click('form[action="/methodes/diagnostics"] button')]);
+    await page.check('input[name=type_acteur][value=association]');
+    await page.check('input[name=portee][value=locale]');
+    await Promise.all([page.waitForURL(/\/etapes\/2$/), page.click('button[value=suivant]')]);
+    await page.check('input[name=type_association] >> nth=0');
+    await Promise.all([page.waitForURL(/\/etapes\/3$/), page.click('button[value=suivant]')]);
     await page.locator('#q-territoire').pressSequentially('Saint-Den', { delay: 30 });
     const option = page.locator('#q-territoire-suggestions option[value="Saint-Denis (93) — Commune"]');
     await option.waitFor({ state: 'attached', timeout: 10_000 });
     await page.fill('#q-territoire', 'Saint-Denis (93) — Commune');
-    await page.check('input[name=type_acteur][value=association]');
     await page.check('input[name=domaines] >> nth=0');
-    await Promise.all([page.waitForURL(/\/etapes\/2$/), page.click('button[value=suivant]')]);
-    await Promise.all([page.waitForURL(/\/etapes\/1$/), page.click('button[value=precedent]')]);
+    await Promise.all([page.waitForURL(/\/etapes\/4$/), page.click('button[value=suivant]')]);
+    await Promise.all([page.waitForURL(/\/etapes\/3$/), page.click('button[value=precedent]')]);
     assert.equal(await page.inputValue('#q-territoire'), 'Saint-Denis');
     // The name shown again keeps the same Saint-Denis.
-    await Promise.all([page.waitForURL(/\/etapes\/2$/), page.click('button[value=suivant]')]);
+    await Promise.all([page.waitForURL(/\/etapes\/4$/), page.click('button[value=suivant]')]);
     const audit = await axeCheck(page);
     assert.equal(audit.violations.length, 0, audit.summary);
+  });
+
+  test('a national network answers without a commune: its details step, no territory, every step axe clean', { timeout: 3 * TEST_TIMEOUT }, async (t) => {
+    const { page } = await open(t, { javaScriptEnabled: false });
+    await visit(page, '/methodes');
+    await Promise.all([page.waitForURL(/\/etapes\/1$/), page.click('form[action="/methodes/diagnostics"] button')]);
+    await page.check('input[name=type_acteur][value=reseau]');
+    await page.check('input[name=portee][value=nationale]');
+    await Promise.all([page.waitForURL(/\/etapes\/2$/), page.click('button[value=suivant]')]);
+    await page.check('input[name=type_reseau][value=federation]');
+    await Promise.all([page.waitForURL(/\/etapes\/3$/), page.click('button[value=suivant]')]);
+    assert.equal(await page.locator('#q-territoire').count(), 0, 'no territory asked');
+    const answered = new Set();
+    for (let step = 3; step <= 7; step++) {
+      assert.match(page.url(), new RegExp(`/etapes/${step}$`), `step ${step} (errors: ${(await texts(page, '.notice-error li')).join(' | ')})`);
+      // « Je ne sais pas » where it is offered.
+      for (const unsure of await page.locator('input[value=ne-sait-pas]').all()) await unsure.check();
+      // Back to the top of the page before filling the rest with the keyboard.
+      await page.locator('.skip-link').focus();
+      const audit = await axeCheck(page, { javaScriptEnabled: false });
+      assert.equal(audit.violations.length, 0, audit.summary);
+      await fillStepWithKeyboard(page, answered);
+    }
+    assert.match(page.url(), /\/methodes\/diagnostics\/[0-9a-f]{40}$/, (await texts(page, '.notice-error li')).join(' | '));
+    const confidence = await texts(page, '.dimension-card .confidence');
+    assert.ok(confidence.length >= 1 && confidence.every((c) => c.includes('je ne sais pas')), confidence.join(' | '));
+    assert.equal(await page.locator('.medoc-donnees a[href="/territoires"]').count(), 1, 'the territories index for a national network');
+    const audit = await axeCheck(page, { javaScriptEnabled: false });
+    assert.equal(audit.violations.length, 0, audit.summary);
+    // The same report in English.
+    await visit(page, new URL(page.url()).pathname.replace('/methodes/', '/en/methodes/'));
+    assert.equal(((await page.locator('main h1').textContent()) ?? '').trim(), 'Your partnership maturity diagnostic');
+    assert.ok((await texts(page, '.dimension-card .confidence')).every((c) => c.includes("I don't know")));
   });
 
   test('the personal link resumes a draft where it stopped', { timeout: TEST_TIMEOUT }, async (t) => {
@@ -129,6 +171,6 @@ describe('méthodes', () => {
     // Back to step 1: the answers are still there.
     await Promise.all([page.waitForURL(/\/etapes\/1$/), page.click('button[value=precedent]')]);
     assert.ok(await page.isChecked('input[name=type_acteur][value=collectivite]'));
-    assert.equal(await page.inputValue('#q-territoire'), 'Auch');
+    assert.ok(await page.isChecked('input[name=portee][value=locale]'));
   });
 });

@@ -14,7 +14,9 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Serialize};
 
 use crate::error::FieldError;
-use crate::questionnaire::{Kind, MAX_TEXT, Question, Questionnaire, TERRITORY_FACET};
+use crate::questionnaire::{
+    DIMENSION_FACET, Kind, MAX_TEXT, Question, Questionnaire, TERRITORY_FACET,
+};
 use crate::territory::Level;
 
 /// One answer: a value (single choice, scale, territory, text) or a list (multiple choice).
@@ -239,11 +241,36 @@ fn check_value(q: &Question, answer: &Answer, places: &dyn Places) -> Result<(),
     }
 }
 
-/// Maturity per dimension (in the definition's order) and overall, 1..=4.
+/// Maturity per dimension (in the definition's order) and overall, 1..=4, with the
+/// confidence of each dimension's level.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Maturity {
     pub dimensions: Vec<(String, u8)>,
     pub globale: u8,
+    pub confiance: Vec<(String, Confidence)>,
+}
+
+/// How a dimension's level was reached: its applicable scored questions answered with a
+/// level, and those answered « je ne sais pas » (not scored).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Confidence {
+    pub notees: u8,
+    pub inconnues: u8,
+}
+
+impl Confidence {
+    /// `elevee` (every question answered), `moyenne` (more answered than not known) or
+    /// `faible`.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        if self.inconnues == 0 {
+            "elevee"
+        } else if self.notees > self.inconnues {
+            "moyenne"
+        } else {
+            "faible"
+        }
+    }
 }
 
 fn level_of(mean: f64) -> u8 {
@@ -262,20 +289,32 @@ fn contribution(q: &Question, a: &Answer) -> Option<u8> {
 }
 
 /// Scores checked answers. A dimension without any answered question (an incomplete
-/// draft) counts as level 1.
+/// draft) counts as level 1. « Je ne sais pas » is not scored: it is counted in the
+/// dimension's confidence.
 #[must_use]
 pub fn score(def: &Questionnaire, answers: &Answers) -> Maturity {
     let mut sums: HashMap<&str, (f64, f64)> = HashMap::new();
+    let mut confidence: HashMap<&str, Confidence> = HashMap::new();
     for q in def.questions() {
         if !applies(q, answers) {
             continue;
         }
-        if let (Some(d), Some(a)) = (&q.dimension, answers.get(&q.id))
-            && let Some(level) = contribution(q, a)
-        {
+        let (Some(d), Some(a)) = (&q.dimension, answers.get(&q.id)) else {
+            continue;
+        };
+        if let Some(level) = contribution(q, a) {
             let e = sums.entry(d.as_str()).or_default();
             e.0 += f64::from(level);
             e.1 += 1.0;
+            let c = confidence.entry(d.as_str()).or_default();
+            c.notees = c.notees.saturating_add(1);
+        } else if a
+            .values()
+            .iter()
+            .any(|v| q.option(v).is_some_and(|o| o.inconnu))
+        {
+            let c = confidence.entry(d.as_str()).or_default();
+            c.inconnues = c.inconnues.saturating_add(1);
         }
     }
     let means: Vec<(String, f64)> = def
@@ -293,6 +332,16 @@ pub fn score(def: &Questionnaire, answers: &Answers) -> Maturity {
             .map(|(d, m)| (d.clone(), level_of(*m)))
             .collect(),
         globale: level_of(overall),
+        confiance: def
+            .dimensions
+            .iter()
+            .map(|d| {
+                (
+                    d.id.clone(),
+                    confidence.get(d.id.as_str()).copied().unwrap_or_default(),
+                )
+            })
+            .collect(),
     }
 }
 
@@ -340,7 +389,8 @@ pub fn criteria(
         }
         for v in a.values() {
             if let Some(o) = q.option(v) {
-                for (facet, code) in &o.correspond {
+                // A dimension an obstacle points to is not a search criterion.
+                for (facet, code) in o.correspond.iter().filter(|(f, _)| f != DIMENSION_FACET) {
                     add(facet, code, q.poids);
                 }
             }

@@ -14,6 +14,15 @@ pub const LEVELS: u8 = 4;
 pub const MAX_TEXT: usize = 2000;
 /// The facet a territory question feeds.
 pub const TERRITORY_FACET: &str = "territoire";
+/// The pseudo-facet of an option that points to a dimension (an obstacle whose learning
+/// module helps): not a search criterion.
+pub const DIMENSION_FACET: &str = "dimension";
+/// The phase answer of a respondent who has no alliance project yet.
+pub const NO_PROJECT: &str = "pas-de-projet";
+/// The answers of the horizon question, from the nearest.
+pub const HORIZONS: [&str; 4] = ["maintenant", "prochains-mois", "plus-tard", "exploration"];
+/// The « none » answer of the support and obstacle questions.
+pub const NONE: &str = "aucun";
 /// Search facets a question or a rule may point to.
 pub const FACETS: [&str; 6] = [
     "type_acteur",
@@ -82,6 +91,9 @@ pub struct Choice {
     pub exclusif: bool,
     /// Facet values this option points to, for recommendations.
     pub correspond: Vec<(String, String)>,
+    /// « Je ne sais pas » on a scored question: no level; it lowers the confidence shown
+    /// for the dimension instead.
+    pub inconnu: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -160,6 +172,18 @@ pub struct MaturityRule {
     pub poids: f32,
 }
 
+/// The questions whose answers the personal path reads beyond the search facets (all
+/// optional; version 1 has none): the phase of the respondent's main alliance picks the
+/// tools, the support wished the catalyseurs, the obstacles add a module, the horizon
+/// orders the path.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Wishes {
+    pub phase: Option<String>,
+    pub appuis: Option<String>,
+    pub obstacles: Option<String>,
+    pub horizon: Option<String>,
+}
+
 /// A validated questionnaire definition.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Questionnaire {
@@ -167,6 +191,7 @@ pub struct Questionnaire {
     pub titre: Text,
     pub introduction: Text,
     pub profil: ProfileRule,
+    pub souhaits: Wishes,
     pub dimensions: Vec<Dimension>,
     pub etapes: Vec<Step>,
     pub maturite: Vec<MaturityRule>,

@@ -7,10 +7,16 @@ use std::sync::{Arc, OnceLock};
 use alliances_domain::questionnaire::{self, Questionnaire};
 
 /// The definitions shipped with the platform: (file name, text).
-const EMBEDDED: &[(&str, &str)] = &[(
-    "content/questionnaires/diagnostic-1.toml",
-    include_str!("../../../content/questionnaires/diagnostic-1.toml"),
-)];
+const EMBEDDED: &[(&str, &str)] = &[
+    (
+        "content/questionnaires/diagnostic-1.toml",
+        include_str!("../../../content/questionnaires/diagnostic-1.toml"),
+    ),
+    (
+        "content/questionnaires/diagnostic-2.toml",
+        include_str!("../../../content/questionnaires/diagnostic-2.toml"),
+    ),
+];
 
 /// Every loaded version of the questionnaire; the highest is the current one. Older
 /// versions stay loaded so that drafts and reports keep the version they were made with.

@@ -17,6 +17,8 @@ struct RawFile {
     introduction: Text,
     profil: RawProfile,
     #[serde(default)]
+    souhaits: RawWishes,
+    #[serde(default)]
     recommandations: RawRecommendations,
     dimensions: Vec<RawDimension>,
     etapes: Vec<RawStep>,
@@ -28,6 +30,15 @@ struct RawProfile {
     type_acteur: Spanned<String>,
     territoire: Spanned<String>,
     questions: Spanned<Vec<String>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawWishes {
+    phase: Option<Spanned<String>>,
+    appuis: Option<Spanned<String>>,
+    obstacles: Option<Spanned<String>>,
+    horizon: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -104,6 +115,8 @@ struct RawChoice {
     exclusif: bool,
     #[serde(default)]
     correspond: Vec<String>,
+    #[serde(default)]
+    inconnu: bool,
 }
 
 fn one() -> f32 {
@@ -147,16 +160,24 @@ impl Errors<'_> {
     }
 }
 
-/// Reads `facet:code` pairs, checking each.
+/// Reads `facet:code` pairs, checking each; `dimensions` are the ids an option may point
+/// to with the `dimension` pseudo-facet (none for the maturity rules).
 fn pairs(
     list: &[String],
     is_fragility: &dyn Fn(&str) -> bool,
+    dimensions: &HashMap<String, usize>,
 ) -> Result<Vec<(String, String)>, String> {
     list.iter()
         .map(|p| {
             let (facet, code) = p
                 .split_once(':')
                 .ok_or_else(|| format!("« {p} » : écrivez facette:code, par exemple mode:mecenat"))?;
+            if facet == DIMENSION_FACET && !dimensions.is_empty() {
+                if !dimensions.contains_key(code) {
+                    return Err(format!("« {p} » : « {code} » n'est pas une dimension de ce questionnaire"));
+                }
+                return Ok((facet.to_owned(), code.to_owned()));
+            }
             if !facet_code_ok(facet, code, is_fragility) {
                 return Err(format!(
                     "« {p} » : « {code} » n'est pas un code de la facette « {facet} » (facettes : {})",
@@ -203,6 +224,7 @@ pub fn parse(
     let (etapes, index) = read_steps(&mut errors, raw.etapes, &dimension_at, is_fragility);
     check_totals(&mut errors, &etapes, &dimensions, &dimension_at);
     let profil = read_profile(&mut errors, &raw.profil, &etapes, &index);
+    let souhaits = read_wishes(&mut errors, raw.souhaits, &etapes, &index);
     let maturite = read_maturity_rules(&mut errors, raw.recommandations.maturite, is_fragility);
     if errors.list.is_empty() {
         Ok(Questionnaire {
@@ -210,6 +232,7 @@ pub fn parse(
             titre: raw.titre,
             introduction: raw.introduction,
             profil,
+            souhaits,
             dimensions,
             etapes,
             maturite,
@@ -349,7 +372,7 @@ fn read_question(
     if before.1.contains_key(&id) {
         errors.at(at, q, "identifiant déjà utilisé par une autre question");
     }
-    let options = read_options(errors, q, rq.kind, rq.options, is_fragility);
+    let options = read_options(errors, q, rq.kind, rq.options, is_fragility, dimension_at);
     let located = Located { at, q };
     check_kind(
         errors,
@@ -404,6 +427,7 @@ fn read_options(
     kind: Kind,
     raw: Vec<RawChoice>,
     is_fragility: &dyn Fn(&str) -> bool,
+    dimension_at: &HashMap<String, usize>,
 ) -> Vec<Choice> {
     let mut options = Vec::new();
     let mut values = HashSet::new();
@@ -425,7 +449,7 @@ fn read_options(
                 None
             }
         };
-        let correspond = match pairs(&o.correspond, is_fragility) {
+        let correspond = match pairs(&o.correspond, is_fragility, dimension_at) {
             Ok(p) => p,
             Err(m) => {
                 errors.at(o_at, q, format!("option « {valeur} » : {m}"));
@@ -441,6 +465,7 @@ fn read_options(
             niveau,
             exclusif: o.exclusif,
             correspond,
+            inconnu: o.inconnu,
         });
     }
     options
@@ -473,9 +498,14 @@ fn check_kind(
         );
     }
     if *kind == Kind::Echelle {
-        let expected: Vec<String> = (1..=options.len()).map(|i| i.to_string()).collect();
-        let got: Vec<String> = options.iter().map(|o| o.valeur.clone()).collect();
-        if !(4..=5).contains(&options.len()) || got != expected {
+        // « Je ne sais pas » is not a point of the scale.
+        let points: Vec<String> = options
+            .iter()
+            .filter(|o| !o.inconnu)
+            .map(|o| o.valeur.clone())
+            .collect();
+        let expected: Vec<String> = (1..=points.len()).map(|i| i.to_string()).collect();
+        if !(4..=5).contains(&points.len()) || points != expected {
             errors.at(
                 at,
                 q,
@@ -526,11 +556,28 @@ fn check_scoring(
                     "seule une question à choix ou une échelle peut être notée",
                 );
             }
-            if options.iter().any(|o| o.niveau.is_none()) {
+            if options.iter().any(|o| o.niveau.is_none() && !o.inconnu) {
                 errors.at(
                     at,
                     q,
-                    "question notée : chaque option doit avoir un « niveau »",
+                    "question notée : chaque option doit avoir un « niveau » (sauf « je ne sais pas », marquée « inconnu = true »)",
+                );
+            }
+            if options.iter().any(|o| o.inconnu && o.niveau.is_some()) {
+                errors.at(
+                    at,
+                    q,
+                    "question notée : l'option « je ne sais pas » (inconnu = true) n'a pas de « niveau »",
+                );
+            }
+            if options.iter().filter(|o| o.inconnu).count() > 1 {
+                errors.at(at, q, "une seule option « je ne sais pas » par question");
+            }
+            if kind == Kind::ChoixMultiple && options.iter().any(|o| o.inconnu) {
+                errors.at(
+                    at,
+                    q,
+                    "« inconnu » ne vaut que pour un choix unique ou une échelle notés",
                 );
             }
             let levels: Vec<u8> = options.iter().filter_map(|o| o.niveau).collect();
@@ -543,6 +590,13 @@ fn check_scoring(
             }
         }
         None => {
+            if options.iter().any(|o| o.inconnu) {
+                errors.at(
+                    at,
+                    q,
+                    "« inconnu » (je ne sais pas) sur une question non notée : une option ordinaire suffit",
+                );
+            }
             if options.iter().any(|o| o.niveau.is_some()) {
                 errors.at(
                     at,
@@ -642,8 +696,9 @@ fn read_condition(
     }
 }
 
-/// Totals of the whole file: 25 to 40 questions, at least 8 scored, and each dimension
-/// anchored by a scored, required, unconditional question.
+/// Totals of the whole file: 25 to 60 questions (sub-type and actor-specific questions
+/// are each seen by one actor type only), at least 8 scored, and each dimension anchored by
+/// a scored, required, unconditional question without « je ne sais pas ».
 fn check_totals(
     errors: &mut Errors<'_>,
     etapes: &[Step],
@@ -651,12 +706,12 @@ fn check_totals(
     dimension_at: &HashMap<String, usize>,
 ) {
     let all: Vec<&Question> = etapes.iter().flat_map(|s| s.questions.iter()).collect();
-    if !(25..=40).contains(&all.len()) {
+    if !(25..=60).contains(&all.len()) {
         errors.at(
             0,
             None,
             format!(
-                "{} questions : le questionnaire en compte de 25 à 40",
+                "{} questions : le questionnaire en compte de 25 à 60",
                 all.len()
             ),
         );
@@ -671,10 +726,13 @@ fn check_totals(
     }
     for d in dimensions {
         let anchored = all.iter().any(|q| {
-            q.dimension.as_deref() == Some(&d.id) && q.obligatoire && q.condition.is_none()
+            q.dimension.as_deref() == Some(&d.id)
+                && q.obligatoire
+                && q.condition.is_none()
+                && !q.options.iter().any(|o| o.inconnu)
         });
         if !anchored {
-            errors.at(dimension_at.get(&d.id).copied().unwrap_or(0), None, format!("dimension « {} » : il faut au moins une question notée, obligatoire et sans condition, pour que chaque diagnostic complet ait un niveau", d.id));
+            errors.at(dimension_at.get(&d.id).copied().unwrap_or(0), None, format!("dimension « {} » : il faut au moins une question notée, obligatoire, sans condition et sans « je ne sais pas », pour que chaque diagnostic complet ait un niveau", d.id));
         }
     }
 }
@@ -729,6 +787,90 @@ fn read_profile(
     profil
 }
 
+/// The questions the personal path reads (`[souhaits]`): each must exist, be unscored and
+/// have the expected shape and values.
+fn read_wishes(errors: &mut Errors<'_>, raw: RawWishes, etapes: &[Step], index: &Index) -> Wishes {
+    use crate::taxonomy::{CATALYSE_METIERS, LIFECYCLE_PHASES};
+    let mut check = |key: &str,
+                     field: Option<Spanned<String>>,
+                     kind: Kind,
+                     allowed: Option<(Vec<&str>, bool)>|
+     -> Option<String> {
+        let field = field?;
+        let at = field.span().start;
+        let id = field.into_inner();
+        let Some(q) = index.get(&id).map(|&(s, i)| &etapes[s].questions[i]) else {
+            errors.at(at, Some(&id), format!("souhaits.{key} : question inconnue"));
+            return Some(id);
+        };
+        if q.kind != kind || q.dimension.is_some() {
+            errors.at(
+                at,
+                Some(&id),
+                format!(
+                    "souhaits.{key} : une question « {} » non notée",
+                    kind.code()
+                ),
+            );
+        }
+        if let Some((codes, complete)) = allowed {
+            for o in &q.options {
+                if !codes.contains(&o.valeur.as_str()) {
+                    errors.at(
+                        at,
+                        Some(&id),
+                        format!(
+                            "souhaits.{key} : option « {} » inattendue ; valeurs possibles : {}",
+                            o.valeur,
+                            codes.join(", ")
+                        ),
+                    );
+                }
+            }
+            if complete {
+                for c in &codes {
+                    if q.option(c).is_none() {
+                        errors.at(
+                            at,
+                            Some(&id),
+                            format!("souhaits.{key} : il manque l'option « {c} »"),
+                        );
+                    }
+                }
+            }
+        }
+        Some(id)
+    };
+    let phases: Vec<&str> = LIFECYCLE_PHASES
+        .codes
+        .iter()
+        .copied()
+        .chain([NO_PROJECT])
+        .collect();
+    let metiers: Vec<&str> = CATALYSE_METIERS
+        .codes
+        .iter()
+        .copied()
+        .chain([NONE])
+        .collect();
+    Wishes {
+        phase: check("phase", raw.phase, Kind::ChoixUnique, Some((phases, true))),
+        appuis: check(
+            "appuis",
+            raw.appuis,
+            Kind::ChoixMultiple,
+            Some((metiers, false)),
+        ),
+        obstacles: check("obstacles", raw.obstacles, Kind::ChoixMultiple, None),
+        horizon: check(
+            "horizon",
+            raw.horizon,
+            Kind::ChoixUnique,
+            Some((HORIZONS.to_vec(), true)),
+        ),
+    }
+}
+
 /// The recommendation rules by maturity level: facet values and their weight.
 fn read_maturity_rules(
     errors: &mut Errors<'_>,
@@ -745,14 +887,15 @@ fn read_maturity_rules(
                 1
             }
         };
-        let correspond = pairs(r.correspond.get_ref(), is_fragility).unwrap_or_else(|m| {
-            errors.at(
-                r.correspond.span().start,
-                None,
-                format!("recommandations.maturite : {m}"),
-            );
-            Vec::new()
-        });
+        let correspond = pairs(r.correspond.get_ref(), is_fragility, &HashMap::new())
+            .unwrap_or_else(|m| {
+                errors.at(
+                    r.correspond.span().start,
+                    None,
+                    format!("recommandations.maturite : {m}"),
+                );
+                Vec::new()
+            });
         if !(r.poids.is_finite() && r.poids > 0.0) {
             errors.at(at, None, "« poids » doit être un nombre positif");
         }

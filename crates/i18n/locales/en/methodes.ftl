@@ -65,12 +65,8 @@ methodes-dimension = Dimension
 methodes-niveau = Level
 methodes-prochaine-etape = Next step:
 methodes-parcours-titre = Your path
-methodes-parcours-intro = Examples, your territory, key figures, catalysts, tools and soon training modules chosen from your profile. Each recommendation says why it is offered.
-methodes-parcours-alliances = Alliances like yours
-methodes-parcours-aucune = No alliance in the base shares your characteristics yet.
+methodes-parcours-intro = A path through the platform's five modules — Methods, Examples, Data, Tools, Skills — chosen from your wishes first, then your profile and your level. Each suggestion says why it is made.
 methodes-parcours-toutes = See all alliances of actors like you in your région
-methodes-parcours-territoires = Your territory
-methodes-parcours-modules = Modules of the path “Alliances and Territories” to progress
 methodes-parcours-modules-tous = See the whole path “Alliances and Territories”
 methodes-raison-module = To strengthen the dimension “{ $dimension }”, where your diagnostic places you at level { $niveau } out of 4.
 methodes-raison-module-sommet = To deepen the dimension “{ $dimension }”: your diagnostic reaches level 4 on every dimension.
@@ -149,10 +145,7 @@ methodes-edition-continuer = Go on changing them
 methodes-version-absente = This diagnostic was made with version { $version } of the questionnaire, which this platform no longer offers. Tell the team that runs it: putting that questionnaire file back is enough.
 
 ## Path: key figures and catalysts (Data module)
-methodes-parcours-chiffres = Figures about people like you
-methodes-parcours-chiffres-aucun = The studies gathered by the observatory did not survey your type of actor.
 methodes-parcours-observatoire = See every key figure
-methodes-parcours-catalyseurs = Catalysts near you
 methodes-raison-chiffre = Measured among { $population }
 methodes-raison-catalyseur-ici = It works in your territory.
 methodes-raison-catalyseur-autour = Its area of action covers yours.
@@ -160,7 +153,6 @@ methodes-raison-catalyseur-region = It works elsewhere in your région.
 
 ## Tools on the personal path
 
-methodes-parcours-outils = Tools for your next step
 methodes-parcours-outils-carte = See the map of tools with your phase, your profile and your level highlighted
 methodes-raison-outil-phase-dimension = For the “{ $phase }” phase, where the dimension of your diagnostic with the most room to grow is worked on ({ $dimension })
 methodes-raison-outil-phase-faible = For the “{ $phase }” phase, where the dimension of your diagnostic with the most room to grow is worked on
@@ -169,3 +161,34 @@ methodes-raison-outil-phase = For the “{ $phase }” phase, the nearest to you
 methodes-raison-outil-public = designed for your type of actor ({ $public })
 methodes-raison-outil-tous = meant for every type of actor
 methodes-raison-outil-niveau = suited to your level, “{ $niveau }”
+
+# Personal path across the five modules (questionnaire version 2 onwards).
+methodes-parcours-dates = Path drawn up on { $aujourdhui } from your answers of { $date }: it follows today's base, which grows with new alliances, tools and catalysts.
+methodes-parcours-horizon-maintenant = You want to act now: the path starts with the tools and catalysts that can help you this week.
+methodes-parcours-horizon-prochains-mois = Your project is taking shape for the coming months: the path starts with alliances you can learn from.
+methodes-parcours-horizon-plus-tard = Your project will come later: the path starts with the learning modules, to prepare at your own pace.
+methodes-parcours-horizon-exploration = You are exploring: the path starts with the figures and your territory's pages, to get a sense of the issues.
+methodes-parcours-groupe-methodes = Methods: taking stock together.
+methodes-parcours-groupe-exemples = Real alliances that share your wishes and your profile.
+methodes-parcours-groupe-donnees = Key figures, your territory and printable reference sheets.
+methodes-parcours-groupe-outils = Tools for the phase you are at and catalysts who can support you.
+methodes-parcours-groupe-competences = Modules of the “Alliances and Territories” learning path for the dimensions with the most room to grow.
+methodes-parcours-rien = Nothing to suggest here yet from your answers.
+methodes-parcours-territoires-titre = The territories' pages
+methodes-parcours-repere-titre = Reference sheet: { $sujet }
+methodes-parcours-collectif-titre = Take this diagnostic with your partners
+methodes-raison-sans-lieu = You act at a wide scale: open the pages of the regions and départements where you are present to find alliances, figures and catalysts there.
+methodes-raison-chiffre-region = Measured in your region, { $region }
+methodes-raison-chiffre-general = A national figure on alliances between actors
+methodes-raison-repere-acteur = A printable page on your type of actor: figures, alliances, catalysts, tools and modules.
+methodes-raison-repere-territoire = A printable page on your territory, to share with your partners.
+methodes-raison-catalyseur-national = It works at national level.
+methodes-raison-catalyseur-metiers = It offers what you are looking for: { $metiers }.
+methodes-raison-collectif = Your alliance is at the “{ $phase }” phase: compare your levels with your partners', without anyone reading the others' answers.
+methodes-raison-outil-phase-declaree = For the “{ $phase }” phase, where your main alliance stands
+methodes-raison-module-obstacle = For the obstacle you mentioned: “{ $obstacle }”.
+methodes-confiance = { $confiance } confidence: you answered “I don't know” to { $inconnues } question(s) out of { $total }; those answers do not count towards the level.
+methodes-confiance-elevee = High
+methodes-confiance-moyenne = Medium
+methodes-confiance-faible = Low
+methodes-niveau-cible = The right level to aim for depends on your type of actor and your project: a small association or a rural municipality can act very well at the “Experiment” level; level 4 is not a goal in itself.

@@ -65,12 +65,8 @@ methodes-dimension = Dimension
 methodes-niveau = Niveau
 methodes-prochaine-etape = Prochaine étape :
 methodes-parcours-titre = Votre parcours
-methodes-parcours-intro = Des exemples, votre territoire, des chiffres clés, des catalyseurs, des outils et bientôt des modules de formation choisis d'après votre profil. Chaque recommandation dit pourquoi elle vous est proposée.
-methodes-parcours-alliances = Des alliances qui vous ressemblent
-methodes-parcours-aucune = Aucune alliance de la base ne partage encore vos caractéristiques.
+methodes-parcours-intro = Un parcours à travers les cinq modules de la plateforme — Méthodes, Exemples, Données, Outils, Compétences — choisi d'après vos souhaits d'abord, puis votre profil et votre niveau. Chaque proposition dit pourquoi elle vous est faite.
 methodes-parcours-toutes = Voir toutes les alliances d'acteurs comme vous dans votre région
-methodes-parcours-territoires = Votre territoire
-methodes-parcours-modules = Des modules du parcours « Alliances et Territoires » pour progresser
 methodes-parcours-modules-tous = Voir tout le parcours « Alliances et Territoires »
 methodes-raison-module = Pour renforcer la dimension « { $dimension } », où votre diagnostic vous situe au niveau { $niveau } sur 4.
 methodes-raison-module-sommet = Pour approfondir la dimension « { $dimension } » : votre diagnostic atteint le niveau 4 sur chaque dimension.
@@ -149,10 +145,7 @@ methodes-edition-continuer = Continuer la modification
 methodes-version-absente = Ce diagnostic a été établi avec la version { $version } du questionnaire, que cette plateforme ne propose plus. Signalez-le à l'équipe qui l'exploite : il lui suffit de remettre ce fichier de questionnaire en place.
 
 ## Parcours : chiffres clés et catalyseurs (module Données)
-methodes-parcours-chiffres = Des chiffres qui vous concernent
-methodes-parcours-chiffres-aucun = Les études réunies par l'observatoire n'ont pas interrogé votre type d'acteur.
 methodes-parcours-observatoire = Voir tous les chiffres clés
-methodes-parcours-catalyseurs = Des catalyseurs près de chez vous
 methodes-raison-chiffre = Mesuré auprès des { $population }
 methodes-raison-catalyseur-ici = Il agit dans votre territoire.
 methodes-raison-catalyseur-autour = Son territoire d'action couvre le vôtre.
@@ -160,7 +153,6 @@ methodes-raison-catalyseur-region = Il agit ailleurs dans votre région.
 
 ## Outils du parcours personnel
 
-methodes-parcours-outils = Des outils pour votre prochaine étape
 methodes-parcours-outils-carte = Voir la cartographie des outils, votre phase, votre profil et votre niveau mis en évidence
 methodes-raison-outil-phase-dimension = Pour la phase « { $phase } », où se travaille la dimension de votre diagnostic qui laisse le plus de marge ({ $dimension })
 methodes-raison-outil-phase-faible = Pour la phase « { $phase } », où se travaille la dimension de votre diagnostic qui laisse le plus de marge
@@ -169,3 +161,34 @@ methodes-raison-outil-phase = Pour la phase « { $phase } », la plus proche de 
 methodes-raison-outil-public = conçu pour votre type d'acteur ({ $public })
 methodes-raison-outil-tous = destiné à tous les types d'acteurs
 methodes-raison-outil-niveau = indiqué pour votre niveau, « { $niveau } »
+
+# Personal path across the five modules (questionnaire version 2 onwards).
+methodes-parcours-dates = Parcours établi le { $aujourdhui } à partir de vos réponses du { $date } : il suit la base du jour, qui s'enrichit de nouvelles alliances, de nouveaux outils et de nouveaux catalyseurs.
+methodes-parcours-horizon-maintenant = Vous voulez agir maintenant : le parcours commence par les outils et les catalyseurs qui peuvent vous aider dès cette semaine.
+methodes-parcours-horizon-prochains-mois = Votre projet se prépare pour les prochains mois : le parcours commence par des alliances dont vous pouvez vous inspirer.
+methodes-parcours-horizon-plus-tard = Votre projet viendra plus tard : le parcours commence par les modules de formation, pour vous y préparer à votre rythme.
+methodes-parcours-horizon-exploration = Vous explorez : le parcours commence par les chiffres et les pages de votre territoire, pour situer les enjeux.
+methodes-parcours-groupe-methodes = Méthodes : faire le point à plusieurs.
+methodes-parcours-groupe-exemples = Des alliances réelles qui partagent vos souhaits et votre profil.
+methodes-parcours-groupe-donnees = Des chiffres clés, votre territoire et les fiches repères à imprimer.
+methodes-parcours-groupe-outils = Des outils pour la phase où vous en êtes et des catalyseurs qui peuvent vous accompagner.
+methodes-parcours-groupe-competences = Des modules du parcours « Alliances et Territoires » pour les dimensions qui laissent le plus de marge.
+methodes-parcours-rien = Rien à proposer ici pour l'instant à partir de vos réponses.
+methodes-parcours-territoires-titre = Les pages des territoires
+methodes-parcours-repere-titre = Fiche repère : { $sujet }
+methodes-parcours-collectif-titre = Faire ce diagnostic avec vos partenaires
+methodes-raison-sans-lieu = Vous agissez à une échelle large : ouvrez les pages des régions et des départements où vous êtes présents pour y trouver alliances, chiffres et catalyseurs.
+methodes-raison-chiffre-region = Mesuré dans votre région, { $region }
+methodes-raison-chiffre-general = Un chiffre national sur les alliances entre acteurs
+methodes-raison-repere-acteur = Une page imprimable sur votre type d'acteur : chiffres, alliances, catalyseurs, outils et modules.
+methodes-raison-repere-territoire = Une page imprimable sur votre territoire, à partager avec vos partenaires.
+methodes-raison-catalyseur-national = Il agit à l'échelle nationale.
+methodes-raison-catalyseur-metiers = Il propose ce que vous souhaitez : { $metiers }.
+methodes-raison-collectif = Votre alliance en est à la phase « { $phase } » : comparez vos niveaux avec ceux de vos partenaires, sans que personne ne lise les réponses des autres.
+methodes-raison-outil-phase-declaree = Pour la phase « { $phase } », celle où en est votre alliance principale
+methodes-raison-module-obstacle = Pour l'obstacle que vous avez cité : « { $obstacle } ».
+methodes-confiance = Confiance { $confiance } : vous avez répondu « je ne sais pas » à { $inconnues } question(s) sur { $total } ; ces réponses ne comptent pas dans le niveau.
+methodes-confiance-elevee = élevée
+methodes-confiance-moyenne = moyenne
+methodes-confiance-faible = faible
+methodes-niveau-cible = Le bon niveau à viser dépend de votre type d'acteur et de votre projet : une petite association ou une commune rurale peut très bien agir au niveau « Expérimenter » ; le niveau 4 n'est pas un but en soi.

@@ -14,6 +14,9 @@ alliances_testkit::both_backends!(
     a_rural_beginner_and_an_experienced_catalyseur_get_different_paths,
     every_profile_gets_two_to_four_tools_that_fit_it,
     every_profile_gets_modules_for_its_weakest_dimensions,
+    wishes_lead_the_path_more_than_the_level,
+    a_national_network_needs_no_commune_and_gets_every_kind,
+    a_version_one_report_still_opens_unchanged_in_both_languages,
 );
 
 async fn stored_count(app: &TestApp) -> i64 {
@@ -36,12 +39,12 @@ async fn the_current_questionnaire_is_published(backend: &Backend) {
     let q = r.json();
     assert_eq!(q["version"], definition().version);
     let etapes = q["etapes"].as_array().unwrap();
-    assert_eq!(etapes.len(), 5);
+    assert_eq!(etapes.len(), 7);
     let questions: Vec<&Value> = etapes
         .iter()
         .flat_map(|e| e["questions"].as_array().unwrap())
         .collect();
-    assert!((25..=40).contains(&questions.len()));
+    assert!((25..=60).contains(&questions.len()));
     let mut scored = 0;
     for question in &questions {
         let kind = question["type"].as_str().unwrap();
@@ -64,7 +67,13 @@ async fn the_current_questionnaire_is_published(backend: &Backend) {
                     assert!((1..=4).contains(&n));
                     assert!(o["dimension"].is_string());
                 }
-                None => assert!(o["niveau"].is_null()),
+                None => {
+                    assert!(o["niveau"].is_null());
+                    // On a scored question, only « je ne sais pas » has no level.
+                    if o["dimension"].is_string() {
+                        assert_eq!(o["inconnu"], true, "{o}");
+                    }
+                }
             }
         }
         if question["options"][0]["niveau"].is_u64() {
@@ -119,28 +128,61 @@ async fn a_diagnostic_is_computed_stored_read_and_deleted(backend: &Backend) {
     let recs = report["recommandations"].as_array().unwrap();
     let alliances = recs.iter().filter(|r| r["type"] == "alliance").count();
     assert!((3..=5).contains(&alliances), "{alliances}");
+    assert_every_kind(recs);
     for rec in recs {
-        assert!(
-            [
-                "alliance",
-                "chiffre",
-                "catalyseur",
-                "territoire",
-                "outil",
-                "module"
-            ]
-            .contains(&rec["type"].as_str().unwrap())
-        );
         for key in ["id", "titre", "url"] {
             assert!(!rec["cible"][key].as_str().unwrap().is_empty(), "{rec}");
         }
         assert!(rec["raison"].as_str().unwrap().len() > 10, "{rec}");
     }
     assert_eq!(report["ignorees"], json!([]));
-    // Read it back, then delete it.
+    // What is stored is codes: no sentence in either language.
+    let stored = stored_report(&app).await;
+    assert!(stored.get("recommandations").is_none(), "{stored}");
+    assert!(stored["profil"].get("libelle").is_none(), "{stored}");
+    assert!(!stored.to_string().contains("Points communs"), "{stored}");
+    // Read it back (in English too), then delete it.
     let back = app.get(&format!("/api/v1/diagnostics/{id}")).await;
     assert_eq!(back.status, 200);
     assert_eq!(back.json()["maturite"], report["maturite"]);
+    assert_eq!(back.json()["recommandations"], report["recommandations"]);
+    let en = app
+        .get(&format!("/api/v1/diagnostics/{id}?lang=en"))
+        .await
+        .json();
+    assert_eq!(en["maturite"], report["maturite"]);
+    assert!(
+        en["profil"]["libelle"]
+            .as_str()
+            .unwrap()
+            .starts_with("Company"),
+        "{}",
+        en["profil"]
+    );
+    let ids = |r: &Value| -> Vec<Value> {
+        r["recommandations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x["cible"]["id"].clone())
+            .collect()
+    };
+    assert_eq!(ids(&en), ids(&report), "the same path, said in English");
+    for (fr, en) in report["recommandations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(en["recommandations"].as_array().unwrap())
+    {
+        assert_ne!(fr["raison"], en["raison"], "{fr} / {en}");
+    }
+    assert!(en.to_string().contains("For the"), "{en}");
+    assert_eq!(
+        app.get(&format!("/api/v1/diagnostics/{id}?lang=de"))
+            .await
+            .status,
+        422
+    );
     assert_eq!(back.json()["reponses"]["type_acteur"], "entreprise");
     let delete = |path: String| Request::delete(path).body(Body::empty()).unwrap();
     assert_eq!(
@@ -160,6 +202,56 @@ async fn a_diagnostic_is_computed_stored_read_and_deleted(backend: &Backend) {
         404
     );
     app.remove().await;
+}
+
+/// The path has an item of each of the six kinds the interface promises, each with its
+/// target and its reason.
+fn assert_every_kind(recs: &[Value]) {
+    for kind in [
+        "alliance",
+        "territoire",
+        "chiffre",
+        "catalyseur",
+        "outil",
+        "module",
+    ] {
+        assert!(
+            recs.iter().any(|r| r["type"] == kind),
+            "no {kind}: {recs:#?}"
+        );
+    }
+    for rec in recs {
+        assert!(
+            [
+                "alliance",
+                "chiffre",
+                "catalyseur",
+                "territoire",
+                "repere",
+                "outil",
+                "module",
+                "methode"
+            ]
+            .contains(&rec["type"].as_str().unwrap()),
+            "{rec}"
+        );
+        assert!(!rec["module"].as_str().unwrap().is_empty());
+    }
+}
+
+/// The only stored report, as JSON.
+async fn stored_report(app: &TestApp) -> Value {
+    let json: String = match &app.state.db {
+        alliances_store::Db::Sqlite(s) => sqlx::query_scalar("SELECT rapport FROM diagnostics")
+            .fetch_one(&s.read)
+            .await
+            .unwrap(),
+        alliances_store::Db::Pg(p) => sqlx::query_scalar("SELECT rapport FROM diagnostics")
+            .fetch_one(p)
+            .await
+            .unwrap(),
+    };
+    serde_json::from_str(&json).unwrap()
 }
 
 async fn invalid_answers_are_named_and_nothing_is_stored(backend: &Backend) {
@@ -348,7 +440,12 @@ async fn every_profile_gets_two_to_four_tools_that_fit_it(backend: &Backend) {
             (Maturity::Least, "decouvrir", "comprendre"),
             (Maturity::Most, "catalyser", "essaimer"),
         ] {
-            let a = answers(actor, maturity, "69123", &[]);
+            let a = answers(
+                actor,
+                maturity,
+                "69123",
+                &[("phase_alliance", Answer::One("pas-de-projet".into()))],
+            );
             let r = post_json(&app, "/api/v1/diagnostics", &to_json(&a)).await;
             assert_eq!(r.status, 201, "{}", r.text());
             let report = r.json();
@@ -411,6 +508,30 @@ async fn every_profile_gets_two_to_four_tools_that_fit_it(backend: &Backend) {
                 tools[0]["raison"]
             );
         }
+        // A respondent whose alliance is being formalised gets tools for that phase first,
+        // whatever their level.
+        let a = answers(
+            actor,
+            Maturity::Least,
+            "69123",
+            &[("phase_alliance", Answer::One("formaliser".into()))],
+        );
+        let report = post_json(&app, "/api/v1/diagnostics", &to_json(&a))
+            .await
+            .json();
+        let first = report["recommandations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["type"] == "outil")
+            .unwrap();
+        assert!(
+            first["raison"].as_str().unwrap().starts_with(
+                "Pour la phase « Formaliser », celle où en est votre alliance principale"
+            ),
+            "{actor}: {}",
+            first["raison"]
+        );
     }
     app.remove().await;
 }
@@ -423,7 +544,12 @@ async fn every_profile_gets_modules_for_its_weakest_dimensions(backend: &Backend
     let parcours = app.state.settings.parcours.clone();
     for actor in alliances_domain::taxonomy::ACTOR_TYPES.codes {
         for maturity in [Maturity::Least, Maturity::Most] {
-            let a = answers(actor, maturity, "69123", &[]);
+            let a = answers(
+                actor,
+                maturity,
+                "69123",
+                &[("obstacles", Answer::Many(vec!["aucun".into()]))],
+            );
             let r = post_json(&app, "/api/v1/diagnostics", &to_json(&a)).await;
             assert_eq!(r.status, 201, "{}", r.text());
             let report = r.json();
@@ -482,6 +608,198 @@ async fn every_profile_gets_modules_for_its_weakest_dimensions(backend: &Backend
             let first = modules[0]["cible"]["url"].as_str().unwrap();
             assert_eq!(app.get(first).await.status, 200);
         }
+    }
+    // An obstacle named brings the module that helps with it, said as such.
+    let a = answers(
+        "association",
+        Maturity::Most,
+        "69123",
+        &[("obstacles", Answer::Many(vec!["mesure".into()]))],
+    );
+    let report = post_json(&app, "/api/v1/diagnostics", &to_json(&a))
+        .await
+        .json();
+    let helps = report["recommandations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| {
+            r["type"] == "module" && r["raison"].as_str().unwrap().starts_with("Pour l'obstacle")
+        })
+        .expect("a module for the obstacle");
+    let slug = helps["cible"]["id"].as_str().unwrap();
+    assert!(
+        parcours
+            .module(slug)
+            .unwrap()
+            .dimensions
+            .contains(&"evaluation".to_owned()),
+        "{slug}"
+    );
+    app.remove().await;
+}
+
+/// The alliance ids of a report's path, in order.
+fn alliance_ids(r: &Value) -> Vec<String> {
+    r["recommandations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|x| x["type"] == "alliance")
+        .map(|x| x["cible"]["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// Two respondents with the same profile and level who differ only in their wishes get
+/// different paths; a beginner who wishes co-construction sees co-construction first.
+async fn wishes_lead_the_path_more_than_the_level(backend: &Backend) {
+    let app = TestApp::new(backend).await;
+    let many = |v: &[&str]| Answer::Many(v.iter().map(|s| (*s).to_owned()).collect());
+    let wishes_a = [
+        ("modes_souhaites", many(&["co-construction-territoriale"])),
+        ("acteurs_recherches", many(&["collectivite", "association"])),
+        ("appuis_souhaites", many(&["dialogue-territorial"])),
+        ("horizon", Answer::One("maintenant".into())),
+    ];
+    let wishes_b = [
+        ("modes_souhaites", many(&["mecenat"])),
+        ("acteurs_recherches", many(&["entreprise"])),
+        ("appuis_souhaites", many(&["gestion-lieu"])),
+        ("horizon", Answer::One("exploration".into())),
+    ];
+    let a = post_json(
+        &app,
+        "/api/v1/diagnostics",
+        &to_json(&answers("association", Maturity::Least, "32013", &wishes_a)),
+    )
+    .await
+    .json();
+    let b = post_json(
+        &app,
+        "/api/v1/diagnostics",
+        &to_json(&answers("association", Maturity::Least, "32013", &wishes_b)),
+    )
+    .await
+    .json();
+    assert_eq!(a["maturite"], b["maturite"]);
+    assert_eq!(a["maturite"]["globale"], 1);
+    assert_ne!(alliance_ids(&a), alliance_ids(&b));
+    // The beginner who wishes co-construction is shown co-construction examples: the
+    // first ones practise it, and say so.
+    for slug in alliance_ids(&a).iter().take(3) {
+        let alliance = app.get(&format!("/api/v1/alliances/{slug}")).await.json();
+        let modes: Vec<&str> = alliance["modes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["code"].as_str().unwrap())
+            .collect();
+        assert!(
+            modes.contains(&"co-construction-territoriale"),
+            "{slug}: {modes:?}"
+        );
+    }
+    let first = &a["recommandations"][0];
+    assert!(
+        first["raison"]
+            .as_str()
+            .unwrap()
+            .contains("Co-construction territoriale"),
+        "{first}"
+    );
+    app.remove().await;
+}
+
+/// A national network names no commune: the path still has every kind, the territory item
+/// leading to the territories' pages.
+async fn a_national_network_needs_no_commune_and_gets_every_kind(backend: &Backend) {
+    let app = TestApp::new(backend).await;
+    let mut a = answers(
+        "reseau",
+        Maturity::Least,
+        "69123",
+        &[("portee", Answer::One("nationale".into()))],
+    );
+    assert!(!a.contains_key("territoire"));
+    let r = post_json(&app, "/api/v1/diagnostics", &to_json(&a)).await;
+    assert_eq!(r.status, 201, "{}", r.text());
+    let report = r.json();
+    assert!(report["profil"]["territoire"].is_null());
+    let recs = report["recommandations"].as_array().unwrap();
+    assert_every_kind(recs);
+    let territory = recs.iter().find(|r| r["type"] == "territoire").unwrap();
+    assert_eq!(territory["cible"]["url"], "/territoires");
+    // A commune sent anyway is checked, then ignored.
+    a.insert("territoire".into(), Answer::One("32013".into()));
+    let r = post_json(&app, "/api/v1/diagnostics", &to_json(&a)).await;
+    assert_eq!(r.status, 201);
+    assert_eq!(r.json()["ignorees"], json!(["territoire"]));
+    app.remove().await;
+}
+
+/// A report made with version 1, stored as it was (its path and French reasons inside),
+/// opens unchanged: same levels, same path, said in French and in English.
+async fn a_version_one_report_still_opens_unchanged_in_both_languages(backend: &Backend) {
+    let app = TestApp::new(backend).await;
+    let stored = include_str!("../fixtures/rapport-v1.json");
+    let v1: Value = serde_json::from_str(stored).unwrap();
+    let secret = alliances_web::features::methodes::new_secret();
+    alliances_store::diagnostics::insert_complete(
+        &app.state.db,
+        &alliances_web::features::methodes::key_of(&secret),
+        1,
+        &v1["reponses"].to_string(),
+        stored,
+        app.state.now(),
+    )
+    .await
+    .unwrap();
+    let fr = app.get(&format!("/api/v1/diagnostics/{secret}")).await;
+    assert_eq!(fr.status, 200, "{}", fr.text());
+    let fr = fr.json();
+    let en = app
+        .get(&format!("/api/v1/diagnostics/{secret}?lang=en"))
+        .await
+        .json();
+    for r in [&fr, &en] {
+        assert_eq!(r["version"], 1);
+        assert_eq!(r["maturite"], v1["maturite"]);
+        assert_eq!(
+            r["date_parcours"], v1["date"],
+            "a stored path keeps its date"
+        );
+        let ids: Vec<&Value> = r["recommandations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| &x["cible"]["id"])
+            .collect();
+        let stored_ids: Vec<&Value> = v1["recommandations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| &x["cible"]["id"])
+            .collect();
+        assert_eq!(ids, stored_ids);
+    }
+    assert_eq!(fr["profil"]["libelle"], v1["profil"]["libelle"]);
+    assert_eq!(en["profil"]["libelle"], "Local authority · Municipality");
+    for (stored, said) in v1["recommandations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(en["recommandations"].as_array().unwrap())
+    {
+        assert_ne!(stored["raison"], said["raison"], "said in English: {said}");
+    }
+    // The pages open in both languages.
+    for path in [
+        format!("/methodes/diagnostics/{secret}"),
+        format!("/en/methodes/diagnostics/{secret}"),
+    ] {
+        let page = app.get(&path).await;
+        assert_eq!(page.status, 200, "{path}");
+        assert!(page.text().contains("Jazz in Marciac"), "{path}");
     }
     app.remove().await;
 }

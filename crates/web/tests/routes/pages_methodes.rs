@@ -29,7 +29,13 @@ async fn a_draft_lives_behind_an_unguessable_private_link(backend: &Backend) {
     assert_eq!(landing.status, 200);
     let text = visible_text(&landing.text());
     assert!(text.contains("Commencer le questionnaire"), "{text}");
-    assert!(text.contains("Qui êtes-vous ?") && text.contains("Comment ?"));
+    let def = crate::methodes_kit::definition();
+    let first = &def.etapes[0].titre.fr;
+    let last = &def.etapes[def.etapes.len() - 1].titre.fr;
+    assert!(
+        text.contains(first.as_str()) && text.contains(last.as_str()),
+        "{text}"
+    );
     // It announces the most questions one respondent sees, not the file's total.
     let shown: usize = text
         .split(" questions au plus")
@@ -37,7 +43,6 @@ async fn a_draft_lives_behind_an_unguessable_private_link(backend: &Backend) {
         .and_then(|s| s.rsplit(' ').next())
         .and_then(|n| n.parse().ok())
         .expect("a question count");
-    let def = crate::methodes_kit::definition();
     let company = crate::methodes_kit::answers("entreprise", Maturity::Least, "32013", &[]);
     assert!(shown < def.questions().count(), "{shown}");
     assert!(
@@ -133,10 +138,25 @@ async fn the_form_walks_to_a_report_with_a_personal_path(backend: &Backend) {
     assert!(text.contains("Points communs avec votre profil"));
     assert!(html.contains("href=\"/territoires/communes/32013\""));
     assert!(html.contains("href=\"/territoires/departements/32\""));
+    // One path into the five modules, each group with its items and their reasons.
+    for group in ["methodes", "exemples", "donnees", "outils", "competences"] {
+        assert!(
+            html.contains(&format!("class=\"path-step medoc-{group}\"")),
+            "{group}"
+        );
+    }
+    assert!(text.contains("Parcours établi le"), "{text}");
     // Modules of the learning path for the weakest dimensions, each with its reason.
-    assert!(text.contains("Des modules du parcours « Alliances et Territoires » pour progresser"));
     assert!(html.contains("href=\"/competences/modules/"));
     assert!(text.contains("où votre diagnostic vous situe au niveau 1 sur 4"));
+    // Tools for the phase the respondent's alliance is at, a fiche repère, a key figure.
+    assert!(
+        text.contains("celle où en est votre alliance principale"),
+        "{text}"
+    );
+    assert!(html.contains("href=\"/reperes/acteurs/collectivite\""));
+    assert!(html.contains("href=\"/donnees/chiffres/"));
+    assert!(text.contains("Le bon niveau à viser dépend de votre type d'acteur"));
     assert!(!text.contains("Bientôt"));
     assert!(
         text.contains("Réunir les associations du bourg."),
@@ -236,12 +256,19 @@ async fn tampered_values_change_nothing(backend: &Backend) {
     );
 
     // Jumping to the last step: the report is refused, the missing answers are shown.
-    let r = post_form(&app, &format!("{base}/etapes/5"), &step_body(4, &a)).await;
+    let def = crate::methodes_kit::definition();
+    let last = def.etapes.len();
+    let r = post_form(
+        &app,
+        &format!("{base}/etapes/{last}"),
+        &step_body(last - 1, &a),
+    )
+    .await;
     assert_eq!(r.status, 422);
     let text = visible_text(&r.text());
     assert!(text.contains("Le rapport n'a pas été créé"), "{text}");
     assert!(
-        text.contains("Qui êtes-vous ?"),
+        text.contains(def.etapes[0].titre.fr.as_str()),
         "sent back to the first incomplete step"
     );
     assert!(stored_answers(&app, &base).await.2.is_none(), "no report");
@@ -252,7 +279,7 @@ async fn tampered_values_change_nothing(backend: &Backend) {
         "/methodes/diagnostics/0123456789abcdef0123456789abcdef01234567/etapes/1".to_owned(),
         "/methodes/diagnostics/pas-un-secret".to_owned(),
         "/methodes/collectifs/0123456789abcdef0123456789abcdef01234567".to_owned(),
-        format!("{base}/etapes/9"),
+        format!("{base}/etapes/{}", last + 1),
     ] {
         let r = app.get(&path).await;
         assert_eq!(r.status, 404, "{path}");
@@ -287,9 +314,17 @@ async fn a_territory_name_is_resolved_or_disambiguated(backend: &Backend) {
     let app = TestApp::new(backend).await;
     let base = start(&app).await;
     let a = answers("association", Maturity::Least, "Auch", &[]);
-    let body = step_body(0, &a);
+    // The territory is asked after the scale of action: earlier steps first.
+    let def = crate::methodes_kit::definition();
+    let n = def.question(&def.profil.territoire).unwrap().step;
+    for i in 0..n {
+        let r = post_form(&app, &format!("{base}/etapes/{}", i + 1), &step_body(i, &a)).await;
+        assert_eq!(r.status, 303);
+    }
+    let step = format!("{base}/etapes/{}", n + 1);
+    let body = step_body(n, &a);
     // A unique name: stored as its code with its level.
-    let r = post_form(&app, &format!("{base}/etapes/1"), &body).await;
+    let r = post_form(&app, &step, &body).await;
     assert_eq!(r.status, 303, "{}", visible_text(&r.text()));
     assert!(
         stored_answers(&app, &base)
@@ -299,7 +334,7 @@ async fn a_territory_name_is_resolved_or_disambiguated(backend: &Backend) {
     );
     // A name several communes share: the candidates are offered, nothing is saved.
     let ambiguous = body.replace("territoire=Auch", "territoire=Saint-Denis");
-    let r = post_form(&app, &format!("{base}/etapes/1"), &ambiguous).await;
+    let r = post_form(&app, &step, &ambiguous).await;
     assert_eq!(r.status, 422);
     let html = r.text();
     assert!(visible_text(&html).contains("Plusieurs territoires correspondent"));
@@ -309,7 +344,7 @@ async fn a_territory_name_is_resolved_or_disambiguated(backend: &Backend) {
     );
     let r = post_form(
         &app,
-        &format!("{base}/etapes/1"),
+        &step,
         &format!("{ambiguous}&territoire__choix=communes%2F93066"),
     )
     .await;
@@ -322,14 +357,14 @@ async fn a_territory_name_is_resolved_or_disambiguated(backend: &Backend) {
     );
     // Shown again, the step sends the saved code with the name: unchanged, it stays the same
     // Saint-Denis; a `__code` on a question that is not a territory is refused.
-    let again = app.get(&format!("{base}/etapes/1")).await.text();
+    let again = app.get(&step).await.text();
     assert!(
         again.contains("name=\"territoire__code\" value=\"communes/93066\""),
         "{again}"
     );
     let r = post_form(
         &app,
-        &format!("{base}/etapes/1"),
+        &step,
         &format!("{ambiguous}&territoire__code=communes%2F93066"),
     )
     .await;
@@ -340,12 +375,7 @@ async fn a_territory_name_is_resolved_or_disambiguated(backend: &Backend) {
             .0
             .contains("communes/93066")
     );
-    let r = post_form(
-        &app,
-        &format!("{base}/etapes/1"),
-        &format!("{ambiguous}&domaines__code=x"),
-    )
-    .await;
+    let r = post_form(&app, &step, &format!("{ambiguous}&domaines__code=x")).await;
     assert_eq!(r.status, 422);
     // The suggestions htmx shows as one types; a suggestion's label reads back as that place.
     let list = app.get("/methodes/territoires?territoire=Saint-Den").await;
@@ -364,7 +394,7 @@ async fn a_territory_name_is_resolved_or_disambiguated(backend: &Backend) {
         "territoire=Auch",
         "territoire=Saint-Denis+%2893%29+%E2%80%94+Commune",
     );
-    let r = post_form(&app, &format!("{base}/etapes/1"), &picked).await;
+    let r = post_form(&app, &step, &picked).await;
     assert_eq!(r.status, 303, "{}", visible_text(&r.text()));
     assert!(
         stored_answers(&app, &base)
@@ -375,7 +405,7 @@ async fn a_territory_name_is_resolved_or_disambiguated(backend: &Backend) {
     // An unknown name.
     let r = post_form(
         &app,
-        &format!("{base}/etapes/1"),
+        &step,
         &body.replace("territoire=Auch", "territoire=Atlantide"),
     )
     .await;

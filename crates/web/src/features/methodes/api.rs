@@ -7,16 +7,17 @@ use alliances_domain::questionnaire::Questionnaire;
 use alliances_store::diagnostics as store;
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::{Rapport, ReadyPlaces, build_report, is_secret, key_of, new_secret};
+use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
-use crate::state::AppState;
-use crate::state::ready;
+use crate::state::{AppState, Ready, ready};
+use alliances_i18n::Lang;
 
 /// The definition in the API's shape (French texts).
 #[must_use]
@@ -39,6 +40,7 @@ pub fn definition_json(def: &Questionnaire) -> Value {
                                 "dimension": q.dimension,
                                 "niveau": o.niveau,
                                 "exclusif": o.exclusif,
+                                "inconnu": o.inconnu,
                             })
                         })
                         .collect();
@@ -73,18 +75,92 @@ pub fn definition_json(def: &Questionnaire) -> Value {
 /// The current questionnaire: steps, questions, conditions, options with the dimension and
 /// level each scored option contributes.
 #[utoipa::path(get, path = "/api/v1/questionnaires/courant", tag = "Méthodes",
-    responses((status = 200, description = "La définition du questionnaire en vigueur : `etapes[].questions[]` avec `type` (choix_unique, choix_multiple, echelle, territoire, texte), `obligatoire`, `condition` ({ question, parmi } ou null) et `options[]` ({ valeur, libelle, dimension, niveau } ; `niveau` 1 à 4 pour une option notée, sinon null ; une échelle liste ses points).", body = Object)))]
+    responses((status = 200, description = "La définition du questionnaire en vigueur : `etapes[].questions[]` avec `type` (choix_unique, choix_multiple, echelle, territoire, texte), `obligatoire`, `condition` ({ question, parmi } ou null) et `options[]` ({ valeur, libelle, dimension, niveau, exclusif, inconnu } ; `niveau` 1 à 4 pour une option notée, sinon null ; `inconnu` vrai pour « je ne sais pas », qui n'est pas notée ; une échelle liste ses points).", body = Object)))]
 pub async fn questionnaire(State(state): State<AppState>) -> Json<Value> {
     Json(definition_json(state.settings.questionnaires.current()))
 }
 
+/// A report as the API returns it: the stored codes, the profile label and the path of
+/// today said in the reader's language.
 #[derive(Serialize)]
 struct Output<'a> {
     id: &'a str,
     /// The report page (personal link).
     url: String,
-    #[serde(flatten)]
-    rapport: &'a Rapport,
+    version: u32,
+    /// The date of the answers.
+    date: &'a str,
+    /// The date the path was computed (today), or the date of the answers for a report
+    /// that stored its path.
+    date_parcours: String,
+    profil: Value,
+    maturite: &'a std::collections::BTreeMap<String, u8>,
+    confiance: Value,
+    recommandations: Vec<Value>,
+    ignorees: &'a [String],
+    reponses: &'a Answers,
+}
+
+/// `?lang=en` or `?lang=fr` (French when absent).
+#[derive(serde::Deserialize)]
+pub struct LangQuery {
+    lang: Option<String>,
+}
+
+fn lang_of(q: &LangQuery) -> AppResult<Lang> {
+    match q.lang.as_deref() {
+        None | Some("fr") => Ok(Lang::Fr),
+        Some("en") => Ok(Lang::En),
+        Some(other) => Err(invalid(
+            &format!("Langue « {other} » inconnue : lang=fr ou lang=en."),
+            vec![FieldError::new("lang", "valeurs possibles : fr, en")],
+        )),
+    }
+}
+
+/// Says report `r` (behind `id`) in `lang`.
+fn output<'a>(
+    state: &AppState,
+    ready: &Ready,
+    def: &Questionnaire,
+    id: &'a str,
+    r: &'a Rapport,
+    lang: Lang,
+) -> AppResult<Output<'a>> {
+    let ctx = Ctx {
+        lang,
+        state: state.clone(),
+        path: String::new(),
+        query: None,
+    };
+    let path = super::path_of(ready, &state.settings.parcours, def, r)
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let recommandations = path
+        .iter()
+        .map(|x| super::say::json(&ctx, ready, def, r, x))
+        .collect();
+    let libelle = if r.profil.libelle.is_empty() || lang != Lang::Fr {
+        super::profile_label(def, &r.reponses, lang)
+    } else {
+        r.profil.libelle.clone()
+    };
+    let mut profil =
+        serde_json::to_value(&r.profil).map_err(|e| AppError::Internal(e.to_string()))?;
+    profil["libelle"] = Value::String(libelle);
+    Ok(Output {
+        id,
+        url: format!("/methodes/diagnostics/{id}"),
+        version: r.version,
+        date: &r.date,
+        date_parcours: r.path_date(state.today()),
+        profil,
+        maturite: &r.maturite,
+        confiance: serde_json::to_value(&r.confiance)
+            .map_err(|e| AppError::Internal(e.to_string()))?,
+        recommandations,
+        ignorees: &r.ignorees,
+        reponses: &r.reponses,
+    })
 }
 
 /// A 422 with the sentence that says what to send and each field in question.
@@ -141,12 +217,18 @@ fn read_answers(body: &[u8]) -> AppResult<Answers> {
 /// unknown question, impossible value or missing required answer gives a 422 naming each
 /// question, and nothing is stored.
 #[utoipa::path(post, path = "/api/v1/diagnostics", tag = "Méthodes",
+    params(("lang" = Option<String>, Query, description = "Langue des textes rendus : `fr` (par défaut) ou `en`")),
     request_body(content = Object, description = "`{ \"reponses\": { \"<question>\": <valeur> } }` : une chaîne pour un choix unique ou une échelle, une liste pour un choix multiple, un code INSEE pour un territoire (commune `31555`, SIREN d'intercommunalité, département `31`, ou `regions/76`), un texte (2 000 caractères au plus)."),
     responses(
-        (status = 201, description = "Le rapport : `id`, `url`, `profil`, `maturite` ({ <dimension>: 1–4, globale: 1–4 }), `recommandations` ([{ type, cible: { id, titre, url }, raison, motifs }]), `ignorees`, `reponses` (les réponses retenues).", body = Object),
+        (status = 201, description = "Le rapport : `id`, `url`, `version`, `date` (des réponses), `date_parcours`, `profil`, `maturite` ({ <dimension>: 1–4, globale: 1–4 }), `confiance` ({ <dimension>: { notees, inconnues } }), `recommandations` ([{ type, module, cible: { id, titre, url }, raison, motifs }] : le parcours du jour à travers les cinq modules, chaque raison dite dans la langue demandée), `ignorees`, `reponses` (les réponses retenues).", body = Object),
         (status = 422, description = "Réponses invalides : chaque question en cause est nommée dans `erreurs`.")))]
-pub async fn create(State(state): State<AppState>, body: Bytes) -> AppResult<Response> {
+pub async fn create(
+    State(state): State<AppState>,
+    Query(q): Query<LangQuery>,
+    body: Bytes,
+) -> AppResult<Response> {
     let ready = ready(&state)?;
+    let lang = lang_of(&q)?;
     let answers = read_answers(&body)?;
     let def = state.settings.questionnaires.current().clone();
     let checked = match diagnostic::check(
@@ -164,16 +246,9 @@ pub async fn create(State(state): State<AppState>, body: Bytes) -> AppResult<Res
             ));
         }
     };
-    let rapport = build_report(
-        ready,
-        &state.catalog,
-        &state.settings.parcours,
-        &def,
-        &checked,
-        state.today(),
-    )
-    .map_err(|e| AppError::Internal(e.to_string()))?;
+    let rapport = build_report(ready, &def, &checked, state.today());
     let secret = new_secret();
+    let out = output(&state, ready, &def, &secret, &rapport, lang)?;
     store::insert_complete(
         &state.db,
         &key_of(&secret),
@@ -183,24 +258,14 @@ pub async fn create(State(state): State<AppState>, body: Bytes) -> AppResult<Res
         state.now(),
     )
     .await?;
-    let mut response = private(
-        (
-            StatusCode::CREATED,
-            Json(Output {
-                id: &secret,
-                url: format!("/methodes/diagnostics/{secret}"),
-                rapport: &rapport,
-            }),
-        )
-            .into_response(),
-    );
+    let mut response = private((StatusCode::CREATED, Json(out)).into_response());
     if let Ok(v) = HeaderValue::from_str(&format!("/api/v1/diagnostics/{secret}")) {
         response.headers_mut().insert(header::LOCATION, v);
     }
     Ok(response)
 }
 
-async fn stored(state: &AppState, id: &str) -> AppResult<(String, Rapport)> {
+async fn stored(state: &AppState, id: &str) -> AppResult<(String, i64, Rapport)> {
     if !is_secret(id) {
         return Err(AppError::NotFound);
     }
@@ -210,7 +275,7 @@ async fn stored(state: &AppState, id: &str) -> AppResult<(String, Rapport)> {
         .ok_or(AppError::NotFound)?;
     let json = row.rapport.ok_or(AppError::NotFound)?;
     let r = serde_json::from_str(&json).map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok((key, r))
+    Ok((key, row.version, r))
 }
 
 /// A response that carries a personal id: never cached, never sent on as a referrer.
@@ -226,18 +291,26 @@ fn private(mut r: Response) -> Response {
 
 /// A stored report, with its answers.
 #[utoipa::path(get, path = "/api/v1/diagnostics/{id}", tag = "Méthodes",
-    params(("id" = String, Path, description = "Identifiant secret rendu à la création")),
-    responses((status = 200, description = "Le rapport et les réponses", body = Object), (status = 404, description = "Identifiant inconnu")))]
-pub async fn get(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<Response> {
-    let (key, rapport) = stored(&state, &id).await?;
+    params(("id" = String, Path, description = "Identifiant secret rendu à la création"),
+        ("lang" = Option<String>, Query, description = "Langue des textes rendus (libellé du profil, titres et raisons du parcours) : `fr` (par défaut) ou `en`")),
+    responses((status = 200, description = "Le rapport, dans la forme de la création : le parcours est celui du jour, recalculé à partir des réponses (`date` est la date des réponses, `date_parcours` celle du calcul)", body = Object), (status = 422, description = "Langue inconnue"), (status = 404, description = "Identifiant inconnu")))]
+pub async fn get(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(q): Query<LangQuery>,
+) -> AppResult<Response> {
+    let lang = lang_of(&q)?;
+    let ready = ready(&state)?;
+    let (key, version, rapport) = stored(&state, &id).await?;
+    let def = state
+        .settings
+        .questionnaires
+        .get(version)
+        .cloned()
+        .ok_or_else(|| AppError::Internal(format!("questionnaire version {version} absent")))?;
     store::touch(&state.db, &key, state.now()).await?;
     Ok(private(
-        Json(Output {
-            id: &id,
-            url: format!("/methodes/diagnostics/{id}"),
-            rapport: &rapport,
-        })
-        .into_response(),
+        Json(output(&state, ready, &def, &id, &rapport, lang)?).into_response(),
     ))
 }
 

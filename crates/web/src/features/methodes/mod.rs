@@ -6,12 +6,14 @@
 
 pub mod api;
 pub mod html;
+pub mod path;
 pub mod path_modules;
 pub mod path_tools;
+pub mod say;
 
 use std::collections::BTreeMap;
 
-use alliances_domain::diagnostic::{self, Answer, Answers, Checked, Place, Places};
+use alliances_domain::diagnostic::{self, Answer, Answers, Checked, Confidence, Place, Places};
 use alliances_domain::pagination::Page;
 use alliances_domain::questionnaire::{Kind, Questionnaire};
 use alliances_domain::territory::{Level, Territory};
@@ -190,7 +192,9 @@ pub struct TerritoireRef {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Profil {
     pub type_acteur: String,
-    /// « Collectivité territoriale · Commune ».
+    /// « Collectivité territoriale · Commune », in French: stored by reports made before
+    /// reports became language-neutral; said at the edge otherwise.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub libelle: String,
     /// Overall maturity code (`decouvrir` … `catalyser`).
     pub niveau: String,
@@ -206,8 +210,8 @@ pub struct Cible {
     pub url: String,
 }
 
-/// A reason in data form (a facet value shared with the profile), so that a page can say
-/// it in its own language.
+/// A reason in data form (a facet value shared with the profile, a phase, a dimension…),
+/// so that a page can say it in its own language.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Motif {
     pub facette: String,
@@ -216,25 +220,35 @@ pub struct Motif {
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Recommandation {
-    /// `alliance`, `territoire`, `chiffre`, `catalyseur`, `outil`, `module`.
+    /// `alliance`, `territoire`, `chiffre`, `repere`, `catalyseur`, `outil`, `module`,
+    /// `methode`.
     #[serde(rename = "type")]
     pub kind: String,
     pub cible: Cible,
-    /// Why it was chosen, in French.
+    /// Why it was chosen, said in the reader's language at the edge (reports made before
+    /// reports became language-neutral stored it in French).
+    #[serde(default)]
     pub raison: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub motifs: Vec<Motif>,
 }
 
-/// A completed diagnostic, as stored and as the API returns it.
+/// A completed diagnostic as stored: codes, levels and answers, never a sentence. The
+/// personal path is computed when the report is read (see [`path::compute`]); reports
+/// made before that stored theirs, and keep it.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Rapport {
     pub version: u32,
-    /// Date of completion (ISO 8601).
+    /// Date of completion (ISO 8601): the date of the answers.
     pub date: String,
     pub profil: Profil,
     /// Level 1–4 per dimension and `globale`.
     pub maturite: BTreeMap<String, u8>,
+    /// Per dimension: scored answers and « je ne sais pas ».
+    #[serde(default)]
+    pub confiance: BTreeMap<String, Confidence>,
+    /// The path stored by reports made before paths were computed on reading.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub recommandations: Vec<Recommandation>,
     /// Answers ignored because their question's condition did not hold.
     pub ignorees: Vec<String>,
@@ -244,296 +258,41 @@ pub struct Rapport {
     pub reponses: Answers,
 }
 
-/// Key figures on a personal path, at most.
-pub const PATH_FIGURES: usize = 3;
-/// Catalyseurs on a personal path, at most.
-pub const PATH_CATALYSEURS: usize = 3;
-
-/// The order in which the themes of the key figures speak to a respondent.
-const FIGURE_THEMES: [&str; 5] = [
-    "regards",
-    "co-construction",
-    "pratiques",
-    "modes",
-    "entreprises",
-];
-
-/// Key figures measured among the respondent's actor type: independent measurements with a
-/// value, the most recent first, the themes that speak most to a newcomer first.
-fn figure_recommendations(ready: &Ready, catalog: &Catalog, actor: &str) -> Vec<Recommandation> {
-    let collections = ready.collections.get();
-    let obs = &collections.observatory;
-    let mut figures: Vec<&alliances_domain::figure::KeyFigure> = obs
-        .figures_for_actor(ready.populations, actor)
-        // National measurements only: a regional fact would need its région said.
-        .filter(|f| {
-            f.is_measurement() && f.valeur.is_some() && !f.non_corrobore && f.region.is_none()
-        })
-        .collect();
-    figures.sort_by_key(|f| {
-        (
-            std::cmp::Reverse(f.annee.unwrap_or(0)),
-            f.theme
-                .as_deref()
-                .and_then(|t| FIGURE_THEMES.iter().position(|x| *x == t))
-                .unwrap_or(FIGURE_THEMES.len()),
-        )
-    });
-    // One figure per statement.
-    let mut seen = Vec::new();
-    figures.retain(|f| {
-        let key = f.statement_key();
-        if seen.contains(&key) {
-            false
+impl Rapport {
+    /// The date of the path this report shows: today for a path computed on reading, the
+    /// date of the answers for a report that stored its path.
+    #[must_use]
+    pub fn path_date(&self, today: String) -> String {
+        if self.recommandations.is_empty() {
+            today
         } else {
-            seen.push(key);
-            true
-        }
-    });
-    figures
-        .into_iter()
-        .take(PATH_FIGURES)
-        .map(|f| {
-            let value = f.valeur.map_or_else(String::new, |v| {
-                let number = if v.fract() == 0.0 {
-                    format!("{v:.0}")
-                } else {
-                    format!("{v}").replace('.', ",")
-                };
-                if f.unite.as_deref() == Some("%") {
-                    format!("{number}\u{a0}%")
-                } else {
-                    number
-                }
-            });
-            let population = f
-                .population
-                .as_deref()
-                .map(|p| crate::collections::population_label(ready.populations, p, false))
-                .unwrap_or_default();
-            Recommandation {
-                kind: "chiffre".into(),
-                cible: Cible {
-                    id: f.id.clone(),
-                    titre: format!("{value} — « {} »", f.libelle),
-                    url: format!("/donnees/chiffres/{}", f.id),
-                },
-                raison: catalog
-                    .get_with(
-                        Lang::Fr,
-                        "methodes-raison-chiffre",
-                        &[("population", alliances_i18n::text(&population))],
-                    )
-                    .into_owned(),
-                motifs: f
-                    .population
-                    .iter()
-                    .map(|p| Motif {
-                        facette: "population".into(),
-                        code: p.clone(),
-                    })
-                    .collect(),
-            }
-        })
-        .collect()
-}
-
-/// Catalyseurs near the respondent: in their territory or around it, else elsewhere in
-/// their région.
-fn catalyseur_recommendations(
-    ready: &Ready,
-    catalog: &Catalog,
-    level: Level,
-    code: &str,
-) -> Vec<Recommandation> {
-    let collections = ready.collections.get();
-    let (inside, covering) = collections.catalyseurs_of(ready, level, code);
-    let mut chosen: Vec<(&alliances_domain::catalyseur::Catalyseur, &str)> = inside
-        .into_iter()
-        .map(|c| (c, "methodes-raison-catalyseur-ici"))
-        .chain(
-            covering
-                .into_iter()
-                .map(|c| (c, "methodes-raison-catalyseur-autour")),
-        )
-        .collect();
-    if chosen.len() < PATH_CATALYSEURS {
-        let region = crate::places::with_parents(ready, level, code)
-            .into_iter()
-            .find(|(l, _)| *l == Level::Region);
-        if let Some((_, r)) = region {
-            for c in collections.catalyseurs_of(ready, Level::Region, &r).0 {
-                if !chosen.iter().any(|(x, _)| x.slug == c.slug) {
-                    chosen.push((c, "methodes-raison-catalyseur-region"));
-                }
-            }
+            self.date.clone()
         }
     }
-    chosen
-        .into_iter()
-        .take(PATH_CATALYSEURS)
-        .map(|(c, key)| Recommandation {
-            kind: "catalyseur".into(),
-            cible: Cible {
-                id: c.slug.clone(),
-                titre: c.nom.clone(),
-                url: format!("/catalyseurs/{}", c.slug),
-            },
-            raison: catalog.get(Lang::Fr, key).into_owned(),
-            motifs: vec![Motif {
-                facette: "raison".into(),
-                code: key.into(),
-            }],
-        })
-        .collect()
 }
 
-/// Number of alliances on a personal path: up to 5, at least 3 when the base has them.
-pub const PATH_ALLIANCES: usize = 5;
-pub const PATH_MIN_ALLIANCES: usize = 3;
-
-/// Computes the report of checked answers: scoring, profile and personal path.
+/// Computes the report of checked answers: levels per dimension with their confidence,
+/// the profile in codes.
+#[must_use]
 pub fn build_report(
     ready: &Ready,
-    catalog: &Catalog,
-    parcours: &alliances_domain::parcours::Parcours,
     def: &Questionnaire,
     checked: &Checked,
     date: String,
-) -> Result<Rapport, alliances_search::SearchError> {
+) -> Rapport {
     let answers = &checked.answers;
     let maturity = diagnostic::score(def, answers);
-    let places = ReadyPlaces(ready);
-    let place = answers
-        .get(&def.profil.territoire)
-        .and_then(|a| a.values().first().cloned())
-        .and_then(|v| places.resolve(&v));
-    let wanted = diagnostic::criteria(def, answers, &maturity, place.as_ref());
-    let refs: Vec<(&str, String, f32)> = wanted
-        .iter()
-        .map(|(f, c, w)| (f.as_str(), c.clone(), *w))
-        .collect();
-    let mut recommandations = Vec::new();
-    for s in ready.search.rank_by_facets(&refs, &[], PATH_ALLIANCES)? {
-        let motifs: Vec<Motif> = s
-            .shared
-            .iter()
-            .map(|(f, c)| Motif {
-                facette: (*f).to_owned(),
-                code: c.clone(),
-            })
-            .collect();
-        recommandations.push(Recommandation {
-            kind: "alliance".into(),
-            cible: Cible {
-                id: s.hit.slug.clone(),
-                titre: s.hit.nom.clone(),
-                url: format!("/exemples/{}", s.hit.slug),
-            },
-            raison: reason(catalog, Lang::Fr, ready, &motifs),
-            motifs,
-        });
-    }
-    // Too few shared values (a rare profile): complete with the most recent alliances, said
-    // as such.
-    if recommandations.len() < PATH_MIN_ALLIANCES {
-        let shown: Vec<String> = recommandations.iter().map(|r| r.cible.id.clone()).collect();
-        let recent = ready.search.search(&alliances_search::Query {
-            q: String::new(),
-            filters: Vec::new(),
-            sort: alliances_search::Sort::Date,
-            offset: 0,
-            limit: PATH_ALLIANCES,
-            facets: false,
-            snippets: false,
-            places: alliances_search::Places::default(),
-        })?;
-        for hit in recent.hits {
-            if recommandations.len() >= PATH_MIN_ALLIANCES {
-                break;
-            }
-            if shown.contains(&hit.slug) {
-                continue;
-            }
-            recommandations.push(Recommandation {
-                kind: "alliance".into(),
-                cible: Cible {
-                    id: hit.slug.clone(),
-                    titre: hit.nom.clone(),
-                    url: format!("/exemples/{}", hit.slug),
-                },
-                raison: catalog
-                    .get(Lang::Fr, "methodes-raison-complement")
-                    .into_owned(),
-                motifs: Vec::new(),
-            });
-        }
-    }
-    let fr = |key: &str| catalog.get(Lang::Fr, key).into_owned();
+    let place = path::place_of(ready, def, answers);
     let territoire = place.as_ref().map(|p| TerritoireRef {
         niveau: p.niveau.code().to_owned(),
         code: p.code.clone(),
         nom: p.nom.clone(),
         url: format!("/territoires/{}/{}", p.niveau.segment(), p.code),
     });
-    if let Some(p) = &place {
-        recommandations.push(Recommandation {
-            kind: "territoire".into(),
-            cible: Cible {
-                id: canonical(p.niveau, &p.code),
-                titre: p.nom.clone(),
-                url: format!("/territoires/{}/{}", p.niveau.segment(), p.code),
-            },
-            raison: fr("methodes-raison-territoire"),
-            motifs: Vec::new(),
-        });
-        // The département around a commune or an intercommunality.
-        if matches!(p.niveau, Level::Commune | Level::Epci)
-            && let Some((_, d)) = p.facettes.iter().find(|(f, _)| f == "departement")
-            && let Some(t) = ready.small(Level::Departement, d)
-        {
-            recommandations.push(Recommandation {
-                kind: "territoire".into(),
-                cible: Cible {
-                    id: canonical(Level::Departement, &t.code),
-                    titre: t.name.clone(),
-                    url: format!("/territoires/departements/{}", t.code),
-                },
-                raison: fr("methodes-raison-departement"),
-                motifs: Vec::new(),
-            });
-        }
-    }
-
     let type_acteur = answers
         .get(&def.profil.type_acteur)
         .and_then(|a| a.values().first().cloned())
         .unwrap_or_default();
-    recommandations.extend(figure_recommendations(ready, catalog, &type_acteur));
-    if let Some((phase, dimension)) = path_tools::phase_of(def, &maturity.dimensions) {
-        let dimension = dimension
-            .as_deref()
-            .and_then(|id| def.dimension(id).map(|d| (id, d.titre.get("fr"))));
-        recommandations.extend(path_tools::recommend(
-            ready,
-            catalog,
-            &phase,
-            dimension,
-            &type_acteur,
-            level_code(maturity.globale),
-        ));
-    }
-    recommandations.extend(path_modules::recommend(
-        parcours,
-        catalog,
-        def,
-        &maturity.dimensions,
-    ));
-    if let Some(p) = &place {
-        recommandations.extend(catalyseur_recommendations(
-            ready, catalog, p.niveau, &p.code,
-        ));
-    }
     let mut maturite: BTreeMap<String, u8> = maturity.dimensions.iter().cloned().collect();
     maturite.insert("globale".into(), maturity.globale);
     let reponses = def
@@ -542,21 +301,37 @@ pub fn build_report(
         .iter()
         .filter_map(|id| answers.get(id).map(|a| (id.clone(), a.clone())))
         .collect();
-    Ok(Rapport {
+    Rapport {
         version: def.version,
         date,
         profil: Profil {
-            libelle: profile_label(def, answers, Lang::Fr),
+            libelle: String::new(),
             type_acteur,
             niveau: level_code(maturity.globale).to_owned(),
             territoire,
             reponses,
         },
         maturite,
-        recommandations,
+        confiance: maturity.confiance.into_iter().collect(),
+        recommandations: Vec::new(),
         ignorees: checked.ignored.clone(),
         reponses: answers.clone(),
-    })
+    }
+}
+
+/// The path a report shows today: the one it stored when it has one (reports made before
+/// paths were computed on reading), else computed from its answers and the base of today.
+pub fn path_of(
+    ready: &Ready,
+    parcours: &alliances_domain::parcours::Parcours,
+    def: &Questionnaire,
+    r: &Rapport,
+) -> Result<Vec<Recommandation>, alliances_search::SearchError> {
+    if r.recommandations.is_empty() {
+        path::compute(ready, parcours, def, &r.reponses)
+    } else {
+        Ok(r.recommandations.clone())
+    }
 }
 
 /// `decouvrir` … `catalyser`.

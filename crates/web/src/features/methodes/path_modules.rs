@@ -2,8 +2,7 @@
 //! Territoires » for the respondent's weakest dimensions, each with its reason (the
 //! dimension and its level), kept as codes so that each language says it.
 
-use alliances_domain::parcours::Parcours;
-use alliances_domain::questionnaire::Questionnaire;
+use alliances_domain::parcours::{Module, Parcours};
 use alliances_i18n::{Catalog, Lang};
 
 use super::{Cible, Motif, Recommandation};
@@ -14,25 +13,23 @@ pub const PATH_MODULES: usize = 3;
 /// Picks modules for the weakest dimensions first: for each dimension from the lowest level
 /// (questionnaire order among equals), the modules that strengthen it — those naming it
 /// first before those naming it among others, then the path's order — until 3 are chosen,
-/// at most 2 for one dimension while another is as weak.
+/// at most 2 for one dimension while another is as weak. An obstacle the respondent named
+/// (with the dimension whose module helps with it) takes the last place when its module is
+/// not already chosen.
 #[must_use]
 pub fn recommend(
     parcours: &Parcours,
-    catalog: &Catalog,
-    def: &Questionnaire,
     dimensions: &[(String, u8)],
+    obstacles: &[(String, String)],
 ) -> Vec<Recommandation> {
-    let mut order: Vec<(usize, &(String, u8))> = dimensions.iter().enumerate().collect();
-    order.sort_by_key(|(i, (_, level))| (*level, *i));
-    let mut chosen: Vec<(&alliances_domain::parcours::Module, &str, u8)> = Vec::new();
-    let lowest = order.first().map(|(_, (_, l))| *l);
-    let several_weakest = order
-        .iter()
-        .filter(|(_, (_, l))| Some(*l) == lowest)
-        .count()
-        > 1;
-    for (_, (dimension, level)) in &order {
-        let mut fitting: Vec<(usize, usize, &alliances_domain::parcours::Module)> = parcours
+    let level_of = |d: &str| {
+        dimensions
+            .iter()
+            .find(|(x, _)| x == d)
+            .map_or(1, |(_, l)| *l)
+    };
+    let fitting = |dimension: &str, chosen: &[Chosen<'_>]| -> Vec<&Module> {
+        let mut list: Vec<(usize, usize, &Module)> = parcours
             .modules
             .iter()
             .enumerate()
@@ -40,55 +37,116 @@ pub fn recommend(
                 let rank = m.dimensions.iter().position(|d| d == dimension)?;
                 Some((rank, i, m))
             })
-            .filter(|(_, _, m)| !chosen.iter().any(|(c, _, _)| c.slug == m.slug))
+            .filter(|(_, _, m)| !chosen.iter().any(|c| c.module.slug == m.slug))
             .collect();
-        fitting.sort_by_key(|(rank, i, _)| (*rank, *i));
+        list.sort_by_key(|(rank, i, _)| (*rank, *i));
+        list.into_iter().map(|(_, _, m)| m).collect()
+    };
+    let obstacle = obstacles.iter().find_map(|(o, d)| {
+        fitting(d, &[]).first().map(|m| Chosen {
+            module: m,
+            dimension: d.clone(),
+            level: level_of(d),
+            obstacle: Some(o.clone()),
+        })
+    });
+    let room = PATH_MODULES - usize::from(obstacle.is_some());
+    let mut order: Vec<(usize, &(String, u8))> = dimensions.iter().enumerate().collect();
+    order.sort_by_key(|(i, (_, level))| (*level, *i));
+    let mut chosen: Vec<Chosen<'_>> = Vec::new();
+    let lowest = order.first().map(|(_, (_, l))| *l);
+    let several_weakest = order
+        .iter()
+        .filter(|(_, (_, l))| Some(*l) == lowest)
+        .count()
+        > 1;
+    for (_, (dimension, level)) in &order {
         let per_dimension = if several_weakest && Some(*level) == lowest {
             1
         } else {
             2
         };
-        for (_, _, m) in fitting.into_iter().take(per_dimension) {
-            if chosen.len() < PATH_MODULES {
-                chosen.push((m, dimension.as_str(), *level));
+        for m in fitting(dimension, &chosen).into_iter().take(per_dimension) {
+            if chosen.len() < room {
+                chosen.push(Chosen {
+                    module: m,
+                    dimension: dimension.clone(),
+                    level: *level,
+                    obstacle: None,
+                });
             }
         }
-        if chosen.len() >= PATH_MODULES {
+        if chosen.len() >= room {
             break;
+        }
+    }
+    if let Some(o) = obstacle {
+        match chosen.iter_mut().find(|c| c.module.slug == o.module.slug) {
+            Some(c) => c.obstacle = o.obstacle,
+            None => chosen.push(o),
         }
     }
     chosen
         .into_iter()
-        .map(|(m, dimension, level)| {
-            let motifs = vec![
+        .map(|c| {
+            let mut motifs = vec![
                 Motif {
                     facette: "dimension".into(),
-                    code: dimension.to_owned(),
+                    code: c.dimension.clone(),
                 },
                 Motif {
                     facette: "niveau".into(),
-                    code: level.to_string(),
+                    code: c.level.to_string(),
                 },
             ];
-            let title = def.dimension(dimension).map(|d| d.titre.get("fr"));
+            if let Some(o) = c.obstacle {
+                motifs.push(Motif {
+                    facette: "obstacle".into(),
+                    code: o,
+                });
+            }
             Recommandation {
                 kind: "module".into(),
                 cible: Cible {
-                    id: m.slug.clone(),
-                    titre: m.titre.get("fr").to_owned(),
-                    url: format!("/competences/modules/{}", m.slug),
+                    id: c.module.slug.clone(),
+                    titre: c.module.titre.get("fr").to_owned(),
+                    url: format!("/competences/modules/{}", c.module.slug),
                 },
-                raison: reason(catalog, Lang::Fr, title, &motifs),
+                raison: String::new(),
                 motifs,
             }
         })
         .collect()
 }
 
-/// Why a module is on the path, in `lang`: the dimension it strengthens (its title in that
-/// language, from the questionnaire) and the respondent's level there.
+/// A module on the path and why.
+struct Chosen<'a> {
+    module: &'a Module,
+    dimension: String,
+    level: u8,
+    obstacle: Option<String>,
+}
+
+/// Why a module is on the path, in `lang`: the obstacle it helps with (its label in that
+/// language), else the dimension it strengthens (its title in that language, from the
+/// questionnaire) and the respondent's level there.
 #[must_use]
-pub fn reason(catalog: &Catalog, lang: Lang, dimension: Option<&str>, motifs: &[Motif]) -> String {
+pub fn reason(
+    catalog: &Catalog,
+    lang: Lang,
+    dimension: Option<&str>,
+    obstacle: Option<&str>,
+    motifs: &[Motif],
+) -> String {
+    if let Some(o) = obstacle {
+        return catalog
+            .get_with(
+                lang,
+                "methodes-raison-module-obstacle",
+                &[("obstacle", alliances_i18n::text(o))],
+            )
+            .into_owned();
+    }
     let level = motifs
         .iter()
         .find(|m| m.facette == "niveau")

@@ -44,15 +44,25 @@ fn fit(o: &Outil, actor: &str, level: &str) -> u8 {
         + u8::from(o.acces.as_deref() == Some("gratuit"))
 }
 
+/// Why the path works on a phase.
+#[derive(Debug, Clone, Copy)]
+pub enum Why<'a> {
+    /// The phase of the respondent's main alliance, as they said it.
+    Declared,
+    /// The phase of the weakest dimension (its id).
+    Weakest(&'a str),
+    /// Every dimension at the top level: passing it on.
+    Top,
+}
+
 /// The tools for `phase`, `actor` and `level` (the best fits first, then by name), and when
-/// fewer than two fit, those of the nearest phases (the next ones first), each said as such.
+/// fewer than two fit, those of the nearest phases (the next ones first), each said as such
+/// through its motifs.
 #[must_use]
 pub fn recommend(
     ready: &Ready,
-    catalog: &Catalog,
     phase: &str,
-    // The weakest dimension: its id and its French title.
-    dimension: Option<(&str, &str)>,
+    why: Why<'_>,
     actor: &str,
     level: &str,
 ) -> Vec<Recommandation> {
@@ -94,13 +104,16 @@ pub fn recommend(
                 code: p.to_owned(),
             }];
             if p == phase {
-                // Why this phase: the weakest dimension, or every one at the top level.
-                motifs.push(match dimension {
-                    Some((d, _)) => Motif {
+                motifs.push(match why {
+                    Why::Declared => Motif {
+                        facette: "declaree".into(),
+                        code: p.to_owned(),
+                    },
+                    Why::Weakest(d) => Motif {
                         facette: "dimension".into(),
                         code: d.to_owned(),
                     },
-                    None => Motif {
+                    Why::Top => Motif {
                         facette: "sommet".into(),
                         code: "4".into(),
                     },
@@ -127,7 +140,7 @@ pub fn recommend(
                     titre: o.nom.clone(),
                     url: format!("/outils/{}", o.slug),
                 },
-                raison: reason(catalog, Lang::Fr, dimension.map(|(_, t)| t), &motifs),
+                raison: String::new(),
                 motifs,
             }
         })
@@ -149,6 +162,11 @@ pub fn reason(catalog: &Catalog, lang: Lang, dimension: Option<&str>, motifs: &[
     if let Some(p) = code("phase") {
         let phase = t(format!("taxo-phase-{p}"));
         let text = match (code("dimension"), dimension) {
+            _ if code("declaree").is_some() => catalog.get_with(
+                lang,
+                "methodes-raison-outil-phase-declaree",
+                &[("phase", alliances_i18n::text(&phase))],
+            ),
             (Some(_), Some(d)) => catalog.get_with(
                 lang,
                 "methodes-raison-outil-phase-dimension",

@@ -19,7 +19,7 @@ use axum::response::{IntoResponse, Response};
 
 use super::{
     Questionnaires, Rapport, ReadyPlaces, Spread, answer_text, build_report, canonical, is_secret,
-    key_of, level_code, new_secret, partner_secret, reason, spreads,
+    key_of, level_code, new_secret, partner_secret, spreads,
 };
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};

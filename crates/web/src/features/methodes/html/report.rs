@@ -9,12 +9,27 @@ pub struct DimensionView {
     pub level_label: String,
     pub sens: String,
     pub next: String,
+    /// Said when some answers were « je ne sais pas ».
+    pub confidence: Option<String>,
 }
 
 pub struct RecView {
     pub titre: String,
     pub href: String,
     pub raison: String,
+    /// `lang` of a title not in the page's language (alliance names are French).
+    pub lang: Option<&'static str>,
+}
+
+/// The items of a path that lead into one module of M.E.D.O.C.
+pub struct PathGroup {
+    pub code: &'static str,
+    pub letter: char,
+    pub titre: String,
+    pub intro: String,
+    pub items: Vec<RecView>,
+    /// Further links: (href, label).
+    pub more: Vec<(String, String)>,
 }
 
 pub struct AnswerRow {
@@ -54,16 +69,12 @@ pub(super) struct ReportPage<'a> {
     level_label: String,
     radar: String,
     dimensions: Vec<DimensionView>,
-    alliances: Vec<RecView>,
-    territories: Vec<RecView>,
-    figures: Vec<RecView>,
-    catalyseurs: Vec<RecView>,
-    tools: Vec<RecView>,
-    /// The cartography of tools with the respondent's phase, actor type and level
-    /// highlighted.
-    tools_map_href: Option<String>,
-    modules: Vec<RecView>,
-    exemples_href: String,
+    /// The personal path, one group per module in the order the horizon sets.
+    path: Vec<PathGroup>,
+    /// « Établi aujourd'hui à partir de vos réponses du … » (a path computed on reading).
+    path_dates: Option<String>,
+    /// Why the path starts where it does (the horizon stated).
+    horizon_note: Option<String>,
     answers: Vec<AnswerBlock>,
     link: String,
     json_href: String,
@@ -251,22 +262,7 @@ pub async fn report(
             .min(def.etapes.len() - 1);
         ctx.href(format!("{base}/etapes/{}", reached + 1))
     });
-    let dimensions: Vec<DimensionView> = def
-        .dimensions
-        .iter()
-        .map(|dim| {
-            let level = r.maturite.get(&dim.id).copied().unwrap_or(1);
-            let text = &dim.niveaux[usize::from(level.clamp(1, 4)) - 1];
-            DimensionView {
-                titre: dim.titre.get(l).to_owned(),
-                description: dim.description.get(l).to_owned(),
-                level,
-                level_label: ctx.taxo("maturite", level_code(level)),
-                sens: text.sens.get(l).to_owned(),
-                next: text.prochaine_etape.get(l).to_owned(),
-            }
-        })
-        .collect();
+    let dimensions = dimension_views(&ctx, def, &r);
     let radar = alliances_viz::radar::svg(
         &dimensions
             .iter()
@@ -276,149 +272,29 @@ pub async fn report(
         &ctx.t("methodes-radar-titre"),
         "radar-titre",
     );
-    let rec = |kind: &str| -> Vec<RecView> {
-        r.recommandations
-            .iter()
-            .filter(|x| x.kind == kind)
-            .map(|x| RecView {
-                titre: x.cible.titre.clone(),
-                href: ctx.href(&x.cible.url),
-                raison: if x.motifs.is_empty() && kind == "alliance" {
-                    ctx.t("methodes-raison-complement")
-                } else if x.motifs.is_empty() {
-                    if kind == "territoire"
-                        && x.cible.url.contains("/departements/")
-                        && r.profil
-                            .territoire
-                            .as_ref()
-                            .is_some_and(|t| t.niveau != "departement")
-                    {
-                        ctx.t("methodes-raison-departement")
-                    } else {
-                        ctx.t("methodes-raison-territoire")
-                    }
-                } else {
-                    reason(&ctx.state.catalog, ctx.lang, ready, &x.motifs)
-                },
-            })
-            .collect()
-    };
-    let alliances = rec("alliance");
-    let territories = rec("territoire");
-    // Figures and catalyseurs are read again in the page's language; a record removed
-    // since keeps the text stored with the report.
-    let collections = ready.collections.get();
-    let figures: Vec<RecView> = r
-        .recommandations
-        .iter()
-        .filter(|x| x.kind == "chiffre")
-        .map(|x| match collections.observatory.get(&x.cible.id) {
-            Some(f) => {
-                let v = crate::figures::view(&ctx, ready, &collections.observatory, f);
-                RecView {
-                    titre: format!("{} — « {} »", v.value, v.label),
-                    href: v.href,
-                    raison: ctx.ta(
-                        "methodes-raison-chiffre",
-                        "population",
-                        v.population.unwrap_or_default(),
-                    ) + &format!(" ({})", v.provenance),
-                }
-            }
-            None => RecView {
-                titre: x.cible.titre.clone(),
-                href: ctx.href(&x.cible.url),
-                raison: x.raison.clone(),
-            },
-        })
-        .collect();
-    let catalyseurs: Vec<RecView> = r
-        .recommandations
-        .iter()
-        .filter(|x| x.kind == "catalyseur")
-        .map(|x| RecView {
-            titre: x.cible.titre.clone(),
-            href: ctx.href(&x.cible.url),
-            raison: x
-                .motifs
-                .first()
-                .map_or_else(|| x.raison.clone(), |m| ctx.t(&m.code)),
-        })
-        .collect();
-    // The title, in the page's language, of the dimension a recommendation's reason names.
-    let dimension_title = |x: &super::super::Recommandation| {
-        x.motifs
-            .iter()
-            .find(|m| m.facette == "dimension")
-            .and_then(|m| def.dimension(&m.code))
-            .map(|d| d.titre.get(l))
-    };
-    let tools: Vec<RecView> = r
-        .recommandations
-        .iter()
-        .filter(|x| x.kind == "outil")
-        .map(|x| RecView {
-            titre: collections
-                .outil(&x.cible.id)
-                .map_or_else(|| x.cible.titre.clone(), |o| o.nom.clone()),
-            href: ctx.href(&x.cible.url),
-            raison: super::super::path_tools::reason(
-                &ctx.state.catalog,
+    let items = super::super::path_of(ready, &ctx.state.settings.parcours, def, &r)
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let path_dates = r.recommandations.is_empty().then(|| {
+        ctx.state
+            .catalog
+            .get_with(
                 ctx.lang,
-                dimension_title(x),
-                &x.motifs,
-            ),
-        })
-        .collect();
-    let tools_map_href = r
-        .recommandations
-        .iter()
-        .filter(|x| x.kind == "outil")
-        .find_map(|x| x.motifs.iter().find(|m| m.facette == "phase"))
-        .map(|phase| {
-            let mut qs = form_urlencoded::Serializer::new(String::new());
-            qs.append_pair("phase", &phase.code);
-            if !r.profil.type_acteur.is_empty() {
-                qs.append_pair("public", &r.profil.type_acteur);
-            }
-            qs.append_pair("maturite", &r.profil.niveau);
-            format!("{}?{}", ctx.href("/outils/cartographie"), qs.finish())
-        });
-    let modules: Vec<RecView> = r
-        .recommandations
-        .iter()
-        .filter(|x| x.kind == "module")
-        .map(|x| {
-            let module = ctx.state.settings.parcours.module(&x.cible.id);
-            RecView {
-                titre: module.map_or_else(|| x.cible.titre.clone(), |m| m.titre.get(l).to_owned()),
-                href: ctx.href(&x.cible.url),
-                raison: super::super::path_modules::reason(
-                    &ctx.state.catalog,
-                    ctx.lang,
-                    dimension_title(x),
-                    &x.motifs,
-                ),
-            }
-        })
-        .collect();
-    // « All the alliances like you »: the profile's type and place as search filters.
-    let mut qs = form_urlencoded::Serializer::new(String::new());
-    qs.append_pair("type_acteur", &r.profil.type_acteur);
-    if let Some(t) = &r.profil.territoire {
-        let place = ReadyPlaces(ready).place(
-            alliances_domain::territory::Level::from_code(&t.niveau)
-                .unwrap_or(alliances_domain::territory::Level::Region),
-            &t.code,
-        );
-        if let Some((_, code)) = place
-            .as_ref()
-            .and_then(|p| p.facettes.iter().find(|(f, _)| f == "region"))
-        {
-            qs.append_pair("region", code);
-        }
-    }
-    let exemples_href = format!("{}?{}", ctx.href("/exemples"), qs.finish());
+                "methodes-parcours-dates",
+                &[
+                    ("aujourdhui", alliances_i18n::text(&ctx.state.today())),
+                    ("date", alliances_i18n::text(&r.date)),
+                ],
+            )
+            .into_owned()
+    });
+    let horizon = def
+        .souhaits
+        .horizon
+        .as_ref()
+        .and_then(|id| answers.get(id))
+        .and_then(|a| a.values().first().cloned());
+    let path = path_groups(&ctx, ready, def, &r, &items, horizon.as_deref());
+    let horizon_note = horizon.map(|h| ctx.t(format!("methodes-parcours-horizon-{h}")));
     let profile = def
         .profil
         .questions
@@ -453,14 +329,9 @@ pub async fn report(
             level_label: ctx.taxo("maturite", level_code(level)),
             radar,
             dimensions,
-            alliances,
-            territories,
-            figures,
-            catalyseurs,
-            tools,
-            tools_map_href,
-            modules,
-            exemples_href,
+            path,
+            path_dates,
+            horizon_note,
             answers: answer_blocks(&ctx, ready, def, answers, true),
             editing,
             link,
@@ -476,33 +347,207 @@ pub async fn report(
     )
 }
 
-/// `GET …/rapport.json`: the report with the answers, as a download.
+/// Each dimension's level with what it means, the next step, and the confidence when some
+/// answers were « je ne sais pas ».
+fn dimension_views(ctx: &Ctx, def: &Questionnaire, r: &Rapport) -> Vec<DimensionView> {
+    let l = ctx.lang.code();
+    def.dimensions
+        .iter()
+        .map(|dim| {
+            let level = r.maturite.get(&dim.id).copied().unwrap_or(1);
+            let text = &dim.niveaux[usize::from(level.clamp(1, 4)) - 1];
+            let confidence = r
+                .confiance
+                .get(&dim.id)
+                .filter(|c| c.inconnues > 0)
+                .map(|c| {
+                    ctx.state
+                        .catalog
+                        .get_with(
+                            ctx.lang,
+                            "methodes-confiance",
+                            &[
+                                (
+                                    "confiance",
+                                    alliances_i18n::text(
+                                        &ctx.t(format!("methodes-confiance-{}", c.code())),
+                                    ),
+                                ),
+                                ("inconnues", alliances_i18n::num(i64::from(c.inconnues))),
+                                (
+                                    "total",
+                                    alliances_i18n::num(i64::from(c.inconnues + c.notees)),
+                                ),
+                            ],
+                        )
+                        .into_owned()
+                });
+            DimensionView {
+                titre: dim.titre.get(l).to_owned(),
+                description: dim.description.get(l).to_owned(),
+                level,
+                level_label: ctx.taxo("maturite", level_code(level)),
+                sens: text.sens.get(l).to_owned(),
+                next: text.prochaine_etape.get(l).to_owned(),
+                confidence,
+            }
+        })
+        .collect()
+}
+
+/// The order of the five modules on a path: where the stated horizon says to start (act
+/// now: tools first; explore: data first), the five always there.
+fn medoc_order(horizon: Option<&str>) -> [&'static str; 5] {
+    match horizon {
+        Some("maintenant") => ["outils", "exemples", "competences", "donnees", "methodes"],
+        Some("prochains-mois") => ["exemples", "outils", "competences", "donnees", "methodes"],
+        Some("plus-tard") => ["competences", "exemples", "donnees", "outils", "methodes"],
+        Some("exploration") => ["donnees", "exemples", "competences", "outils", "methodes"],
+        _ => ["exemples", "donnees", "outils", "competences", "methodes"],
+    }
+}
+
+/// The path's items said in the page's language, grouped by the module they lead into,
+/// each group with its further links.
+fn path_groups(
+    ctx: &Ctx,
+    ready: &Ready,
+    def: &Questionnaire,
+    r: &Rapport,
+    items: &[super::super::Recommandation],
+    horizon: Option<&str>,
+) -> Vec<PathGroup> {
+    medoc_order(horizon)
+        .into_iter()
+        .map(|code| {
+            let views: Vec<RecView> = items
+                .iter()
+                .filter(|x| super::super::say::medoc_of(&x.kind) == code)
+                .map(|x| {
+                    let said = super::super::say::say(ctx, ready, def, r, x);
+                    RecView {
+                        titre: said.titre,
+                        href: ctx.href(&x.cible.url),
+                        raison: said.raison,
+                        lang: (x.kind == "alliance" && ctx.lang != Lang::Fr).then_some("fr"),
+                    }
+                })
+                .collect();
+            PathGroup {
+                code,
+                letter: code.chars().next().unwrap_or('M').to_ascii_uppercase(),
+                titre: ctx.t(format!("nav-{code}")),
+                intro: ctx.t(format!("methodes-parcours-groupe-{code}")),
+                items: views,
+                more: more_links(ctx, ready, r, items, code),
+            }
+        })
+        .collect()
+}
+
+/// The links that go further in one module: every alliance like the profile, the tools'
+/// cartography highlighted for the respondent, the observatory, the whole learning path,
+/// the collective diagnostic.
+fn more_links(
+    ctx: &Ctx,
+    ready: &Ready,
+    r: &Rapport,
+    items: &[super::super::Recommandation],
+    code: &str,
+) -> Vec<(String, String)> {
+    match code {
+        "exemples" => {
+            // « All the alliances like you »: the profile's type and place as filters.
+            let mut qs = form_urlencoded::Serializer::new(String::new());
+            if !r.profil.type_acteur.is_empty() {
+                qs.append_pair("type_acteur", &r.profil.type_acteur);
+            }
+            if let Some(t) = &r.profil.territoire {
+                let place = ReadyPlaces(ready).place(
+                    alliances_domain::territory::Level::from_code(&t.niveau)
+                        .unwrap_or(alliances_domain::territory::Level::Region),
+                    &t.code,
+                );
+                if let Some((_, c)) = place
+                    .as_ref()
+                    .and_then(|p| p.facettes.iter().find(|(f, _)| f == "region"))
+                {
+                    qs.append_pair("region", c);
+                }
+            }
+            vec![(
+                format!("{}?{}", ctx.href("/exemples"), qs.finish()),
+                ctx.t("methodes-parcours-toutes"),
+            )]
+        }
+        "outils" => items
+            .iter()
+            .filter(|x| x.kind == "outil")
+            .find_map(|x| x.motifs.iter().find(|m| m.facette == "phase"))
+            .map(|phase| {
+                let mut qs = form_urlencoded::Serializer::new(String::new());
+                qs.append_pair("phase", &phase.code);
+                if !r.profil.type_acteur.is_empty() {
+                    qs.append_pair("public", &r.profil.type_acteur);
+                }
+                qs.append_pair("maturite", &r.profil.niveau);
+                (
+                    format!("{}?{}", ctx.href("/outils/cartographie"), qs.finish()),
+                    ctx.t("methodes-parcours-outils-carte"),
+                )
+            })
+            .into_iter()
+            .collect(),
+        "donnees" => vec![(
+            ctx.href("/donnees"),
+            ctx.t("methodes-parcours-observatoire"),
+        )],
+        "competences" => vec![(
+            ctx.href("/competences"),
+            ctx.t("methodes-parcours-modules-tous"),
+        )],
+        _ => Vec::new(),
+    }
+}
+
+/// `GET …/rapport.json`: the report with the answers and the path of today (each item with
+/// its codes and its reason said in the page's language), as a download.
 pub async fn report_json(
     ctx: Ctx,
     State(state): State<AppState>,
     Path(secret): Path<String>,
 ) -> AppResult<Response> {
+    let ready = ready(&state)?;
     let d = draft(&state, &secret, ctx.lang).await?;
     let Some(json) = &d.row.rapport else {
         return Err(AppError::NotFound);
     };
-    let report: serde_json::Value =
-        serde_json::from_str(json).map_err(|e| AppError::Internal(e.to_string()))?;
+    let r: Rapport = serde_json::from_str(json)
+        .map_err(|e| AppError::Internal(format!("rapport illisible : {e}")))?;
+    let path = super::super::path_of(ready, &state.settings.parcours, &d.def, &r)
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let parcours: Vec<serde_json::Value> = path
+        .iter()
+        .map(|x| super::super::say::json(&ctx, ready, &d.def, &r, x))
+        .collect();
     let body = serde_json::json!({
-        "reponses": report["reponses"],
-        "rapport": report,
+        "reponses": r.reponses,
+        "rapport": r,
+        "parcours": parcours,
+        "date_parcours": r.path_date(state.today()),
     });
-    let mut response = (
-        [
-            (header::CONTENT_TYPE, "application/json"),
-            (
-                header::CONTENT_DISPOSITION,
-                "attachment; filename=\"diagnostic.json\"",
-            ),
-        ],
-        serde_json::to_vec_pretty(&body).unwrap_or_default(),
-    )
-        .into_response();
-    response = private(response);
-    Ok(response)
+    let bytes = serde_json::to_vec_pretty(&body).map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(private(
+        (
+            [
+                (header::CONTENT_TYPE, "application/json"),
+                (
+                    header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"diagnostic.json\"",
+                ),
+            ],
+            bytes,
+        )
+            .into_response(),
+    ))
 }

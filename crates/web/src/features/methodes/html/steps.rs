@@ -248,6 +248,14 @@ pub(super) fn step_index(def: &Questionnaire, n: usize) -> AppResult<usize> {
     }
 }
 
+/// Whether step `index` asks this respondent anything.
+pub(super) fn has_questions(def: &Questionnaire, index: usize, answers: &Answers) -> bool {
+    def.etapes[index]
+        .questions
+        .iter()
+        .any(|q| diagnostic::applies(q, answers))
+}
+
 pub async fn step(
     ctx: Ctx,
     State(state): State<AppState>,
@@ -258,6 +266,19 @@ pub async fn step(
     let d = draft(&state, &secret, ctx.lang).await?;
     let index = step_index(&d.def, n)?;
     store::touch(&state.db, &d.key, state.now()).await?;
+    if !has_questions(&d.def, index, &d.answers) {
+        // Nothing to answer here (a link kept from another profile): the next step that
+        // asks something, else the last one.
+        let to = (index + 1..d.def.etapes.len())
+            .find(|&i| has_questions(&d.def, i, &d.answers))
+            .unwrap_or(d.def.etapes.len() - 1);
+        if to != index {
+            return Ok(see_other(&ctx.href(format!(
+                "/methodes/diagnostics/{secret}/etapes/{}",
+                to + 1
+            ))));
+        }
+    }
     let questions = d.def.etapes[index]
         .questions
         .iter()
@@ -525,7 +546,7 @@ pub async fn save_step(
         answers.remove(&q.id);
     }
     answers.extend(checked_answers);
-    let json = serde_json::to_string(&answers).unwrap_or_else(|_| "{}".into());
+    let json = serde_json::to_string(&answers).map_err(|e| AppError::Internal(e.to_string()))?;
     let reached = if back {
         d.row.etape
     } else {
@@ -534,16 +555,24 @@ pub async fn save_step(
     let now = state.now();
     if back {
         store::save_answers(&state.db, &d.key, &json, reached, now).await?;
-        let to = index.max(1);
-        return Ok(see_other(
-            &ctx.href(format!("/methodes/diagnostics/{secret}/etapes/{to}")),
-        ));
+        let to = (0..index)
+            .rev()
+            .find(|&i| has_questions(&d.def, i, &answers))
+            .unwrap_or(0);
+        return Ok(see_other(&ctx.href(format!(
+            "/methodes/diagnostics/{secret}/etapes/{}",
+            to + 1
+        ))));
     }
-    if index + 1 < d.def.etapes.len() {
+    // The next step with a question for this respondent (a step of questions for other
+    // actor types only is skipped).
+    if let Some(next) =
+        (index + 1..d.def.etapes.len()).find(|&i| has_questions(&d.def, i, &answers))
+    {
         store::save_answers(&state.db, &d.key, &json, reached, now).await?;
         return Ok(see_other(&ctx.href(format!(
             "/methodes/diagnostics/{secret}/etapes/{}",
-            index + 2
+            next + 1
         ))));
     }
     // The last step: check everything (a step may have been skipped) and compute the report.
@@ -555,19 +584,11 @@ pub async fn save_step(
         Scope::Complete,
     ) {
         Ok(checked) => {
-            let report = build_report(
-                ready,
-                &state.catalog,
-                &state.settings.parcours,
-                &d.def,
-                &checked,
-                state.today(),
-            )
-            .map_err(|e| AppError::Internal(e.to_string()))?;
+            let report = build_report(ready, &d.def, &checked, state.today());
             let report_json =
                 serde_json::to_string(&report).map_err(|e| AppError::Internal(e.to_string()))?;
-            let answers_json =
-                serde_json::to_string(&checked.answers).unwrap_or_else(|_| "{}".into());
+            let answers_json = serde_json::to_string(&checked.answers)
+                .map_err(|e| AppError::Internal(e.to_string()))?;
             store::complete(&state.db, &d.key, &answers_json, &report_json, now).await?;
             Ok(see_other(
                 &ctx.href(format!("/methodes/diagnostics/{secret}")),
