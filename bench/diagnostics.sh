@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Méthodes benchmark (issue « Méthodes »): computing a report — checking a complete answer
-# set, scoring it, ranking the personal path with the search engine — in process, on one
-# thread, from random answer sets (deterministic generator):
+# Méthodes benchmark (issue « Méthodes », v2 in issue 12): computing a report as a reading
+# does — checking a complete answer set, scoring it, then its whole personal path (alliances
+# ranked with the search engine, territories, figures, fiches repères, tools, catalyseurs,
+# modules) — in process, on one thread, from random answer sets (deterministic generator):
 #   1. with the seeded corpus (477 real alliances);
 #   2. with N synthetic alliances (default 100 000, bench/src/main.rs `corpus`) imported too.
 # Targets: p99 ≤ 5 ms (seed) and ≤ 20 ms (100 000).

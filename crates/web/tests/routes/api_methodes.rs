@@ -137,7 +137,7 @@ async fn a_diagnostic_is_computed_stored_read_and_deleted(backend: &Backend) {
     }
     assert_eq!(report["ignorees"], json!([]));
     // What is stored is codes: no sentence in either language.
-    let stored = stored_report(&app).await;
+    let stored = stored_report(&app, &id).await;
     assert!(stored.get("recommandations").is_none(), "{stored}");
     assert!(stored["profil"].get("libelle").is_none(), "{stored}");
     assert!(!stored.to_string().contains("Points communs"), "{stored}");
@@ -239,19 +239,14 @@ fn assert_every_kind(recs: &[Value]) {
     }
 }
 
-/// The only stored report, as JSON.
-async fn stored_report(app: &TestApp) -> Value {
-    let json: String = match &app.state.db {
-        alliances_store::Db::Sqlite(s) => sqlx::query_scalar("SELECT rapport FROM diagnostics")
-            .fetch_one(&s.read)
-            .await
-            .unwrap(),
-        alliances_store::Db::Pg(p) => sqlx::query_scalar("SELECT rapport FROM diagnostics")
-            .fetch_one(p)
-            .await
-            .unwrap(),
-    };
-    serde_json::from_str(&json).unwrap()
+/// The report stored behind `id`, as JSON.
+async fn stored_report(app: &TestApp, id: &str) -> Value {
+    let key = alliances_web::features::methodes::key_of(id);
+    let row = alliances_store::diagnostics::get(&app.state.db, &key)
+        .await
+        .unwrap()
+        .unwrap();
+    serde_json::from_str(&row.rapport.unwrap()).unwrap()
 }
 
 async fn invalid_answers_are_named_and_nothing_is_stored(backend: &Backend) {
