@@ -444,6 +444,8 @@ async fn every_profile_gets_two_to_four_tools_that_fit_it(backend: &Backend) {
             let r = post_json(&app, "/api/v1/diagnostics", &to_json(&a)).await;
             assert_eq!(r.status, 201, "{}", r.text());
             let report = r.json();
+            // Every actor type, at both ends of the scale, gets the six kinds.
+            assert_every_kind(report["recommandations"].as_array().unwrap());
             let tools: Vec<&serde_json::Value> = report["recommandations"]
                 .as_array()
                 .unwrap()

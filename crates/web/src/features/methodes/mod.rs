@@ -387,14 +387,42 @@ pub fn reason(catalog: &Catalog, lang: Lang, ready: &Ready, motifs: &[Motif]) ->
             let name = catalog
                 .get(lang, &format!("exemples-facette-{facet}"))
                 .to_lowercase();
-            format!("{name} : {}", values.join(", "))
+            format!("{name}{}{}", punct(lang).colon, values.join(", "))
         })
         .collect();
     format!(
         "{} {}",
         catalog.get(lang, "methodes-raison-alliance"),
-        items.join(" ; ")
+        items.join(punct(lang).semicolon)
     )
+}
+
+/// The punctuation of a language: French spaces its colons and semicolons and quotes with
+/// guillemets; English does not.
+pub struct Punct {
+    pub colon: &'static str,
+    pub semicolon: &'static str,
+    pub open: &'static str,
+    pub close: &'static str,
+}
+
+#[must_use]
+pub fn punct(lang: Lang) -> Punct {
+    match lang {
+        Lang::Fr => Punct {
+            // No-break spaces: a colon or a semicolon never starts a line.
+            colon: "\u{a0}: ",
+            semicolon: "\u{a0}; ",
+            open: "«\u{a0}",
+            close: "\u{a0}»",
+        },
+        Lang::En => Punct {
+            colon: ": ",
+            semicolon: "; ",
+            open: "“",
+            close: "”",
+        },
+    }
 }
 
 /// The text of an answer in `lang` (labels of chosen options, territory name, text).

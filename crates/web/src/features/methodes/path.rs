@@ -301,13 +301,28 @@ fn figures(ready: &Ready, actor: &str, place: Option<&Place>) -> Vec<Recommandat
     let population =
         |f: &KeyFigure| motif("population", f.population.as_deref().unwrap_or_default());
     take(&mut chosen, &mut seen, own, &population, PATH_FIGURES);
+    // Figures measured among other populations: one per study, each said with the
+    // population it was measured among.
     let mut any: Vec<&KeyFigure> = obs.figures.iter().filter(national).collect();
     by_recency(&mut any);
+    let mut studies: Vec<Option<&str>> = chosen.iter().map(|(f, _)| f.etude.as_deref()).collect();
+    any.retain(|f| {
+        let study = f.etude.as_deref();
+        if study.is_some() && studies.contains(&study) {
+            false
+        } else {
+            studies.push(study);
+            true
+        }
+    });
     take(
         &mut chosen,
         &mut seen,
         any,
-        &|_| motif("raison", "general"),
+        &|f| match &f.population {
+            Some(p) => motif("population", p),
+            None => motif("raison", "general"),
+        },
         PATH_FIGURES,
     );
     chosen

@@ -223,7 +223,7 @@ pub fn reason(catalog: &Catalog, lang: Lang, dimension: Option<&str>, motifs: &[
                 .into_owned(),
         );
     }
-    let mut text = parts.join(" ; ");
+    let mut text = parts.join(super::punct(lang).semicolon);
     text.push('.');
     text
 }

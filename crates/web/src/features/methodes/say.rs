@@ -99,7 +99,8 @@ pub fn say(ctx: &Ctx, ready: &Ready, def: &Questionnaire, r: &Rapport, x: &Recom
                     titre: if v.is_count {
                         v.label.clone()
                     } else {
-                        format!("{} — « {} »", v.value, v.label)
+                        let p = super::punct(ctx.lang);
+                        format!("{} — {}{}{}", v.value, p.open, v.label, p.close)
                     },
                     raison: format!("{why} ({})", v.provenance),
                 }
