@@ -159,23 +159,7 @@ async fn a_diagnostic_is_computed_stored_read_and_deleted(backend: &Backend) {
         "{}",
         en["profil"]
     );
-    let ids = |r: &Value| -> Vec<Value> {
-        r["recommandations"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|x| x["cible"]["id"].clone())
-            .collect()
-    };
-    assert_eq!(ids(&en), ids(&report), "the same path, said in English");
-    for (fr, en) in report["recommandations"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .zip(en["recommandations"].as_array().unwrap())
-    {
-        assert_ne!(fr["raison"], en["raison"], "{fr} / {en}");
-    }
+    assert_same_items_said_otherwise(&report, &en);
     assert!(en.to_string().contains("For the"), "{en}");
     assert_eq!(
         app.get(&format!("/api/v1/diagnostics/{id}?lang=de"))
@@ -236,6 +220,19 @@ fn assert_every_kind(recs: &[Value]) {
             "{rec}"
         );
         assert!(!rec["module"].as_str().unwrap().is_empty());
+    }
+}
+
+/// `a` and `b` list the same items of a path (same targets, same order), every reason said
+/// differently (in another language).
+fn assert_same_items_said_otherwise(a: &Value, b: &Value) {
+    let items = |r: &Value| r["recommandations"].as_array().unwrap().clone();
+    let (a, b) = (items(a), items(b));
+    let ids =
+        |list: &[Value]| -> Vec<Value> { list.iter().map(|x| x["cible"]["id"].clone()).collect() };
+    assert_eq!(ids(&a), ids(&b), "the same path");
+    for (x, y) in a.iter().zip(&b) {
+        assert_ne!(x["raison"], y["raison"], "{x} / {y}");
     }
 }
 
@@ -781,14 +778,7 @@ async fn a_version_one_report_still_opens_unchanged_in_both_languages(backend: &
     }
     assert_eq!(fr["profil"]["libelle"], v1["profil"]["libelle"]);
     assert_eq!(en["profil"]["libelle"], "Local authority · Municipality");
-    for (stored, said) in v1["recommandations"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .zip(en["recommandations"].as_array().unwrap())
-    {
-        assert_ne!(stored["raison"], said["raison"], "said in English: {said}");
-    }
+    assert_same_items_said_otherwise(&v1, &en);
     // The pages open in both languages.
     for path in [
         format!("/methodes/diagnostics/{secret}"),
