@@ -1,6 +1,7 @@
 //! The modules of a personal path: 2 or 3 modules of the learning path « Alliances et
-//! Territoires » for the respondent's weakest dimensions, each with its reason (the
-//! dimension and its level), kept as codes so that each language says it.
+//! Territoires » for the respondent's weakest dimensions and an obstacle they named, each
+//! with its reason (the dimension and its level, the obstacle), kept as codes so that each
+//! language says it.
 
 use alliances_domain::parcours::{Module, Parcours};
 use alliances_i18n::{Catalog, Lang};

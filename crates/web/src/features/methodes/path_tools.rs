@@ -1,5 +1,6 @@
-//! The tools of a personal path: for the phase where the respondent's diagnostic leaves the
-//! most room, meant for their actor type and fitting their level (decision 010).
+//! The tools of a personal path: for the phase the respondent's main alliance is at (from
+//! version 2, decision 012), else the phase where their diagnostic leaves the most room,
+//! meant for their actor type and fitting their level (decision 010).
 
 use alliances_domain::outil::{EVERYONE, Outil};
 use alliances_domain::questionnaire::Questionnaire;
