@@ -19,11 +19,16 @@ need_tools() { # wrk, nginx, curl, bc; sets NGINX
 }
 
 now() { date +%s.%N; }
-# Waits for /readyz on a port; fails (with the end of the server's log) if the server stops.
+# Waits for /readyz on a port; fails (with the end of the server's log) if the server stops
+# or is not ready within READY_TIMEOUT seconds (default 600: a first start on a large corpus
+# builds its index), instead of hanging.
 wait_ready() { # port pid -> seconds waited
-  local start; start=$(now)
-  until curl -fs "http://127.0.0.1:$1/readyz" >/dev/null 2>&1; do
+  local start deadline; start=$(now); deadline=$((SECONDS + ${READY_TIMEOUT:-600}))
+  until curl -fs --max-time 5 "http://127.0.0.1:$1/readyz" >/dev/null 2>&1; do
     kill -0 "$2" 2>/dev/null || { echo "le serveur du port $1 s'est arrêté :" >&2; tail -n 3 "$WORK/server.log" >&2; exit 1; }
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      echo "le serveur du port $1 n'est pas prêt après ${READY_TIMEOUT:-600} s :" >&2; tail -n 3 "$WORK/server.log" >&2; kill "$2" 2>/dev/null; exit 1
+    fi
     sleep 0.005
   done
   echo "$(now) - $start" | bc -l

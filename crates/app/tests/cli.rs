@@ -374,6 +374,35 @@ async fn serve_on_postgres() {
     }
 }
 
+/// Each server keeps its own search index: a second server on a data directory another one
+/// holds stops at once with the directory and the fix, in French; once the first has gone,
+/// the directory is free again (the lock dies with the process, even killed).
+#[tokio::test]
+async fn a_data_directory_serves_one_server_at_a_time() {
+    let dir = scratch("verrou");
+    let url = format!("sqlite://{}", dir.join("base.db").display());
+    let data = dir.join("donnees");
+    let first = serve_in(&url, &data);
+    wait_ready(&first).await;
+    let (code, _, err) = run(alliances()
+        .args(["serve", "--bind", "127.0.0.1:0", "--database", &url])
+        .arg("--data-dir")
+        .arg(&data));
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(&format!(
+            "le dossier de données {} est déjà utilisé par un autre serveur alliances",
+            data.display()
+        )) && err.contains("--data-dir"),
+        "{err}"
+    );
+    drop(first);
+    let again = serve_in(&url, &data);
+    wait_ready(&again).await;
+    drop(again);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
 #[tokio::test]
 async fn migrate_prepares_a_database_and_serve_refuses_a_stale_one() {
     let dir = scratch("migrate");

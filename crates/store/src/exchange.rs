@@ -250,7 +250,7 @@ fn csv_rows(bytes: &[u8]) -> Result<Table, Vec<LineError>> {
                     ));
                     continue;
                 }
-                rows.push((line, r.iter().map(str::to_owned).collect()));
+                rows.push((line, r.iter().map(|c| restore_cell(c).to_owned()).collect()));
             }
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line() as usize);
@@ -525,7 +525,37 @@ pub fn alliance_rows<'a>(
     records.map(|(a, regions)| a.to_columns(&regions).into_iter().map(|(_, v)| v).collect())
 }
 
-/// CSV with a header (UTF-8 with BOM so that spreadsheets read the accents).
+/// The first characters that make a spreadsheet read a cell as a formula.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell as written to a CSV file: text a spreadsheet would run as a formula (`=`, `+`,
+/// `-`, `@`, tab or carriage return first) gets a leading apostrophe, as spreadsheet users
+/// expect; a number (`-3`, `+1.5`) is left as it is.
+#[must_use]
+pub fn neutralise_cell(cell: &str) -> std::borrow::Cow<'_, str> {
+    // Apostrophes first count too (`'=x` is written `''=x`), so that reading back removes
+    // exactly the one added here.
+    let formula = cell.trim_start_matches('\'').starts_with(FORMULA_STARTS)
+        && cell.trim().parse::<f64>().is_err();
+    if formula {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// A CSV cell as read: the apostrophe [`neutralise_cell`] adds is removed, so that an
+/// export imports back unchanged.
+#[must_use]
+pub fn restore_cell(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.trim_start_matches('\'').starts_with(FORMULA_STARTS) => rest,
+        _ => cell,
+    }
+}
+
+/// CSV with a header (UTF-8 with BOM so that spreadsheets read the accents); every cell
+/// neutralised against formulas ([`neutralise_cell`]).
 pub fn write_csv(
     out: &mut dyn Write,
     header: &[&str],
@@ -540,7 +570,7 @@ pub fn write_csv(
         w.write_record(header)?;
     }
     for row in rows {
-        w.write_record(row)?;
+        w.write_record(row.iter().map(|c| neutralise_cell(c).into_owned()))?;
     }
     w.flush()
 }
@@ -641,6 +671,39 @@ pub fn write_xlsx(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn formulas_are_neutralised_in_csv_and_read_back_unchanged() {
+        for (value, written) in [
+            ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+            ("+33 1 23", "'+33 1 23"),
+            ("- 30 % de déchets", "'- 30 % de déchets"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tcmd", "'\tcmd"),
+            ("'=déjà", "''=déjà"),
+            ("''+x", "'''+x"),
+            ("-3", "-3"),
+            ("+1.5", "+1.5"),
+            ("Réseau", "Réseau"),
+            ("l'alliance", "l'alliance"),
+        ] {
+            assert_eq!(super::neutralise_cell(value), written, "{value}");
+            assert_eq!(super::restore_cell(written), value, "{written}");
+        }
+        // Through the writer and the reader.
+        let mut out = Vec::new();
+        super::write_csv(
+            &mut out,
+            &["a", "b"],
+            [vec!["=1+1".to_owned(), "-2".to_owned()]].into_iter(),
+            true,
+        )
+        .unwrap();
+        let text = String::from_utf8(out.clone()).unwrap();
+        assert!(text.contains("'=1+1,-2"), "{text}");
+        let table = super::csv_rows(&out).unwrap();
+        assert_eq!(table.rows[0].1, vec!["=1+1".to_owned(), "-2".to_owned()]);
+    }
+
     use super::*;
     use alliances_domain::territory::Level;
 

@@ -18,6 +18,9 @@ pub async fn run(
 ) -> anyhow::Result<()> {
     super::init_logging(&config);
     alliances_web::content::validate().map_err(anyhow::Error::msg)?;
+    // One server per data directory (its search index and its key): held until exit.
+    let data_dir = config.data_dir();
+    let _lock = lock_data_dir(&data_dir)?;
     let catalog = alliances_i18n::Catalog::load().map_err(anyhow::Error::msg)?;
     let db = Db::connect(&config.database_url, &super::connect_options(&config))
         .await
@@ -26,7 +29,6 @@ pub async fn run(
     settings.questionnaires = questionnaires;
     settings.parcours = parcours;
     // The key that signs certificates: created at first start in the data directory.
-    let data_dir = config.data_dir();
     let key = alliances_web::badges::IssuerKey::load_or_create(&data_dir).map_err(|e| {
         anyhow::anyhow!(
             "clé de signature des certificats : {e} (data_dir = {} ; vérifiez les droits du dossier, ou supprimez un fichier de clé abîmé pour en créer une nouvelle : les certificats déjà téléchargés ne se vérifieront plus)",
@@ -73,6 +75,40 @@ pub async fn run(
     db.close().await;
     tracing::info!("arrêt");
     Ok(())
+}
+
+/// The name of the lock file a server holds in its data directory.
+pub const LOCK_FILE: &str = "serveur.verrou";
+
+/// Takes the data directory for this server: an exclusive lock on `serveur.verrou`, released
+/// by the system when the process ends, however it ends. A directory another server holds is
+/// refused with the directory and the fix.
+fn lock_data_dir(dir: &std::path::Path) -> anyhow::Result<std::fs::File> {
+    std::fs::create_dir_all(dir).with_context(|| {
+        format!(
+            "dossier de données {} : création impossible (data_dir, ALLIANCES_DATA_DIR ou --data-dir)",
+            dir.display()
+        )
+    })?;
+    let path = dir.join(LOCK_FILE);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .with_context(|| format!("dossier de données {} : {}", dir.display(), path.display()))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => anyhow::bail!(
+            "le dossier de données {} est déjà utilisé par un autre serveur alliances. Chaque serveur garde son propre index de recherche : donnez à celui-ci un autre dossier (option --data-dir, variable ALLIANCES_DATA_DIR ou clé data_dir), ou arrêtez l'autre serveur.",
+            dir.display()
+        ),
+        Err(std::fs::TryLockError::Error(e)) => Err(anyhow::Error::new(e).context(format!(
+            "dossier de données {} : verrou {} impossible",
+            dir.display(),
+            path.display()
+        ))),
+    }
 }
 
 async fn shutdown_signal() {
