@@ -469,7 +469,7 @@ async fn engines(args: &[String]) {
         .await
         .expect("read")
         .iter()
-        .map(|s| index_doc(&state, ready, s))
+        .map(|s| index_doc(&state, ready, s).expect("index document"))
         .collect();
     let pool = sqlx::postgres::PgPoolOptions::new()
         .max_connections(u32::try_from(tasks).unwrap_or(8))

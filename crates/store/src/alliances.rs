@@ -74,8 +74,15 @@ fn decode(row: Row) -> Result<Stored> {
     })
 }
 
-fn document(a: &Alliance) -> String {
-    serde_json::to_string(a).unwrap_or_default()
+/// The stored JSON of an alliance; a record that cannot be written is an error, never an
+/// empty document.
+fn document(a: &Alliance) -> Result<String> {
+    serde_json::to_string(a).map_err(|e| {
+        StoreError::Reference(format!(
+            "alliance « {} » : écriture impossible : {e}",
+            a.slug
+        ))
+    })
 }
 
 /// Inserts new records and updates changed ones (same slug → update, never a duplicate),
@@ -103,11 +110,11 @@ pub async fn upsert_all_with_progress(
     let docs: Vec<(String, String)> = records
         .iter()
         .map(|a| {
-            let d = document(a);
+            let d = document(a)?;
             let f = fingerprint(&[d.as_bytes()]);
-            (d, f)
+            Ok((d, f))
         })
-        .collect();
+        .collect::<Result<_>>()?;
     macro_rules! run {
         ($pool:expr, $lock:expr) => {{
             let mut tx = $pool.begin().await?;

@@ -15,8 +15,13 @@ type BoxError = Box<dyn std::error::Error + Send + Sync>;
 /// How many records are read and indexed at a time.
 const BATCH: i64 = 1000;
 
-/// What the index holds of one record.
-pub fn index_doc(state: &AppState, ready: &Ready, stored: &Stored) -> IndexDoc {
+/// What the index holds of one record; a card that cannot be written is an error, never an
+/// empty one.
+pub fn index_doc(
+    state: &AppState,
+    ready: &Ready,
+    stored: &Stored,
+) -> Result<IndexDoc, serde_json::Error> {
     let a = &stored.alliance;
     let fr = |key: String| state.catalog.get(Lang::Fr, &key).into_owned();
     let mut texte = Vec::new();
@@ -84,7 +89,7 @@ pub fn index_doc(state: &AppState, ready: &Ready, stored: &Stored) -> IndexDoc {
         year * 100 + month
     });
     let card = Card::of(ready, a);
-    IndexDoc {
+    Ok(IndexDoc {
         slug: a.slug.clone(),
         nom: a.nom.clone(),
         resume: a.resume.clone().unwrap_or_default(),
@@ -93,8 +98,8 @@ pub fn index_doc(state: &AppState, ready: &Ready, stored: &Stored) -> IndexDoc {
         facettes,
         debut,
         nom_tri: alliances_domain::text::fold(&a.nom),
-        carte: serde_json::to_string(&card).unwrap_or_default(),
-    }
+        carte: serde_json::to_string(&card)?,
+    })
 }
 
 /// Brings the index up to the change log; returns how many records were (re)indexed.
@@ -128,7 +133,10 @@ pub async fn catch_up(state: &AppState) -> Result<usize, BoxError> {
             .filter(|s| !found.iter().any(|f| &f.alliance.slug == *s))
             .cloned()
             .collect();
-        let docs: Vec<IndexDoc> = found.iter().map(|s| index_doc(state, ready, s)).collect();
+        let docs: Vec<IndexDoc> = found
+            .iter()
+            .map(|s| index_doc(state, ready, s))
+            .collect::<Result<_, _>>()?;
         done += docs.len();
         search.apply(&docs, &removed, max)?;
         from = max;
@@ -145,7 +153,10 @@ async fn rebuild(state: &AppState, ready: &Ready, last: i64) -> Result<usize, Bo
         let page = store::page_after(&state.db, after.as_deref(), BATCH).await?;
         let Some(tail) = page.last() else { break };
         after = Some(tail.alliance.slug.clone());
-        let docs: Vec<IndexDoc> = page.iter().map(|s| index_doc(state, ready, s)).collect();
+        let docs: Vec<IndexDoc> = page
+            .iter()
+            .map(|s| index_doc(state, ready, s))
+            .collect::<Result<_, _>>()?;
         done += docs.len();
         search.add(&docs)?;
     }

@@ -27,6 +27,17 @@ pub struct Card {
 }
 
 impl Card {
+    /// The card the index keeps for a hit; one that does not read back is an error (the
+    /// index is then rebuilt from the database), never an empty card.
+    pub fn read(hit: &alliances_search::Hit) -> crate::error::AppResult<Card> {
+        serde_json::from_str(&hit.carte).map_err(|e| {
+            crate::error::AppError::Internal(format!(
+                "index de recherche : fiche « {} » illisible : {e}",
+                hit.slug
+            ))
+        })
+    }
+
     #[must_use]
     pub fn of(ready: &Ready, a: &Alliance) -> Card {
         let territoire = a.territoire_libelle.clone().or_else(|| {
@@ -64,11 +75,8 @@ pub struct ResultView {
 }
 
 /// One line of the results.
-#[must_use]
-pub fn result_view(ctx: &Ctx, hit: &alliances_search::Hit) -> ResultView {
-    // The card was written by `Card::of`: a card that does not read back shows no details
-    // rather than failing the whole list.
-    let card: Card = serde_json::from_str(&hit.carte).unwrap_or_default();
+pub fn result_view(ctx: &Ctx, hit: &alliances_search::Hit) -> crate::error::AppResult<ResultView> {
+    let card = Card::read(hit)?;
     let mut meta = Vec::new();
     if let Some(t) = &card.territoire {
         meta.push(t.clone());
@@ -86,14 +94,14 @@ pub fn result_view(ctx: &Ctx, hit: &alliances_search::Hit) -> ResultView {
         .map(|d| ctx.taxo("domaine", d))
         .collect();
     tags.extend(card.types_acteur.iter().map(|t| ctx.taxo("acteur", t)));
-    ResultView {
+    Ok(ResultView {
         href: ctx.href(format!("/exemples/{}", hit.slug)),
         nom: hit.nom.clone(),
         resume: hit.resume.clone(),
         extrait: hit.extrait.clone(),
         meta,
         tags,
-    }
+    })
 }
 
 /// The first alliances matching some filters, by name, and the link to all of them.
@@ -137,7 +145,11 @@ pub fn listing(
     let qs = qs.finish();
     Ok(Listing {
         total: results.total,
-        results: results.hits.iter().map(|h| result_view(ctx, h)).collect(),
+        results: results
+            .hits
+            .iter()
+            .map(|h| result_view(ctx, h))
+            .collect::<Result<_, _>>()?,
         all_href: format!("{}?{qs}", ctx.href("/exemples")),
     })
 }

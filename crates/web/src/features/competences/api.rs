@@ -272,8 +272,8 @@ pub async fn certificat(ctx: Ctx, Path(code): Path<String>) -> AppResult<Json<Ce
         parcours_titre: p
             .variant(&c.parcours)
             .map_or_else(|| c.parcours.clone(), |v| v.titre.get("fr").to_owned()),
-        modules: certificate_modules(&c),
-        duree_minutes: super::certificats::minutes_of(&ctx, &c),
+        modules: certificate_modules(&c)?,
+        duree_minutes: super::certificats::minutes_of(&ctx, &c)?,
         date: iso_date(c.delivre_le),
         statut: if c.revoque_le.is_some() {
             "revoque"

@@ -116,15 +116,15 @@ pub struct CertificateView {
     pub verification: String,
 }
 
-fn view(ctx: &Ctx, headers: &HeaderMap, c: &Certificate) -> CertificateView {
+fn view(ctx: &Ctx, headers: &HeaderMap, c: &Certificate) -> AppResult<CertificateView> {
     let p = &ctx.state.settings.parcours;
     let l = ctx.lang.code();
-    let modules: Vec<_> = certificate_modules(c)
+    let modules: Vec<_> = certificate_modules(c)?
         .iter()
         .filter_map(|s| p.module(s))
         .collect();
     let minutes = modules.iter().map(|m| m.minutes()).sum();
-    CertificateView {
+    Ok(CertificateView {
         code: c.code.clone(),
         valide: c.revoque_le.is_none(),
         parcours: p
@@ -143,7 +143,7 @@ fn view(ctx: &Ctx, headers: &HeaderMap, c: &Certificate) -> CertificateView {
             headers,
             &ctx.href(format!("/certificats/{}", c.code)),
         ),
-    }
+    })
 }
 
 /// The holder's certificate (their progress link and this code), or a French 404.
@@ -183,7 +183,7 @@ pub async fn holder(
     page(
         StatusCode::OK,
         &HolderPage {
-            c: view(&ctx, &headers, &c),
+            c: view(&ctx, &headers, &c)?,
             download: ctx.href(format!("{base}/certificats/{code}/openbadge.jwt")),
             delete_action: ctx.href(format!("{base}/certificats/{code}/supprimer")),
             back: ctx.href(&base),
@@ -209,7 +209,7 @@ pub async fn download(
     let p = &state.settings.parcours;
     let v = p.variant(&c.parcours).ok_or(AppError::NotFound)?;
     let base = absolute(&state, &headers, "");
-    let payload = credential(&ctx, &base, p, &c, v, &ctx.t("site-nom"));
+    let payload = credential(&ctx, &base, p, &c, v, &ctx.t("site-nom"))?;
     let token = state.settings.badge_key.get().sign_jwt(&payload);
     let mut response = (StatusCode::OK, token).into_response();
     let h = response.headers_mut();
@@ -271,7 +271,7 @@ pub async fn verify(
     page(
         StatusCode::OK,
         &VerifyPage {
-            c: view(&ctx, &headers, &c),
+            c: view(&ctx, &headers, &c)?,
             ctx: &ctx,
         },
     )
@@ -305,12 +305,11 @@ pub async fn jwks(State(state): State<AppState>) -> Response {
 }
 
 /// Minutes of a certificate's modules, for the API.
-#[must_use]
-pub fn minutes_of(ctx: &Ctx, c: &Certificate) -> u32 {
+pub fn minutes_of(ctx: &Ctx, c: &Certificate) -> AppResult<u32> {
     let p = &ctx.state.settings.parcours;
-    certificate_modules(c)
+    Ok(certificate_modules(c)?
         .iter()
         .filter_map(|s| p.module(s))
         .map(|m| m.minutes())
-        .sum()
+        .sum())
 }

@@ -219,10 +219,15 @@ pub fn normalize_code(typed: &str) -> Option<String> {
     )
 }
 
-/// The module slugs a certificate lists.
-#[must_use]
-pub fn certificate_modules(c: &Certificate) -> Vec<String> {
-    serde_json::from_str(&c.modules).unwrap_or_default()
+/// The module slugs a certificate lists; a list that does not read back is an error, never
+/// an empty certificate.
+pub fn certificate_modules(c: &Certificate) -> crate::error::AppResult<Vec<String>> {
+    serde_json::from_str(&c.modules).map_err(|e| {
+        crate::error::AppError::Internal(format!(
+            "certificat {} : modules illisibles : {e}",
+            c.code
+        ))
+    })
 }
 
 pub use crate::clock::iso_date;
@@ -230,7 +235,6 @@ pub use crate::clock::iso_date;
 /// The Open Badges 3.0 `OpenBadgeCredential` of a certificate (unsigned), for the base URL of
 /// the instance. Its registered JWT claims (`iss`, `jti`, `nbf`) sit beside the credential's
 /// own members, as the specification's JWT proof format requires.
-#[must_use]
 pub fn credential(
     ctx: &Ctx,
     base: &str,
@@ -238,17 +242,18 @@ pub fn credential(
     c: &Certificate,
     v: &Variant,
     instance_name: &str,
-) -> Value {
+) -> crate::error::AppResult<Value> {
     let l = ctx.lang.code();
     let base = base.trim_end_matches('/');
     let id = format!("{base}/certificats/{}", c.code);
     let issuer = format!("{base}/");
-    let modules: Vec<String> = certificate_modules(c)
+    let slugs = certificate_modules(c)?;
+    let modules: Vec<String> = slugs
         .iter()
         .filter_map(|s| p.module(s))
         .map(|m| m.titre.get(l).to_owned())
         .collect();
-    let minutes: u32 = certificate_modules(c)
+    let minutes: u32 = slugs
         .iter()
         .filter_map(|s| p.module(s))
         .map(Module::minutes)
@@ -287,7 +292,7 @@ pub fn credential(
     }
     subject["identifier"] = json!(identifiers);
     let valid_from = crate::clock::rfc3339(c.delivre_le);
-    json!({
+    Ok(json!({
         "@context": [
             "https://www.w3.org/ns/credentials/v2",
             "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
@@ -307,5 +312,5 @@ pub fn credential(
         "iss": issuer,
         "jti": id,
         "nbf": c.delivre_le,
-    })
+    }))
 }

@@ -105,8 +105,8 @@ pub async fn alliances(
         .hits
         .into_iter()
         .map(|h| {
-            let card: Card = serde_json::from_str(&h.carte).unwrap_or_default();
-            Resultat {
+            let card = Card::read(&h)?;
+            Ok(Resultat {
                 url: format!("/exemples/{}", h.slug),
                 slug: h.slug,
                 nom: h.nom,
@@ -119,9 +119,9 @@ pub async fn alliances(
                 odd: card.odd,
                 statut: card.statut.unwrap_or_else(|| "inconnu".to_owned()),
                 extrait: h.extrait,
-            }
+            })
         })
-        .collect();
+        .collect::<AppResult<_>>()?;
     Ok(Json(ListeAlliances {
         total: results.total,
         resultats,
@@ -135,9 +135,10 @@ pub fn record_json(
     ready: &Ready,
     stored: &alliances_store::alliances::Stored,
     today: &str,
-) -> Value {
+) -> AppResult<Value> {
     let a = &stored.alliance;
-    let mut v = serde_json::to_value(a).unwrap_or(Value::Null);
+    let mut v = serde_json::to_value(a)
+        .map_err(|e| AppError::Internal(format!("alliance « {} » : {e}", a.slug)))?;
     let named = |list: &[alliances_domain::alliance::TerritoryRef]| -> Vec<Value> {
         list.iter()
             .map(|t| {
@@ -172,7 +173,7 @@ pub fn record_json(
             }),
         );
     }
-    v
+    Ok(v)
 }
 
 /// One alliance with its partners, territories, classifications (each `stated` or
@@ -188,5 +189,5 @@ pub async fn alliance(
     let stored = alliances_store::alliances::get(&state.db, &slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok(Json(record_json(ready, &stored, &state.today())))
+    Ok(Json(record_json(ready, &stored, &state.today())?))
 }

@@ -303,7 +303,11 @@ fn zone(ctx: &Ctx, state: &AppState, ready: &Ready, pairs: &[(String, String)]) 
         sort: sort_code(req.sort()),
         map_view: is_map,
         total: results.total,
-        results: results.hits.iter().map(|h| result_view(ctx, h)).collect(),
+        results: results
+            .hits
+            .iter()
+            .map(|h| result_view(ctx, h))
+            .collect::<Result<_, _>>()?,
         facets,
         clear_href: (!req.filters.is_empty() || !req.q.is_empty()).then(|| ctx.href("/exemples")),
         active,
@@ -559,11 +563,13 @@ pub async fn fiche(
         .map_err(|e| AppError::Internal(e.to_string()))?
         .into_iter()
         .filter(|s| !s.shared.is_empty())
-        .map(|s| SimilarView {
-            reason: reason(&ctx, &state, ready, &s.shared),
-            result: result_view(&ctx, &s.hit),
+        .map(|s| {
+            Ok(SimilarView {
+                reason: reason(&ctx, &state, ready, &s.shared),
+                result: result_view(&ctx, &s.hit)?,
+            })
         })
-        .collect();
+        .collect::<AppResult<_>>()?;
     let paragraphs = a
         .description
         .as_deref()

@@ -127,7 +127,7 @@ pub async fn collective(
             link: absolute(&state, &headers, &ctx.href(&base)),
             done: partners.iter().filter(|p| p.done).count(),
             partners,
-            synthesis: synthesis(&ctx, ready, &def, &members, c.reponses_ouvertes),
+            synthesis: synthesis(&ctx, ready, &def, &members, c.reponses_ouvertes)?,
             open: c.reponses_ouvertes,
             open_action: ctx.href(format!("{base}/ouverture")),
             delete_href: ctx.href(format!("{base}/supprimer")),

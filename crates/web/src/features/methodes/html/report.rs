@@ -136,17 +136,19 @@ pub(super) fn synthesis(
     def: &Questionnaire,
     members: &[store::Diagnostic],
     open: bool,
-) -> Option<Synthesis> {
+) -> AppResult<Option<Synthesis>> {
     let l = ctx.lang.code();
-    let done: Vec<(&store::Diagnostic, Rapport)> = members
-        .iter()
-        .filter_map(|m| {
-            let r: Rapport = serde_json::from_str(m.rapport.as_deref()?).ok()?;
-            Some((m, r))
-        })
-        .collect();
+    // A stored report that does not read back is an error, not a partner left out.
+    let mut done: Vec<(&store::Diagnostic, Rapport)> = Vec::new();
+    for m in members {
+        if let Some(json) = m.rapport.as_deref() {
+            let r: Rapport = serde_json::from_str(json)
+                .map_err(|e| AppError::Internal(format!("rapport illisible : {e}")))?;
+            done.push((m, r));
+        }
+    }
     if done.len() < MIN_PARTNERS {
-        return None;
+        return Ok(None);
     }
     let reports: Vec<&Rapport> = done.iter().map(|(_, r)| r).collect();
     let spreads: Vec<Spread> = spreads(def, &reports);
@@ -201,7 +203,7 @@ pub(super) fn synthesis(
     } else {
         Vec::new()
     };
-    Some(Synthesis {
+    Ok(Some(Synthesis {
         partners: done
             .iter()
             .map(|(m, _)| m.partenaire.clone().unwrap_or_default())
@@ -209,7 +211,7 @@ pub(super) fn synthesis(
         rows,
         prompts,
         answers,
-    })
+    }))
 }
 
 pub async fn report(
@@ -312,7 +314,7 @@ pub async fn report(
         Some(c) => {
             let waiting = members.iter().filter(|m| m.rapport.is_none()).count();
             (
-                synthesis(&ctx, ready, def, &members, c.reponses_ouvertes),
+                synthesis(&ctx, ready, def, &members, c.reponses_ouvertes)?,
                 waiting,
             )
         }
