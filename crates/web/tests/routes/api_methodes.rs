@@ -393,15 +393,6 @@ async fn a_rural_beginner_and_an_experienced_catalyseur_get_different_paths(back
             ("acteurs_recherches", many(&["entreprise", "collectivite"])),
         ],
     );
-    let path = |r: &Value| -> Vec<String> {
-        r["recommandations"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|x| x["type"] == "alliance")
-            .map(|x| x["cible"]["id"].as_str().unwrap().to_owned())
-            .collect()
-    };
     let a = post_json(&app, "/api/v1/diagnostics", &to_json(&commune))
         .await
         .json();
@@ -415,7 +406,7 @@ async fn a_rural_beginner_and_an_experienced_catalyseur_get_different_paths(back
         ),
         (Some(1), Some(4))
     );
-    let (pa, pb) = (path(&a), path(&b));
+    let (pa, pb) = (alliance_ids(&a), alliance_ids(&b));
     assert!(pa.len() >= 3 && pb.len() >= 3);
     let shared = pa.iter().filter(|s| pb.contains(s)).count();
     assert!(shared <= 1, "shared {shared}: {pa:?} / {pb:?}");
@@ -443,12 +434,7 @@ async fn every_profile_gets_two_to_four_tools_that_fit_it(backend: &Backend) {
             let report = r.json();
             // Every actor type, at both ends of the scale, gets the six kinds.
             assert_every_kind(report["recommandations"].as_array().unwrap());
-            let tools: Vec<&serde_json::Value> = report["recommandations"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .filter(|r| r["type"] == "outil")
-                .collect();
+            let tools = items(&report, "outil");
             assert!(
                 (2..=4).contains(&tools.len()),
                 "{actor} {level}: {}",
@@ -513,12 +499,7 @@ async fn every_profile_gets_two_to_four_tools_that_fit_it(backend: &Backend) {
         let report = post_json(&app, "/api/v1/diagnostics", &to_json(&a))
             .await
             .json();
-        let first = report["recommandations"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|r| r["type"] == "outil")
-            .unwrap();
+        let first = items(&report, "outil")[0];
         assert!(
             first["raison"].as_str().unwrap().starts_with(
                 "Pour la phase « Formaliser », celle où en est votre alliance principale"
@@ -547,12 +528,7 @@ async fn every_profile_gets_modules_for_its_weakest_dimensions(backend: &Backend
             let r = post_json(&app, "/api/v1/diagnostics", &to_json(&a)).await;
             assert_eq!(r.status, 201, "{}", r.text());
             let report = r.json();
-            let modules: Vec<&serde_json::Value> = report["recommandations"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .filter(|r| r["type"] == "module")
-                .collect();
+            let modules = items(&report, "module");
             assert!(
                 (2..=3).contains(&modules.len()),
                 "{actor}: {}",
@@ -613,13 +589,9 @@ async fn every_profile_gets_modules_for_its_weakest_dimensions(backend: &Backend
     let report = post_json(&app, "/api/v1/diagnostics", &to_json(&a))
         .await
         .json();
-    let helps = report["recommandations"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| {
-            r["type"] == "module" && r["raison"].as_str().unwrap().starts_with("Pour l'obstacle")
-        })
+    let helps = items(&report, "module")
+        .into_iter()
+        .find(|r| r["raison"].as_str().unwrap().starts_with("Pour l'obstacle"))
         .expect("a module for the obstacle");
     let slug = helps["cible"]["id"].as_str().unwrap();
     assert!(
@@ -633,13 +605,20 @@ async fn every_profile_gets_modules_for_its_weakest_dimensions(backend: &Backend
     app.remove().await;
 }
 
-/// The alliance ids of a report's path, in order.
-fn alliance_ids(r: &Value) -> Vec<String> {
-    r["recommandations"]
+/// The items of one kind on a report's path, in order.
+fn items<'a>(report: &'a Value, kind: &str) -> Vec<&'a Value> {
+    report["recommandations"]
         .as_array()
         .unwrap()
         .iter()
-        .filter(|x| x["type"] == "alliance")
+        .filter(|x| x["type"] == kind)
+        .collect()
+}
+
+/// The alliance ids of a report's path, in order.
+fn alliance_ids(r: &Value) -> Vec<String> {
+    items(r, "alliance")
+        .iter()
         .map(|x| x["cible"]["id"].as_str().unwrap().to_owned())
         .collect()
 }
