@@ -289,10 +289,7 @@ pub fn build_report(
         nom: p.nom.clone(),
         url: format!("/territoires/{}/{}", p.niveau.segment(), p.code),
     });
-    let type_acteur = answers
-        .get(&def.profil.type_acteur)
-        .and_then(|a| a.values().first().cloned())
-        .unwrap_or_default();
+    let type_acteur = path::actor_of(def, answers);
     let mut maturite: BTreeMap<String, u8> = maturity.dimensions.iter().cloned().collect();
     maturite.insert("globale".into(), maturity.globale);
     let reponses = def

@@ -80,6 +80,15 @@ pub fn place_of(ready: &Ready, def: &Questionnaire, answers: &Answers) -> Option
         .and_then(|v| ReadyPlaces(ready).resolve(v))
 }
 
+/// The respondent's actor type (a code; empty in an incomplete draft).
+#[must_use]
+pub fn actor_of(def: &Questionnaire, answers: &Answers) -> String {
+    values(def, answers, Some(&def.profil.type_acteur))
+        .first()
+        .map(|s| (*s).to_owned())
+        .unwrap_or_default()
+}
+
 /// The path of checked answers, every kind of item with its motifs.
 pub fn compute(
     ready: &Ready,
@@ -89,10 +98,7 @@ pub fn compute(
 ) -> Result<Vec<Recommandation>, alliances_search::SearchError> {
     let maturity = diagnostic::score(def, answers);
     let place = place_of(ready, def, answers);
-    let actor = values(def, answers, Some(&def.profil.type_acteur))
-        .first()
-        .map(|s| (*s).to_owned())
-        .unwrap_or_default();
+    let actor = actor_of(def, answers);
     let mut path = alliances(ready, def, answers, &maturity, place.as_ref())?;
     path.extend(territories(ready, place.as_ref()));
     path.extend(figures(ready, &actor, place.as_ref()));

@@ -249,11 +249,17 @@ pub(super) fn step_index(def: &Questionnaire, n: usize) -> AppResult<usize> {
 }
 
 /// Whether step `index` asks this respondent anything.
-pub(super) fn has_questions(def: &Questionnaire, index: usize, answers: &Answers) -> bool {
+fn has_questions(def: &Questionnaire, index: usize, answers: &Answers) -> bool {
     def.etapes[index]
         .questions
         .iter()
         .any(|q| diagnostic::applies(q, answers))
+}
+
+/// The first step after `index` that asks this respondent something (steps of questions
+/// for other actor types only are skipped).
+fn next_step(def: &Questionnaire, index: usize, answers: &Answers) -> Option<usize> {
+    (index + 1..def.etapes.len()).find(|&i| has_questions(def, i, answers))
 }
 
 pub async fn step(
@@ -269,9 +275,7 @@ pub async fn step(
     if !has_questions(&d.def, index, &d.answers) {
         // Nothing to answer here (a link kept from another profile): the next step that
         // asks something, else the last one.
-        let to = (index + 1..d.def.etapes.len())
-            .find(|&i| has_questions(&d.def, i, &d.answers))
-            .unwrap_or(d.def.etapes.len() - 1);
+        let to = next_step(&d.def, index, &d.answers).unwrap_or(d.def.etapes.len() - 1);
         if to != index {
             return Ok(see_other(&ctx.href(format!(
                 "/methodes/diagnostics/{secret}/etapes/{}",
@@ -564,11 +568,7 @@ pub async fn save_step(
             to + 1
         ))));
     }
-    // The next step with a question for this respondent (a step of questions for other
-    // actor types only is skipped).
-    if let Some(next) =
-        (index + 1..d.def.etapes.len()).find(|&i| has_questions(&d.def, i, &answers))
-    {
+    if let Some(next) = next_step(&d.def, index, &answers) {
         store::save_answers(&state.db, &d.key, &json, reached, now).await?;
         return Ok(see_other(&ctx.href(format!(
             "/methodes/diagnostics/{secret}/etapes/{}",
