@@ -1,41 +1,13 @@
 //! The binary as an operator runs it: configuration checks, `migrate`, and `serve` on a
 //! loopback port (SQLite always, PostgreSQL when `TEST_POSTGRES_URL` is set).
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+mod common;
+
 use std::time::{Duration, Instant};
 
+use common::{Server, alliances, fresh_data_dir, run, scratch, serve, serve_in, wait_ready};
+
 use alliances_testkit::{Backend, empty_db, raw_get};
-
-const BIN: &str = env!("CARGO_BIN_EXE_alliances");
-
-fn scratch(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("alliances-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-/// A command with no `ALLIANCES_*` variable inherited.
-fn alliances() -> Command {
-    let mut c = Command::new(BIN);
-    for (k, _) in std::env::vars() {
-        if k.starts_with("ALLIANCES_") {
-            c.env_remove(k);
-        }
-    }
-    c.env("ALLIANCES_LOG_REQUESTS", "false");
-    c
-}
-
-fn run(c: &mut Command) -> (i32, String, String) {
-    let out = c.output().expect("run alliances");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 #[test]
 fn config_check_accepts_an_empty_file_and_reports_errors_in_french() {
@@ -208,90 +180,6 @@ fn serve_refuses_a_broken_learning_path_and_names_file_line_and_id() {
         "{err}"
     );
     let _ = std::fs::remove_dir_all(dir);
-}
-
-/// A running `alliances serve`, killed on drop.
-struct Server {
-    child: Child,
-    address: String,
-    stderr: std::sync::Arc<std::sync::Mutex<String>>,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn serve(database_url: &str) -> Server {
-    // Each server its own derived-state folder (the search index).
-    serve_in(database_url, &fresh_data_dir())
-}
-
-fn fresh_data_dir() -> std::path::PathBuf {
-    scratch(&format!(
-        "donnees-{}",
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_nanos()
-    ))
-}
-
-fn serve_in(database_url: &str, data_dir: &std::path::Path) -> Server {
-    let mut child = alliances()
-        .args(["serve", "--bind", "127.0.0.1:0", "--database", database_url])
-        .arg("--data-dir")
-        .arg(data_dir)
-        .env("ALLIANCES_RATE_LIMIT", "off")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start alliances serve");
-    let stdout = child.stdout.take().unwrap();
-    let mut line = String::new();
-    BufReader::new(stdout)
-        .read_line(&mut line)
-        .expect("the address line");
-    let address = line
-        .split("http://")
-        .nth(1)
-        .and_then(|rest| rest.split_whitespace().next())
-        .unwrap_or_else(|| panic!("no address in {line:?}"))
-        .to_owned();
-    let stderr = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
-    let sink = stderr.clone();
-    let mut err = BufReader::new(child.stderr.take().unwrap());
-    std::thread::spawn(move || {
-        let mut l = String::new();
-        while err.read_line(&mut l).unwrap_or(0) > 0 {
-            sink.lock().unwrap().push_str(&l);
-            l.clear();
-        }
-    });
-    Server {
-        child,
-        address,
-        stderr,
-    }
-}
-
-async fn wait_ready(server: &Server) -> Duration {
-    let start = Instant::now();
-    loop {
-        let (status, _, _) = raw_get(&server.address, "/readyz").await;
-        if status == 200 {
-            return start.elapsed();
-        }
-        assert_eq!(status, 503, "readyz answers 503 until ready");
-        assert!(
-            start.elapsed() < Duration::from_secs(120),
-            "not ready after 2 minutes: {}",
-            server.stderr.lock().unwrap()
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
 }
 
 async fn serve_prepares_an_empty_database_then_starts_unchanged(backend: &Backend) {

@@ -121,6 +121,20 @@ impl TestApp {
 /// # Panics
 /// On I/O errors or a malformed answer.
 pub async fn raw_get(address: &str, path: &str) -> (u16, String, String) {
+    raw_request(address, "GET", path, None).await
+}
+
+/// `method path` over a socket with an optional JSON body, `Connection: close`; returns
+/// status, headers and body.
+///
+/// # Panics
+/// On I/O errors or a malformed answer.
+pub async fn raw_request(
+    address: &str,
+    method: &str,
+    path: &str,
+    json: Option<&str>,
+) -> (u16, String, String) {
     let mut stream = tokio::time::timeout(
         Duration::from_secs(10),
         tokio::net::TcpStream::connect(address),
@@ -128,7 +142,16 @@ pub async fn raw_get(address: &str, path: &str) -> (u16, String, String) {
     .await
     .expect("connect in time")
     .expect("connect");
-    let request = format!("GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n");
+    let mut request =
+        format!("{method} {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n");
+    if let Some(body) = json {
+        request.push_str(&format!(
+            "Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+            body.len()
+        ));
+    } else {
+        request.push_str("\r\n");
+    }
     stream.write_all(request.as_bytes()).await.expect("write");
     let mut raw = Vec::new();
     tokio::time::timeout(Duration::from_secs(30), stream.read_to_end(&mut raw))

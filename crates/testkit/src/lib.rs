@@ -11,7 +11,7 @@ use alliances_store::{ConnectOptions, Db, migrate, reference, seed};
 use tokio::sync::OnceCell;
 
 pub mod http;
-pub use http::{TestApp, TestResponse, raw_get, test_settings};
+pub use http::{TestApp, TestResponse, raw_get, raw_request, test_settings};
 
 /// A back-end under test.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,6 +81,41 @@ impl TestDb {
                 }
             }
         }
+    }
+}
+
+impl TestDb {
+    /// PostgreSQL only: the database goes away as after a crash of its server — every
+    /// session is ended and new ones are refused (`reachable = false`) — or comes back.
+    ///
+    /// # Panics
+    /// On SQLite, or when the administration connection fails.
+    pub async fn set_reachable(&self, reachable: bool) {
+        let Cleanup::Database { admin_url, name } = &self.cleanup else {
+            panic!("set_reachable is for PostgreSQL databases")
+        };
+        let admin = Db::connect(admin_url, &small())
+            .await
+            .expect("connect to PostgreSQL");
+        let Db::Pg(pool) = &admin else {
+            unreachable!("a postgres URL")
+        };
+        let allow = format!("ALTER DATABASE \"{name}\" WITH ALLOW_CONNECTIONS {reachable}");
+        sqlx::query(sqlx::AssertSqlSafe(allow))
+            .execute(pool)
+            .await
+            .expect("ALTER DATABASE");
+        if !reachable {
+            sqlx::query(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+                 WHERE datname = $1 AND pid <> pg_backend_pid()",
+            )
+            .bind(name)
+            .execute(pool)
+            .await
+            .expect("end the sessions");
+        }
+        admin.close().await;
     }
 }
 

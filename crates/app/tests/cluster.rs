@@ -1,0 +1,173 @@
+//! Several servers on one PostgreSQL, as an operator runs them behind a reverse proxy:
+//! each keeps its own search index in its own data directory, and the database is what
+//! they share. Runs when `TEST_POSTGRES_URL` is set (always in CI).
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use alliances_testkit::{Backend, empty_db, raw_get, raw_request};
+use common::{Server, alliances, run, scratch, serve, wait_ready};
+use serde_json::{Map, Value, json};
+
+const ALLIANCE: &str = "id,name,partners,territory_name,territory_level,insee_codes,region,start_year,domains,relational_modes,sdgs_stated,fragilities,results,source_urls,retrieved
+essai-grappe,Essai de grappe (donnée de test),Mairie de Lunas (collectivite; porteur),Lunas,commune,34144,,2024-05,social,mecenat [editorial],not stated,emploi,,https://example.org/demo,2026-11-20
+";
+
+async fn get_json(server: &Server, path: &str) -> (u16, Value) {
+    let (status, _, body) = raw_get(&server.address, path).await;
+    let value = serde_json::from_str(&body).unwrap_or(Value::String(body));
+    (status, value)
+}
+
+async fn found(server: &Server, query: &str) -> u64 {
+    let (status, v) = get_json(server, &format!("/api/v1/alliances?q={query}")).await;
+    assert_eq!(status, 200, "{v}");
+    v["total"].as_u64().unwrap()
+}
+
+/// Polls `check` every 100 ms until it holds, for at most `limit`; returns the time taken.
+async fn within<F, Fut>(limit: Duration, what: &str, mut check: F) -> Duration
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let start = Instant::now();
+    loop {
+        if check().await {
+            return start.elapsed();
+        }
+        assert!(start.elapsed() < limit, "{what}: not within {limit:?}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn readyz(server: &Server) -> u16 {
+    raw_get(&server.address, "/readyz").await.0
+}
+
+/// A complete answer set for the current questionnaire, as a respondent clicking the first
+/// option of every question asked would give (conditions followed in order).
+fn first_answers(questionnaire: &Value) -> Value {
+    let mut answers = Map::new();
+    for step in questionnaire["etapes"].as_array().unwrap() {
+        for q in step["questions"].as_array().unwrap() {
+            if let Some(condition) = q["condition"].as_object() {
+                let given = &answers.get(condition["question"].as_str().unwrap());
+                let values: Vec<&Value> = match given {
+                    Some(Value::Array(list)) => list.iter().collect(),
+                    Some(one) => vec![*one],
+                    None => vec![],
+                };
+                let asked = condition["parmi"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|v| values.contains(&v));
+                if !asked {
+                    continue;
+                }
+            }
+            let id = q["id"].as_str().unwrap().to_owned();
+            let answer = match q["type"].as_str().unwrap() {
+                "texte" => continue,
+                "territoire" => json!("34144"),
+                kind => {
+                    let first = q["options"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .find(|o| o["exclusif"] != json!(true) && o["inconnu"] != json!(true))
+                        .expect("an option")["valeur"]
+                        .clone();
+                    if kind == "choix_multiple" {
+                        json!([first])
+                    } else {
+                        first
+                    }
+                }
+            };
+            answers.insert(id, answer);
+        }
+    }
+    Value::Object(answers)
+}
+
+#[tokio::test]
+async fn two_servers_share_one_postgresql() {
+    let Some(backend) = Backend::postgres() else {
+        return;
+    };
+    let db = empty_db(&backend).await;
+    let url = db.url.clone();
+    db.db.close().await;
+
+    // Both start at once on an empty database: one migrates and loads, the other waits.
+    let a = serve(&url);
+    let b = serve(&url);
+    wait_ready(&a).await;
+    wait_ready(&b).await;
+
+    // An import through the CLI is searchable on both within 5 seconds.
+    let dir = scratch("grappe");
+    let file = dir.join("alliance.csv");
+    std::fs::write(&file, ALLIANCE).unwrap();
+    assert_eq!(found(&a, "grappe").await, 0);
+    let (code, out, err) = run(alliances()
+        .args(["import", "alliances", "--database", &url])
+        .arg(&file));
+    assert_eq!(code, 0, "{out}{err}");
+    let limit = Duration::from_secs(5);
+    let on_a = within(limit, "searchable on A", || async {
+        found(&a, "grappe").await == 1
+    })
+    .await;
+    let on_b = within(limit, "searchable on B", || async {
+        found(&b, "grappe").await == 1
+    })
+    .await;
+    eprintln!("import searchable on A after {on_a:?}, on B after {on_b:?} more");
+
+    // A diagnostic created through one opens on the other, in either language.
+    let (status, questionnaire) = get_json(&a, "/api/v1/questionnaires/courant").await;
+    assert_eq!(status, 200);
+    let body = json!({ "reponses": first_answers(&questionnaire) }).to_string();
+    let (status, _, created) =
+        raw_request(&a.address, "POST", "/api/v1/diagnostics", Some(&body)).await;
+    assert_eq!(status, 201, "{created}");
+    let created: Value = serde_json::from_str(&created).unwrap();
+    let id = created["id"].as_str().unwrap();
+    let (status, read) = get_json(&b, &format!("/api/v1/diagnostics/{id}?lang=en")).await;
+    assert_eq!(status, 200, "{read}");
+    assert_eq!(read["maturite"], created["maturite"]);
+    assert_eq!(read["reponses"], created["reponses"]);
+    let (status, _, page) = raw_get(&b.address, &format!("/methodes/diagnostics/{id}")).await;
+    assert_eq!(status, 200, "{page}");
+
+    // The database goes away: both say so on /readyz; it comes back: both are ready again,
+    // the same processes, and serve what the database holds.
+    let pids = (a.child.id(), b.child.id());
+    db.set_reachable(false).await;
+    let outage = Duration::from_secs(15);
+    within(outage, "A sees the outage", || async {
+        readyz(&a).await == 503
+    })
+    .await;
+    within(outage, "B sees the outage", || async {
+        readyz(&b).await == 503
+    })
+    .await;
+    let (status, _, _) = raw_get(&b.address, &format!("/api/v1/diagnostics/{id}")).await;
+    assert!(status >= 500, "a read needing the database fails: {status}");
+    db.set_reachable(true).await;
+    within(outage, "A is back", || async { readyz(&a).await == 200 }).await;
+    within(outage, "B is back", || async { readyz(&b).await == 200 }).await;
+    assert_eq!((a.child.id(), b.child.id()), pids);
+    let (status, again) = get_json(&b, &format!("/api/v1/diagnostics/{id}")).await;
+    assert_eq!(status, 200, "{again}");
+    assert_eq!(found(&a, "grappe").await, 1);
+
+    drop((a, b));
+    let _ = std::fs::remove_dir_all(dir);
+    db.remove().await;
+}
