@@ -61,6 +61,39 @@ enum Command {
         #[command(subcommand)]
         what: ExportWhat,
     },
+    /// Sauvegarde toute la base dans un fichier : un instantané cohérent, même pendant que des serveurs écrivent.
+    Sauvegarder {
+        /// Fichier à écrire (JSON Lines compressé par gzip).
+        #[arg(value_name = "FICHIER")]
+        file: PathBuf,
+        /// Adresse de la base (remplace ALLIANCES_DATABASE_URL).
+        #[arg(long, value_name = "URL")]
+        database: Option<String>,
+    },
+    /// Restaure une sauvegarde, tout ou rien, vérifiée par les comptes et sommes de contrôle du fichier.
+    Restaurer {
+        /// Fichier écrit par « alliances sauvegarder ».
+        #[arg(value_name = "FICHIER")]
+        file: PathBuf,
+        /// Efface d'abord le contenu d'une base qui n'est pas vide.
+        #[arg(long)]
+        remplacer: bool,
+        /// Adresse de la base (remplace ALLIANCES_DATABASE_URL).
+        #[arg(long, value_name = "URL")]
+        database: Option<String>,
+    },
+    /// Copie toute la base vers une autre (de SQLite vers PostgreSQL), comptes et sommes de contrôle comparés.
+    MigrerBase {
+        /// Adresse de la base cible, par exemple postgres://utilisateur@hote/base.
+        #[arg(long, value_name = "URL")]
+        vers: String,
+        /// Efface d'abord le contenu d'une base cible qui n'est pas vide.
+        #[arg(long)]
+        remplacer: bool,
+        /// Adresse de la base d'origine (remplace ALLIANCES_DATABASE_URL).
+        #[arg(long, value_name = "URL")]
+        database: Option<String>,
+    },
     /// Configuration.
     Config {
         #[command(subcommand)]
@@ -216,6 +249,44 @@ fn main() -> ExitCode {
                 },
             )
         }
+        Command::Sauvegarder { file, database } => (
+            database
+                .map(|v| vec![("database_url", v)])
+                .unwrap_or_default(),
+            Run::Save { file },
+        ),
+        Command::Restaurer {
+            file,
+            remplacer,
+            database,
+        } => (
+            database
+                .map(|v| vec![("database_url", v)])
+                .unwrap_or_default(),
+            Run::Restore {
+                file,
+                replace: remplacer,
+            },
+        ),
+        Command::MigrerBase {
+            vers,
+            remplacer,
+            database,
+        } => {
+            if let Err(e) = alliances_store::Backend::of_url(&vers) {
+                eprintln!("Erreur de configuration : --vers : {e}");
+                return ExitCode::from(EXIT_CONFIG);
+            }
+            (
+                database
+                    .map(|v| vec![("database_url", v)])
+                    .unwrap_or_default(),
+                Run::Copy {
+                    to: vers,
+                    replace: remplacer,
+                },
+            )
+        }
         Command::Config {
             action: ConfigAction::Check,
         } => (Vec::new(), Run::Check),
@@ -328,6 +399,11 @@ fn main() -> ExitCode {
             &format,
             output.as_deref(),
         )),
+        Run::Save { file } => cli::run(cli::sauvegarde::save(config, &file)),
+        Run::Restore { file, replace } => {
+            cli::run(cli::sauvegarde::restore(config, &file, replace))
+        }
+        Run::Copy { to, replace } => cli::run(cli::sauvegarde::copy(config, &to, replace)),
     }
 }
 
@@ -346,5 +422,16 @@ enum Run {
         kind: Kind,
         format: String,
         output: Option<PathBuf>,
+    },
+    Save {
+        file: PathBuf,
+    },
+    Restore {
+        file: PathBuf,
+        replace: bool,
+    },
+    Copy {
+        to: String,
+        replace: bool,
     },
 }

@@ -7,18 +7,12 @@ mod common;
 use std::time::{Duration, Instant};
 
 use alliances_testkit::{Backend, empty_db, raw_get, raw_request};
-use common::{Server, alliances, run, scratch, serve, wait_ready};
-use serde_json::{Map, Value, json};
+use common::{Server, alliances, first_answers, get_json, run, scratch, serve, wait_ready};
+use serde_json::{Value, json};
 
 const ALLIANCE: &str = "id,name,partners,territory_name,territory_level,insee_codes,region,start_year,domains,relational_modes,sdgs_stated,fragilities,results,source_urls,retrieved
 essai-grappe,Essai de grappe (donnée de test),Mairie de Lunas (collectivite; porteur),Lunas,commune,34144,,2024-05,social,mecenat [editorial],not stated,emploi,,https://example.org/demo,2026-11-20
 ";
-
-async fn get_json(server: &Server, path: &str) -> (u16, Value) {
-    let (status, _, body) = raw_get(&server.address, path).await;
-    let value = serde_json::from_str(&body).unwrap_or(Value::String(body));
-    (status, value)
-}
 
 async fn found(server: &Server, query: &str) -> u64 {
     let (status, v) = get_json(server, &format!("/api/v1/alliances?q={query}")).await;
@@ -44,53 +38,6 @@ where
 
 async fn readyz(server: &Server) -> u16 {
     raw_get(&server.address, "/readyz").await.0
-}
-
-/// A complete answer set for the current questionnaire, as a respondent clicking the first
-/// option of every question asked would give (conditions followed in order).
-fn first_answers(questionnaire: &Value) -> Value {
-    let mut answers = Map::new();
-    for step in questionnaire["etapes"].as_array().unwrap() {
-        for q in step["questions"].as_array().unwrap() {
-            if let Some(condition) = q["condition"].as_object() {
-                let given = &answers.get(condition["question"].as_str().unwrap());
-                let values: Vec<&Value> = match given {
-                    Some(Value::Array(list)) => list.iter().collect(),
-                    Some(one) => vec![*one],
-                    None => vec![],
-                };
-                let asked = condition["parmi"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .any(|v| values.contains(&v));
-                if !asked {
-                    continue;
-                }
-            }
-            let id = q["id"].as_str().unwrap().to_owned();
-            let answer = match q["type"].as_str().unwrap() {
-                "texte" => continue,
-                "territoire" => json!("34144"),
-                kind => {
-                    let first = q["options"]
-                        .as_array()
-                        .unwrap()
-                        .iter()
-                        .find(|o| o["exclusif"] != json!(true) && o["inconnu"] != json!(true))
-                        .expect("an option")["valeur"]
-                        .clone();
-                    if kind == "choix_multiple" {
-                        json!([first])
-                    } else {
-                        first
-                    }
-                }
-            };
-            answers.insert(id, answer);
-        }
-    }
-    Value::Object(answers)
 }
 
 #[tokio::test]

@@ -340,13 +340,17 @@ pub struct SearchIndex {
     facets: Mutex<FacetState>,
     current: RwLock<Arc<Generation>>,
     /// Last change-log number applied.
-    seq: RwLock<i64>,
+    /// The last change-log row reflected: its number and its mark (see `apply_at`).
+    seq: RwLock<(i64, Option<String>)>,
 }
 
 #[derive(serde::Serialize, serde::Deserialize)]
 struct Payload {
     schema: u32,
     seq: i64,
+    /// The mark of change-log row `seq`; absent in indexes written before marks.
+    #[serde(default)]
+    mark: Option<String>,
 }
 
 impl SearchIndex {
@@ -380,7 +384,7 @@ impl SearchIndex {
             .load_metas()?
             .payload
             .and_then(|p| serde_json::from_str::<Payload>(&p).ok())
-            .map_or(0, |p| p.seq);
+            .map_or((0, None), |p| (p.seq, p.mark));
         let writer = index.writer_with_num_threads(1, 24_000_000)?;
         let reader = index
             .reader_builder()
@@ -426,10 +430,20 @@ impl SearchIndex {
     /// The last change-log number this index reflects.
     #[must_use]
     pub fn seq(&self) -> i64 {
-        *self
-            .seq
+        self.seq
             .read()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .0
+    }
+
+    /// The mark of the last change-log row this index reflects (see `apply_at`).
+    #[must_use]
+    pub fn mark(&self) -> Option<String> {
+        self.seq
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .1
+            .clone()
     }
 
     /// Number of documents searchable.
@@ -464,6 +478,19 @@ impl SearchIndex {
     /// Replaces the documents of `removed` slugs and adds `docs` (an update is a removal and
     /// an addition), then commits with `seq` and makes the result searchable.
     pub fn apply(&self, docs: &[IndexDoc], removed: &[String], seq: i64) -> Result<()> {
+        self.apply_at(docs, removed, seq, None)
+    }
+
+    /// [`Self::apply`], committing also the mark of change-log row `seq` — what tells that
+    /// row from another history's row of the same number, so that a follower sees when
+    /// the database under it was replaced (a restore) and rebuilds.
+    pub fn apply_at(
+        &self,
+        docs: &[IndexDoc],
+        removed: &[String],
+        seq: i64,
+        mark: Option<String>,
+    ) -> Result<()> {
         {
             let mut w = self
                 .writer
@@ -476,19 +503,19 @@ impl SearchIndex {
                 w.add_document(self.document(d))?;
             }
             let mut prepared = w.prepare_commit()?;
-            prepared.set_payload(
-                &serde_json::to_string(&Payload {
-                    schema: SCHEMA_VERSION,
-                    seq,
-                })
-                .unwrap_or_default(),
-            );
+            let payload = serde_json::to_string(&Payload {
+                schema: SCHEMA_VERSION,
+                seq,
+                mark: mark.clone(),
+            })
+            .map_err(|e| SearchError::Other(e.to_string()))?;
+            prepared.set_payload(&payload);
             prepared.commit()?;
         }
         *self
             .seq
             .write()
-            .unwrap_or_else(std::sync::PoisonError::into_inner) = seq;
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = (seq, mark);
         self.reader.reload()?;
         self.refresh()
     }

@@ -55,6 +55,17 @@ impl UpsertOutcome {
 pub struct Change {
     pub seq: i64,
     pub slug: String,
+    /// When it was written.
+    pub le: i64,
+}
+
+impl Change {
+    /// What tells this row from another history's row of the same number (after a
+    /// restore or a copy replaced the database): its record and its time.
+    #[must_use]
+    pub fn mark(&self) -> String {
+        format!("{}@{}", self.slug, self.le)
+    }
 }
 
 const CHUNK: usize = 400;
@@ -270,14 +281,24 @@ pub async fn last_change(db: &Db) -> Result<i64> {
 
 /// Change-log rows after `seq`, oldest first.
 pub async fn changes_since(db: &Db, seq: i64, limit: i64) -> Result<Vec<Change>> {
-    let rows: Vec<(i64, String)> = on_read!(db, p => sqlx::query_as(
-        "SELECT seq, slug FROM alliances_journal WHERE seq > $1 ORDER BY seq LIMIT $2")
+    let rows: Vec<(i64, String, i64)> = on_read!(db, p => sqlx::query_as(
+        "SELECT seq, slug, le FROM alliances_journal WHERE seq > $1 ORDER BY seq LIMIT $2")
         .bind(seq)
         .bind(limit)
         .fetch_all(p)
         .await?);
     Ok(rows
         .into_iter()
-        .map(|(seq, slug)| Change { seq, slug })
+        .map(|(seq, slug, le)| Change { seq, slug, le })
         .collect())
+}
+
+/// The mark ([`Change::mark`]) of change-log row `seq`, if there is one.
+pub async fn mark_at(db: &Db, seq: i64) -> Result<Option<String>> {
+    let row: Option<(i64, String, i64)> = on_read!(db, p => sqlx::query_as(
+        "SELECT seq, slug, le FROM alliances_journal WHERE seq = $1")
+        .bind(seq)
+        .fetch_optional(p)
+        .await?);
+    Ok(row.map(|(seq, slug, le)| Change { seq, slug, le }.mark()))
 }

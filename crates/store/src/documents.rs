@@ -189,3 +189,16 @@ pub async fn last_change(db: &Db) -> Result<i64> {
         .await?)
     .unwrap_or(0))
 }
+
+/// The last change-log row: its number and a mark of its record and time, which tells it
+/// from another history's row of the same number (after a restore or a copy replaced the
+/// database). `(0, None)` when nothing was ever written.
+pub async fn position(db: &Db) -> Result<(i64, Option<String>)> {
+    let row: Option<(i64, String, String, i64)> = on_read!(db, p => sqlx::query_as(
+        "SELECT seq, genre, id, le FROM documents_journal ORDER BY seq DESC LIMIT 1")
+        .fetch_optional(p)
+        .await?);
+    Ok(row.map_or((0, None), |(seq, genre, id, le)| {
+        (seq, Some(format!("{genre}/{id}@{le}")))
+    }))
+}

@@ -15,6 +15,7 @@ use sqlx::sqlite::{
 };
 
 pub mod alliances;
+pub mod backup;
 pub mod diagnostics;
 pub mod documents;
 pub mod exchange;
@@ -68,6 +69,9 @@ pub enum StoreError {
     },
     #[error("données de référence : {0}")]
     Reference(String),
+    /// A backup, a restore or a copy between databases that cannot go on (said in full).
+    #[error("{0}")]
+    Copy(String),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -51,14 +51,15 @@ pub struct Collections {
     pub catalyseurs: Vec<Catalyseur>,
     /// Tools by name, each with what it is searched and filtered by.
     pub outils: Vec<(Outil, ToolIndex)>,
-    /// The last change-log row read.
+    /// The last change-log row read: its number and mark (`documents::position`).
     pub seq: i64,
+    pub mark: Option<String>,
 }
 
 impl Collections {
     /// Reads both kinds from the database.
     pub async fn load(db: &Db) -> alliances_store::Result<Collections> {
-        let seq = documents::last_change(db).await?;
+        let (seq, mark) = documents::position(db).await?;
         let figures: Vec<KeyFigure> = documents::all(db, documents::KEY_FIGURE)
             .await?
             .into_iter()
@@ -84,6 +85,7 @@ impl Collections {
             catalyseurs,
             outils,
             seq,
+            mark,
         })
     }
 
@@ -176,8 +178,10 @@ impl Shared {
 
     /// Reloads when the change log moved; true when something changed.
     pub async fn refresh(&self, db: &Db) -> alliances_store::Result<bool> {
-        let last = documents::last_change(db).await?;
-        if last == self.get().seq {
+        // The mark too: a restore may replace the history with one as long.
+        let (last, mark) = documents::position(db).await?;
+        let current = self.get();
+        if last == current.seq && mark == current.mark {
             return Ok(false);
         }
         self.set(Collections::load(db).await?);

@@ -108,17 +108,23 @@ pub async fn catch_up(state: &AppState) -> Result<usize, BoxError> {
     let search = &ready.search;
     let last = store::last_change(&state.db).await?;
     let seq = search.seq();
-    if seq == last {
+    if seq == 0 && last == 0 {
         return Ok(0);
     }
-    if seq == 0 || last < seq {
+    // The change log is followed from the index's last row only if that row is still the
+    // one it read: a restore or a copy may have replaced the history under it, with as
+    // many rows or more.
+    if seq == 0 || last < seq || store::mark_at(&state.db, seq).await? != search.mark() {
         return rebuild(state, ready, last).await;
+    }
+    if seq == last {
+        return Ok(0);
     }
     let mut done = 0;
     let mut from = seq;
     loop {
         let changes = store::changes_since(&state.db, from, BATCH).await?;
-        let Some(max) = changes.last().map(|c| c.seq) else {
+        let Some((max, mark)) = changes.last().map(|c| (c.seq, c.mark())) else {
             break;
         };
         let slugs: Vec<String> = changes
@@ -138,7 +144,7 @@ pub async fn catch_up(state: &AppState) -> Result<usize, BoxError> {
             .map(|s| index_doc(state, ready, s))
             .collect::<Result<_, _>>()?;
         done += docs.len();
-        search.apply(&docs, &removed, max)?;
+        search.apply_at(&docs, &removed, max, Some(mark))?;
         from = max;
     }
     Ok(done)
@@ -146,6 +152,7 @@ pub async fn catch_up(state: &AppState) -> Result<usize, BoxError> {
 
 async fn rebuild(state: &AppState, ready: &Ready, last: i64) -> Result<usize, BoxError> {
     let search = &ready.search;
+    let mark = store::mark_at(&state.db, last).await?;
     search.clear()?;
     let mut after: Option<String> = None;
     let mut done = 0;
@@ -161,7 +168,7 @@ async fn rebuild(state: &AppState, ready: &Ready, last: i64) -> Result<usize, Bo
         search.add(&docs)?;
     }
     // One commit at the end: an interrupted build leaves the index as it was and starts over.
-    search.apply(&[], &[], last)?;
+    search.apply_at(&[], &[], last, mark)?;
     search.merge_all()?;
     tracing::info!(alliances = done, "index de recherche construit");
     Ok(done)

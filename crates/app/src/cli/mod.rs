@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 pub mod migrate;
 pub mod records;
+pub mod sauvegarde;
 pub mod serve;
 
 /// Runs a subcommand on a multi-threaded runtime; an error is printed in French and exits 1.

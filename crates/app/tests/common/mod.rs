@@ -7,6 +7,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use alliances_testkit::raw_get;
+use serde_json::{Map, Value, json};
 
 const BIN: &str = env!("CARGO_BIN_EXE_alliances");
 
@@ -120,4 +121,57 @@ pub async fn wait_ready(server: &Server) -> Duration {
         );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+}
+
+pub async fn get_json(server: &Server, path: &str) -> (u16, Value) {
+    let (status, _, body) = raw_get(&server.address, path).await;
+    let value = serde_json::from_str(&body).unwrap_or(Value::String(body));
+    (status, value)
+}
+
+/// A complete answer set for the current questionnaire, as a respondent clicking the first
+/// option of every question asked would give (conditions followed in order).
+pub fn first_answers(questionnaire: &Value) -> Value {
+    let mut answers = Map::new();
+    for step in questionnaire["etapes"].as_array().unwrap() {
+        for q in step["questions"].as_array().unwrap() {
+            if let Some(condition) = q["condition"].as_object() {
+                let given = &answers.get(condition["question"].as_str().unwrap());
+                let values: Vec<&Value> = match given {
+                    Some(Value::Array(list)) => list.iter().collect(),
+                    Some(one) => vec![*one],
+                    None => vec![],
+                };
+                let asked = condition["parmi"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|v| values.contains(&v));
+                if !asked {
+                    continue;
+                }
+            }
+            let id = q["id"].as_str().unwrap().to_owned();
+            let answer = match q["type"].as_str().unwrap() {
+                "texte" => continue,
+                "territoire" => json!("34144"),
+                kind => {
+                    let first = q["options"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .find(|o| o["exclusif"] != json!(true) && o["inconnu"] != json!(true))
+                        .expect("an option")["valeur"]
+                        .clone();
+                    if kind == "choix_multiple" {
+                        json!([first])
+                    } else {
+                        first
+                    }
+                }
+            };
+            answers.insert(id, answer);
+        }
+    }
+    Value::Object(answers)
 }
