@@ -369,7 +369,7 @@ fn main() -> ExitCode {
         } => {
             let refused = std::sync::atomic::AtomicBool::new(false);
             let code = cli::run(async {
-                let outcome = cli::records::import(
+                let outcome = cli::import::import(
                     config,
                     kind,
                     &file,
@@ -378,13 +378,13 @@ fn main() -> ExitCode {
                     dry_run,
                 )
                 .await?;
-                if matches!(outcome, cli::records::Imported::Refused) {
+                if matches!(outcome, cli::import::Imported::Refused) {
                     refused.store(true, std::sync::atomic::Ordering::Relaxed);
                 }
                 Ok(())
             });
             if refused.load(std::sync::atomic::Ordering::Relaxed) {
-                ExitCode::from(cli::records::EXIT_INVALID)
+                ExitCode::from(cli::import::EXIT_INVALID)
             } else {
                 code
             }

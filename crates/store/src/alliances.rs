@@ -3,7 +3,7 @@
 use alliances_domain::alliance::Alliance;
 use sqlx::QueryBuilder;
 
-use crate::{Db, Result, StoreError, fingerprint, on_read};
+use crate::{Db, Result, StoreError, Tx, fingerprint, on_read, on_tx};
 
 /// A stored record with what the database adds to it.
 #[derive(Debug, Clone)]
@@ -118,40 +118,90 @@ pub async fn upsert_all_with_progress(
     now: i64,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<UpsertOutcome> {
-    let docs: Vec<(String, String)> = records
-        .iter()
-        .map(|a| {
-            let d = document(a)?;
-            let f = fingerprint(&[d.as_bytes()]);
-            Ok((d, f))
+    let mut upsert = Upsert::begin(db, origine, par, now).await?;
+    let mut done = 0;
+    for chunk in records.chunks(CHUNK) {
+        upsert.write(chunk).await?;
+        done += chunk.len();
+        progress(done, records.len());
+    }
+    upsert.commit().await
+}
+
+/// An import of alliances in progress: batches written in one transaction as they come,
+/// committed at the end (dropped, nothing is kept). Each batch is compared with what is
+/// stored under its slugs only, so memory does not grow with the base or the file.
+pub struct Upsert {
+    tx: Tx,
+    origine: String,
+    par: Option<String>,
+    now: i64,
+    outcome: UpsertOutcome,
+}
+
+impl Upsert {
+    pub async fn begin(db: &Db, origine: &str, par: Option<&str>, now: i64) -> Result<Upsert> {
+        let mut tx = Tx::begin_write(db).await?;
+        if let Tx::Pg(t) = &mut tx {
+            // Serialises writers so that change-log numbers commit in order.
+            sqlx::query("LOCK TABLE alliances_journal IN EXCLUSIVE MODE")
+                .execute(&mut **t)
+                .await?;
+        }
+        Ok(Upsert {
+            tx,
+            origine: origine.to_owned(),
+            par: par.map(str::to_owned),
+            now,
+            outcome: UpsertOutcome::default(),
         })
-        .collect::<Result<_>>()?;
-    macro_rules! run {
-        ($pool:expr, $lock:expr) => {{
-            let mut tx = $pool.begin().await?;
-            if let Some(lock) = $lock {
-                // Serialises writers so that change-log numbers commit in order.
-                sqlx::query(lock).execute(&mut *tx).await?;
+    }
+
+    /// Writes what is new or changed among `records` (same slug → update) and one
+    /// change-log row per write.
+    pub async fn write(&mut self, records: &[Alliance]) -> Result<()> {
+        for chunk in records.chunks(CHUNK) {
+            self.write_chunk(chunk).await?;
+        }
+        Ok(())
+    }
+
+    async fn write_chunk(&mut self, records: &[Alliance]) -> Result<()> {
+        let docs: Vec<(String, String)> = records
+            .iter()
+            .map(|a| {
+                let d = document(a)?;
+                let f = fingerprint(&[d.as_bytes()]);
+                Ok((d, f))
+            })
+            .collect::<Result<_>>()?;
+        let (origine, par, now) = (self.origine.as_str(), self.par.as_deref(), self.now);
+        let outcome = &mut self.outcome;
+        on_tx!(&mut self.tx, c => {
+            let mut qb = QueryBuilder::new("SELECT slug, empreinte FROM alliances WHERE slug IN (");
+            let mut list = qb.separated(", ");
+            for a in records {
+                list.push_bind(&a.slug);
             }
-            let existing: Vec<(String, String)> =
-                sqlx::query_as("SELECT slug, empreinte FROM alliances")
-                    .fetch_all(&mut *tx)
-                    .await?;
+            qb.push(")");
+            let existing: Vec<(String, String)> = qb.build_query_as().fetch_all(&mut *c).await?;
             let existing: std::collections::HashMap<String, String> =
                 existing.into_iter().collect();
-            let (outcome, writes) = UpsertOutcome::plan(
+            let (counted, writes) = UpsertOutcome::plan(
                 records
                     .iter()
                     .zip(&docs)
                     .map(|(a, (doc, fp))| (a.slug.as_str(), fp.as_str(), (a, doc, fp))),
                 &existing,
             );
-            let mut written = 0;
-            for chunk in writes.chunks(CHUNK) {
+            outcome.created += counted.created;
+            outcome.updated += counted.updated;
+            outcome.unchanged += counted.unchanged;
+            if !writes.is_empty() {
                 let mut qb = QueryBuilder::new(
                     "INSERT INTO alliances (slug, nom, document, empreinte, origine, importe_par, cree_le, modifie_le) ",
                 );
-                qb.push_values(chunk, |mut b, (a, doc, fp)| {
+                qb.push_values(&writes, |mut b, (a, doc, fp)| {
                     b.push_bind(&a.slug)
                         .push_bind(&a.nom)
                         .push_bind(*doc)
@@ -166,23 +216,22 @@ pub async fn upsert_all_with_progress(
                      empreinte = excluded.empreinte, origine = excluded.origine, \
                      importe_par = excluded.importe_par, modifie_le = excluded.modifie_le",
                 );
-                qb.build().execute(&mut *tx).await?;
+                qb.build().execute(&mut *c).await?;
                 let mut qb =
                     QueryBuilder::new("INSERT INTO alliances_journal (slug, operation, le) ");
-                qb.push_values(chunk, |mut b, (a, _, _)| {
+                qb.push_values(&writes, |mut b, (a, _, _)| {
                     b.push_bind(&a.slug).push_bind("ecriture").push_bind(now);
                 });
-                qb.build().execute(&mut *tx).await?;
-                written += chunk.len();
-                progress(written, writes.len());
+                qb.build().execute(&mut *c).await?;
             }
-            tx.commit().await?;
-            Ok(outcome)
-        }};
+        });
+        Ok(())
     }
-    match db {
-        Db::Sqlite(s) => run!(s.write, None::<&str>),
-        Db::Pg(p) => run!(p, Some("LOCK TABLE alliances_journal IN EXCLUSIVE MODE")),
+
+    /// Commits everything written; returns what was created, updated and left unchanged.
+    pub async fn commit(self) -> Result<UpsertOutcome> {
+        self.tx.commit().await?;
+        Ok(self.outcome)
     }
 }
 

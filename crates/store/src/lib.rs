@@ -55,6 +55,48 @@ macro_rules! on_write {
 }
 pub(crate) use on_write;
 
+/// A transaction held across several calls (an import's batches, a restore's tables),
+/// committed by its owner; dropped, it rolls back.
+pub(crate) enum Tx {
+    Sqlite(sqlx::Transaction<'static, sqlx::Sqlite>),
+    Pg(sqlx::Transaction<'static, sqlx::Postgres>),
+}
+
+impl Tx {
+    /// A write transaction: SQLite's single writer, or a PostgreSQL connection.
+    pub(crate) async fn begin_write(db: &Db) -> Result<Tx> {
+        Ok(match db {
+            Db::Sqlite(s) => Tx::Sqlite(s.write.begin().await?),
+            Db::Pg(p) => Tx::Pg(p.begin().await?),
+        })
+    }
+
+    pub(crate) async fn commit(self) -> Result<()> {
+        match self {
+            Tx::Sqlite(t) => t.commit().await?,
+            Tx::Pg(t) => t.commit().await?,
+        }
+        Ok(())
+    }
+}
+
+/// Runs `$body` with `$c` bound to the transaction's connection, once per back-end.
+macro_rules! on_tx {
+    ($tx:expr, $c:ident => $body:expr) => {
+        match $tx {
+            $crate::Tx::Sqlite(t) => {
+                let $c = &mut **t;
+                $body
+            }
+            $crate::Tx::Pg(t) => {
+                let $c = &mut **t;
+                $body
+            }
+        }
+    };
+}
+pub(crate) use on_tx;
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("base de données : {0}")]

@@ -2,6 +2,7 @@
 
 use std::process::ExitCode;
 
+pub mod import;
 pub mod migrate;
 pub mod records;
 pub mod sauvegarde;

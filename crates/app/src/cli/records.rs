@@ -1,8 +1,8 @@
-//! `alliances import KIND FILE` and `alliances export KIND`, for every kind of record:
-//! alliances, key figures (`chiffres`), catalyseurs and tools (`outils`). One pipeline: read the table,
-//! validate every row into its domain type, then write all or nothing.
+//! `alliances export KIND`, for every kind of record: alliances, key figures (`chiffres`),
+//! catalyseurs and tools (`outils`); what `import` shares with it (the kinds, opening the
+//! database). The import itself: `import.rs`.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context as _, bail};
@@ -13,9 +13,8 @@ use alliances_domain::alliance::Alliance;
 use alliances_domain::catalyseur::{COLUMNS as CATALYSEUR_COLUMNS, Catalyseur};
 use alliances_domain::figure::{KeyFigure, OPTIONAL_COLUMNS, REQUIRED_COLUMNS};
 use alliances_domain::outil::{self, Outil};
-use alliances_domain::record::Record;
 use alliances_domain::territory::Level;
-use alliances_store::exchange::{self, Format, LineError};
+use alliances_store::exchange::{self, Format};
 use alliances_store::{
     Db, alliances as store, documents, migrate, redact_url, reference, seed, territoires,
 };
@@ -23,9 +22,6 @@ use alliances_web::opendata::alliances::{Places, jsonld};
 use alliances_web::state::Directory;
 
 use crate::config::Config;
-
-/// Exit code when the file is refused (nothing written).
-pub const EXIT_INVALID: u8 = 3;
 
 /// The kinds of records the command line imports and exports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,7 +33,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    fn noun(self) -> &'static str {
+    pub(super) fn noun(self) -> &'static str {
         match self {
             Kind::Alliances => "alliance(s)",
             Kind::Chiffres => "chiffre(s) clé(s)",
@@ -47,7 +43,7 @@ impl Kind {
     }
 
     /// Formats a file of this kind may be imported from.
-    fn import_formats(self) -> &'static [Format] {
+    pub(super) fn import_formats(self) -> &'static [Format] {
         match self {
             Kind::Alliances | Kind::Outils => &[Format::Csv, Format::Json, Format::Xlsx],
             Kind::Chiffres | Kind::Catalyseurs => &[Format::Csv, Format::Xlsx],
@@ -55,7 +51,7 @@ impl Kind {
     }
 }
 
-async fn open(config: &Config) -> anyhow::Result<Db> {
+pub(super) async fn open(config: &Config) -> anyhow::Result<Db> {
     let db = Db::connect(&config.database_url, &super::connect_options(config))
         .await
         .with_context(|| format!("connexion à {}", redact_url(&config.database_url)))?;
@@ -70,176 +66,8 @@ async fn open(config: &Config) -> anyhow::Result<Db> {
 }
 
 /// The command line is an edge: it reads the clock once per command.
-fn clock_now() -> i64 {
+pub(super) fn clock_now() -> i64 {
     alliances_web::clock::Clock::System.now()
-}
-
-/// Outcome of an import, for the exit code.
-pub enum Imported {
-    Done,
-    Refused,
-}
-
-/// What an import writes: records of one kind, already validated.
-enum Valid {
-    Alliances(Vec<Alliance>),
-    Figures(Vec<KeyFigure>),
-    Catalyseurs(Vec<Catalyseur>),
-    Outils(Vec<Outil>),
-}
-
-fn parse<R: Record + DeserializeOwned>(
-    format: Format,
-    bytes: &[u8],
-    context: &R::Context,
-) -> Result<Vec<R>, Vec<LineError>> {
-    exchange::read_records::<R>(format, bytes, context)
-        .map(|parsed| parsed.into_iter().map(|(_, r)| r).collect())
-}
-
-pub async fn import(
-    config: Config,
-    kind: Kind,
-    file: &Path,
-    format: Option<&str>,
-    par: Option<&str>,
-    dry_run: bool,
-) -> anyhow::Result<Imported> {
-    let name = file.display().to_string();
-    let accepted = kind
-        .import_formats()
-        .iter()
-        .map(|f| f.name())
-        .collect::<Vec<_>>()
-        .join(", ");
-    let format = match format {
-        Some(f) => Format::parse(f),
-        None => Format::of_path(&name),
-    }
-    .filter(|f| kind.import_formats().contains(f))
-    .with_context(|| {
-        format!("format de « {name} » non pris en charge : utilisez --format ({accepted}) ou un fichier d'extension {accepted}")
-    })?;
-    let bytes = std::fs::read(file).with_context(|| format!("lecture de « {name} »"))?;
-    let db = open(&config).await?;
-    let tty = std::io::stderr().is_terminal();
-    if tty {
-        eprint!("Lecture et validation de « {name} »…");
-    }
-    let parsed = match kind {
-        Kind::Alliances => {
-            parse(format, &bytes, &seed::referential(&db).await?).map(Valid::Alliances)
-        }
-        Kind::Chiffres => {
-            parse(format, &bytes, &seed::figure_context(&db).await?).map(Valid::Figures)
-        }
-        Kind::Catalyseurs => {
-            parse(format, &bytes, &seed::referential(&db).await?).map(Valid::Catalyseurs)
-        }
-        Kind::Outils => parse(format, &bytes, &()).map(Valid::Outils),
-    };
-    if tty {
-        eprintln!();
-    }
-    let valid = match parsed {
-        Ok(v) => v,
-        Err(errors) => {
-            for e in &errors {
-                eprintln!("{e}");
-            }
-            eprintln!(
-                "Import refusé : {} erreur(s) dans « {name} ». Rien n'a été écrit ; corrigez le fichier et relancez.",
-                errors.len()
-            );
-            db.close().await;
-            return Ok(Imported::Refused);
-        }
-    };
-    let count = match &valid {
-        Valid::Alliances(v) => v.len(),
-        Valid::Figures(v) => v.len(),
-        Valid::Catalyseurs(v) => v.len(),
-        Valid::Outils(v) => v.len(),
-    };
-    if dry_run {
-        println!(
-            "Vérification réussie : {count} {} valide(s) dans « {name} ». Rien n'a été écrit (--dry-run).",
-            kind.noun()
-        );
-        db.close().await;
-        return Ok(Imported::Done);
-    }
-    let origin = Path::new(&name)
-        .file_name()
-        .map_or_else(|| name.clone(), |f| f.to_string_lossy().into_owned());
-    let user = par
-        .map(str::to_owned)
-        .or_else(|| std::env::var("USER").ok())
-        .or_else(|| std::env::var("LOGNAME").ok())
-        .filter(|u| !u.trim().is_empty());
-    let now = clock_now();
-    let outcome = match &valid {
-        Valid::Alliances(records) => {
-            let progress = |done: usize, total: usize| {
-                if tty {
-                    eprint!("\rÉcriture : {done} / {total} alliances");
-                    let _ = std::io::stderr().flush();
-                }
-            };
-            let o = store::upsert_all_with_progress(
-                &db,
-                records,
-                &origin,
-                user.as_deref(),
-                now,
-                &progress,
-            )
-            .await?;
-            if tty {
-                eprintln!();
-            }
-            o
-        }
-        Valid::Figures(records) => {
-            documents::upsert_all(
-                &db,
-                documents::KEY_FIGURE,
-                records,
-                &origin,
-                user.as_deref(),
-                now,
-            )
-            .await?
-        }
-        Valid::Catalyseurs(records) => {
-            documents::upsert_all(
-                &db,
-                documents::CATALYSEUR,
-                records,
-                &origin,
-                user.as_deref(),
-                now,
-            )
-            .await?
-        }
-        Valid::Outils(records) => {
-            documents::upsert_all(
-                &db,
-                documents::OUTIL,
-                records,
-                &origin,
-                user.as_deref(),
-                now,
-            )
-            .await?
-        }
-    };
-    println!(
-        "Import terminé : {} créé(s), {} mis à jour, {} inchangé(s). Les serveurs en cours d'exécution les montrent dans les secondes qui suivent.",
-        outcome.created, outcome.updated, outcome.unchanged
-    );
-    db.close().await;
-    Ok(Imported::Done)
 }
 
 /// The place names an export writes beside the codes.

@@ -2,10 +2,10 @@
 //! target written inside one transaction and checked before it commits.
 
 use futures_util::TryStreamExt;
-use sqlx::{AssertSqlSafe, Postgres, Row, Sqlite, Transaction};
+use sqlx::{AssertSqlSafe, Row};
 
 use super::{BATCH, Cell, Sink, Sum, TABLES, Table, Tally, refuse};
-use crate::{Db, Result, migrate};
+use crate::{Db, Result, Tx, migrate, on_tx};
 
 /// The two column types the schema uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,27 +19,6 @@ enum Kind {
 struct Shape {
     columns: Vec<(String, Kind)>,
     identity: Option<String>,
-}
-
-enum Tx {
-    Sqlite(Transaction<'static, Sqlite>),
-    Pg(Transaction<'static, Postgres>),
-}
-
-/// Runs `$body` with `$c` bound to the transaction's connection, once per back-end.
-macro_rules! on_tx {
-    ($tx:expr, $c:ident => $body:expr) => {
-        match $tx {
-            Tx::Sqlite(t) => {
-                let $c = &mut **t;
-                $body
-            }
-            Tx::Pg(t) => {
-                let $c = &mut **t;
-                $body
-            }
-        }
-    };
 }
 
 fn quoted(columns: &[String]) -> String {
@@ -256,10 +235,7 @@ impl Target {
     /// `replace`).
     pub(super) async fn open(db: &Db, replace: bool) -> Result<Target> {
         migrate::run(db).await?;
-        let mut tx = match db {
-            Db::Sqlite(s) => Tx::Sqlite(s.write.begin().await?),
-            Db::Pg(p) => Tx::Pg(p.begin().await?),
-        };
+        let mut tx = Tx::begin_write(db).await?;
         let mut held = Vec::new();
         for name in TABLES {
             let sql = format!("SELECT COUNT(*) FROM {name}");
@@ -332,11 +308,7 @@ impl Target {
                 }
             }
         }
-        match self.tx {
-            Tx::Sqlite(t) => t.commit().await?,
-            Tx::Pg(t) => t.commit().await?,
-        }
-        Ok(())
+        self.tx.commit().await
     }
 }
 
