@@ -18,7 +18,8 @@ use alliances_store::exchange::{self, Format};
 use alliances_store::{
     Db, alliances as store, documents, migrate, redact_url, reference, seed, territoires,
 };
-use alliances_web::opendata::alliances::{Places, jsonld};
+use alliances_web::opendata::alliances::Places;
+use alliances_web::opendata::dump::{Dump, Shape};
 use alliances_web::state::Directory;
 
 use crate::config::Config;
@@ -156,6 +157,17 @@ fn json_of<T: Serialize>(licence: &str, records: &[T]) -> anyhow::Result<Vec<u8>
     }))?)
 }
 
+/// The output file (created) or standard output, buffered.
+fn writer(output: Option<&Path>) -> anyhow::Result<Box<dyn Write>> {
+    Ok(match output {
+        Some(path) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(path)
+                .with_context(|| format!("écriture de « {} »", path.display()))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout())),
+    })
+}
+
 pub async fn export(
     config: Config,
     kind: Kind,
@@ -192,25 +204,42 @@ pub async fn export(
         .unwrap_or_else(|| alliances_web::DEFAULT_LICENCE.to_owned());
     let places = named.places();
     let (count, body) = match kind {
+        Kind::Alliances if format != Format::Xlsx => {
+            let shape = match format {
+                Format::Json => Shape::Json,
+                Format::Geojson => Shape::Geojson,
+                Format::JsonLd => Shape::Jsonld,
+                _ => Shape::Csv,
+            };
+            let base = config.public_url.clone().unwrap_or_default();
+            let mut dump = Dump::new(shape, places, &base, &licence);
+            let mut out = writer(output)?;
+            while let Some(bytes) = dump.next_piece(&db).await? {
+                out.write_all(&bytes).context("écriture de l'export")?;
+            }
+            out.flush().context("écriture de l'export")?;
+            let count = dump.written();
+            db.close().await;
+            if let Some(path) = output {
+                eprintln!(
+                    "{count} {} exporté(s) dans « {} ».",
+                    kind.noun(),
+                    path.display()
+                );
+            }
+            return Ok(());
+        }
         Kind::Alliances => {
+            // XLSX: a zip whose sheet is compressed whole, built in memory.
             let records: Vec<Alliance> = store::all(&db)
                 .await?
                 .into_iter()
                 .map(|s| s.alliance)
                 .collect();
-            let refs: Vec<&Alliance> = records.iter().collect();
-            let base = config.public_url.clone().unwrap_or_default();
             let rows =
-                || exchange::alliance_rows(refs.iter().map(|a| (*a, places.region_names(a))));
-            let body = match format {
-                Format::Json => json_of(&licence, &refs)?,
-                Format::Geojson => {
-                    serde_json::to_vec_pretty(&places.geojson(&refs, &base, &licence))?
-                }
-                Format::JsonLd => serde_json::to_vec_pretty(&jsonld(&refs, &base, &licence))?,
-                _ => table(format, "alliances", &exchange::columns(), rows())?,
-            };
-            (refs.len(), body)
+                || exchange::alliance_rows(records.iter().map(|a| (a, places.region_names(a))));
+            let body = table(format, "alliances", &exchange::columns(), rows())?;
+            (records.len(), body)
         }
         Kind::Chiffres => {
             let context = seed::figure_context(&db).await?;

@@ -1,16 +1,17 @@
 //! Open data: the `/donnees-ouvertes` page, the dumps of every dataset with their Table
 //! Schema, and `sitemap.xml`.
 
-use alliances_domain::alliance::Alliance;
 use alliances_store::alliances as store;
 use alliances_store::exchange::{self, xml_escape};
 use askama::Template;
+use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
+use crate::opendata::dump::{Dump, Shape};
 use crate::opendata::{self, Field, alliances::Places};
 use crate::state::{AppState, ready};
 
@@ -169,42 +170,73 @@ pub async fn dump(State(state): State<AppState>, Path(file): Path<String>) -> Ap
         | "alliances.xlsx" => {}
         _ => return Err(AppError::NotFound),
     }
-    let stored = store::all(&state.db).await?;
-    let records: Vec<&Alliance> = stored.iter().map(|s| &s.alliance).collect();
-    let places = Places::of(ready);
+    let (shape, content_type) = match file.as_str() {
+        "alliances.csv" => (Shape::Csv, CSV),
+        "alliances.json" => (Shape::Json, JSON),
+        "alliances.geojson" => (Shape::Geojson, "application/geo+json"),
+        "alliances.jsonld" => (Shape::Jsonld, "application/ld+json"),
+        _ => {
+            // XLSX: a zip whose sheet is compressed whole, built in memory.
+            let stored = store::all(&state.db).await?;
+            let places = Places::of(ready);
+            let rows = || {
+                exchange::alliance_rows(
+                    stored
+                        .iter()
+                        .map(|s| (&s.alliance, places.region_names(&s.alliance))),
+                )
+            };
+            return Ok(download(
+                XLSX,
+                &file,
+                exchange::write_xlsx("alliances", &exchange::columns(), rows())
+                    .map_err(to_internal)?,
+            ));
+        }
+    };
+    Ok(streamed(state, shape, content_type, &file))
+}
+
+/// An alliances dump streamed from the database as it is read (see `opendata::dump`): a
+/// task reads page by page and the response body follows, a few pages behind at most. A
+/// database error midway ends the download short (and is logged).
+fn streamed(state: AppState, shape: Shape, content_type: &'static str, name: &str) -> Response {
+    let (tx, rx) = tokio::sync::mpsc::channel::<std::io::Result<Vec<u8>>>(4);
     let base = base_url(&state);
-    let rows = || exchange::alliance_rows(records.iter().map(|a| (*a, places.region_names(a))));
-    Ok(match file.as_str() {
-        "alliances.csv" => {
-            let mut body = Vec::new();
-            exchange::write_csv(&mut body, &exchange::columns(), rows(), true)
-                .map_err(to_internal)?;
-            download(CSV, &file, body)
+    tokio::spawn(async move {
+        let Some(ready) = state.ready() else { return };
+        let licence = state.settings.open_data_licence.clone();
+        let mut dump = Dump::new(shape, Places::of(ready), &base, &licence);
+        loop {
+            match dump.next_piece(&state.db).await {
+                Ok(Some(bytes)) => {
+                    if tx.send(Ok(bytes)).await.is_err() {
+                        return; // the reader went away
+                    }
+                }
+                Ok(None) => return,
+                Err(e) => {
+                    tracing::warn!(error = %e, "export des alliances interrompu");
+                    let _ = tx.send(Err(e)).await;
+                    return;
+                }
+            }
         }
-        "alliances.xlsx" => download(
-            XLSX,
-            &file,
-            exchange::write_xlsx("alliances", &exchange::columns(), rows()).map_err(to_internal)?,
-        ),
-        "alliances.json" => {
-            let body = serde_json::json!({
-                "licence": licence,
-                "total": records.len(),
-                "resultats": records,
-            });
-            download(JSON, &file, json_bytes(&body)?)
-        }
-        "alliances.geojson" => download(
-            "application/geo+json",
-            &file,
-            json_bytes(&places.geojson(&records, &base, licence))?,
-        ),
-        _ => download(
-            "application/ld+json",
-            &file,
-            json_bytes(&opendata::alliances::jsonld(&records, &base, licence))?,
-        ),
-    })
+    });
+    let body = Body::from_stream(futures_util::stream::unfold(rx, |mut rx| async move {
+        rx.recv().await.map(|item| (item, rx))
+    }));
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response()
 }
 
 /// `/sitemap.xml`: the home page, the module and reference pages, every alliance, goal,

@@ -133,67 +133,45 @@ impl<'a> Places<'a> {
         }
     }
 
-    /// One feature per alliance: the centroids of its territories as a MultiPoint (null
-    /// geometry for national alliances and places without an outline).
+    /// One alliance as a GeoJSON feature: a point at the centroid of each of its
+    /// territories (with what each centroid is of), no geometry when none is known.
     #[must_use]
-    pub fn geojson(&self, records: &[&Alliance], base_url: &str, licence: &str) -> Value {
-        let features: Vec<Value> = records
-            .iter()
-            .map(|a| {
-                let mut points = Vec::new();
-                let mut precision = Vec::new();
-                for t in a.places() {
-                    if let Some((c, p)) = t.level().and_then(|l| self.centroid(l, &t.code)) {
-                        points.push(json!([c[0], c[1]]));
-                        precision.push(json!({ "code": t.code, "niveau": t.niveau, "centroide_de": p }));
-                    }
-                }
-                json!({
-                    "type": "Feature",
-                    "geometry": if points.is_empty() { Value::Null } else { json!({ "type": "MultiPoint", "coordinates": points }) },
-                    "properties": {
-                        "slug": a.slug,
-                        "nom": a.nom,
-                        "url": format!("{base_url}/exemples/{}", a.slug),
-                        "niveau_territorial": a.niveau_territorial,
-                        "territoires": precision,
-                    },
-                })
-            })
-            .collect();
+    pub fn feature(&self, a: &Alliance, base_url: &str) -> Value {
+        let mut points = Vec::new();
+        let mut precision = Vec::new();
+        for t in a.places() {
+            if let Some((c, p)) = t.level().and_then(|l| self.centroid(l, &t.code)) {
+                points.push(json!([c[0], c[1]]));
+                precision.push(json!({ "code": t.code, "niveau": t.niveau, "centroide_de": p }));
+            }
+        }
         json!({
-            "type": "FeatureCollection",
-            "licence": licence,
-            "features": features,
+            "type": "Feature",
+            "geometry": if points.is_empty() { Value::Null } else { json!({ "type": "MultiPoint", "coordinates": points }) },
+            "properties": {
+                "slug": a.slug,
+                "nom": a.nom,
+                "url": format!("{base_url}/exemples/{}", a.slug),
+                "niveau_territorial": a.niveau_territorial,
+                "territoires": precision,
+            },
         })
     }
 }
 
-/// schema.org JSON-LD of the whole base.
+/// One alliance as a schema.org `Project` of the JSON-LD dataset.
 #[must_use]
-pub fn jsonld(records: &[&Alliance], base_url: &str, licence: &str) -> Value {
-    let items: Vec<Value> = records
-        .iter()
-        .map(|a| {
-            json!({
-                "@type": "Project",
-                "@id": format!("{base_url}/exemples/{}", a.slug),
-                "identifier": a.slug,
-                "name": a.nom,
-                "description": a.resume,
-                "foundingDate": a.debut,
-                "member": a.partenaires.iter().map(|p| json!({ "@type": "Organization", "name": p.nom })).collect::<Vec<_>>(),
-                "citation": a.sources.iter().map(|s| s.url.clone()).collect::<Vec<_>>(),
-                "inLanguage": "fr",
-            })
-        })
-        .collect();
+pub fn jsonld_item(a: &Alliance, base_url: &str) -> Value {
     json!({
-        "@context": "https://schema.org",
-        "@type": "Dataset",
-        "name": "Alliances — l'ODD 17 en pratique : exemples d'alliances",
-        "license": licence,
-        "hasPart": items,
+        "@type": "Project",
+        "@id": format!("{base_url}/exemples/{}", a.slug),
+        "identifier": a.slug,
+        "name": a.nom,
+        "description": a.resume,
+        "foundingDate": a.debut,
+        "member": a.partenaires.iter().map(|p| json!({ "@type": "Organization", "name": p.nom })).collect::<Vec<_>>(),
+        "citation": a.sources.iter().map(|s| s.url.clone()).collect::<Vec<_>>(),
+        "inLanguage": "fr",
     })
 }
 

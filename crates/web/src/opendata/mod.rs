@@ -5,6 +5,7 @@
 pub mod alliances;
 pub mod catalyseurs;
 pub mod chiffres;
+pub mod dump;
 pub mod outils;
 
 use serde_json::{Value, json};

@@ -8,6 +8,7 @@ mod api_methodes;
 mod api_odd;
 mod api_outils;
 mod api_territoires;
+mod donnees_ouvertes;
 mod methodes_kit;
 mod operations;
 mod pages_competences;
