@@ -635,6 +635,92 @@ async fn diagnostics(args: &[String]) {
     );
 }
 
+/// Percentiles of sorted durations in milliseconds.
+fn spread(times: &mut [f64]) -> String {
+    times.sort_by(f64::total_cmp);
+    let at = |p: f64| times[((times.len() as f64 - 1.0) * p).round() as usize];
+    format!(
+        "p50 {:.3} ms · p99 {:.3} ms · max {:.3} ms",
+        at(0.5),
+        at(0.99),
+        times[times.len() - 1]
+    )
+}
+
+/// The territory name search as a territory field types it: every prefix (2 characters
+/// and more) of real names, in memory (`Ready::find_territories`) and, for a share of the
+/// same queries, through the database query it replaced; one query at a time on this
+/// thread.
+async fn territoires(args: &[String]) {
+    use alliances_domain::pagination::Page;
+    let database = arg(args, "--database").expect("--database URL");
+    let count: usize = arg(args, "--count")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20_000);
+    let state = prepared(&database).await;
+    let ready = state.ready().expect("ready");
+    let mut names: Vec<&str> = ready
+        .directory
+        .communes
+        .values()
+        .chain(ready.directory.epcis.values())
+        .map(|t| t.name.as_str())
+        .collect();
+    names.sort_unstable();
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    let mut queries: Vec<String> = Vec::with_capacity(count);
+    while queries.len() < count {
+        let name: Vec<char> = names[rng.below(names.len())].chars().collect();
+        for end in 2..=name.len() {
+            queries.push(name[..end].iter().collect());
+        }
+    }
+    queries.truncate(count);
+    let page = Page {
+        page: 1,
+        per_page: 8,
+    };
+    println!(
+        "== {} territories in memory; {count} queries (prefixes of real names, as typed)",
+        ready.territory_index.len()
+    );
+    for q in queries.iter().take(200) {
+        let _ = ready.find_territories(q, page);
+    }
+    let mut memory: Vec<f64> = Vec::with_capacity(count);
+    for q in &queries {
+        let t = Instant::now();
+        let found = ready.find_territories(q, page);
+        memory.push(t.elapsed().as_secs_f64() * 1000.0);
+        std::hint::black_box(found);
+    }
+    let mean_memory = memory.iter().sum::<f64>() / memory.len() as f64;
+    println!(
+        "   in memory: mean {mean_memory:.3} ms · {}",
+        spread(&mut memory)
+    );
+    let sample: Vec<&String> = queries.iter().step_by(40).collect();
+    let mut database: Vec<f64> = Vec::with_capacity(sample.len());
+    for q in &sample {
+        let t = Instant::now();
+        let found = alliances_store::territoires::search(&state.db, q, page)
+            .await
+            .expect("search");
+        database.push(t.elapsed().as_secs_f64() * 1000.0);
+        std::hint::black_box(found);
+    }
+    let mean_database = database.iter().sum::<f64>() / database.len() as f64;
+    println!(
+        "   database query (before), {} of the same queries: mean {mean_database:.3} ms · {}",
+        sample.len(),
+        spread(&mut database)
+    );
+    println!(
+        "   mean ratio database / memory: {:.0}×",
+        mean_database / mean_memory
+    );
+}
+
 #[tokio::main]
 async fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -645,6 +731,7 @@ async fn main() {
         }
         Some("engines") => engines(&args).await,
         Some("diagnostics") => diagnostics(&args).await,
+        Some("territoires") => territoires(&args).await,
         Some("paths") => {
             for q in QUERIES {
                 let enc: String = q
@@ -665,6 +752,7 @@ async fn main() {
                 "        alliances-bench engines --database URL [--pg URL] [--tasks 8] [--seconds 20]"
             );
             eprintln!("        alliances-bench diagnostics --database URL [--count 2000]");
+            eprintln!("        alliances-bench territoires --database URL [--count 20000]");
             std::process::exit(2);
         }
     }

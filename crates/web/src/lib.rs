@@ -45,6 +45,7 @@ pub mod places;
 pub mod questionnaires;
 pub mod state;
 pub mod synthese;
+pub mod territory_search;
 
 pub use state::{AppState, DEFAULT_LICENCE, Legal, Settings};
 
@@ -375,11 +376,23 @@ pub async fn prepare(state: &AppState, migrate: bool) -> Result<(), alliances_st
     let lieux = collections::Lieux::new(alliances_store::reference::france_services()?, |c| {
         directory.parents_of_commune(c)
     });
+    let regions = territoires_store::all(db, Level::Region).await?;
+    let departements = territoires_store::all(db, Level::Departement).await?;
+    let coms = territoires_store::all(db, Level::CollectiviteOutreMer).await?;
+    let territory_index = territory_search::TerritoryIndex::new(
+        regions
+            .iter()
+            .chain(&departements)
+            .chain(&coms)
+            .chain(directory.epcis.values())
+            .chain(directory.communes.values()),
+    );
     let ready = state::Ready {
         odd: state::OddIndex::new(odd),
-        regions: territoires_store::all(db, Level::Region).await?,
-        departements: territoires_store::all(db, Level::Departement).await?,
-        coms: territoires_store::all(db, Level::CollectiviteOutreMer).await?,
+        regions,
+        departements,
+        coms,
+        territory_index,
         counts,
         directory,
         fragilities: alliances_store::seed::fragilities()

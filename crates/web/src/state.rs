@@ -5,6 +5,7 @@ use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use alliances_domain::odd::{Goal, Indicator, Target};
+use alliances_domain::pagination::Page;
 use alliances_domain::territory::{Level, Territory};
 use alliances_i18n::Catalog;
 use alliances_store::Db;
@@ -217,6 +218,8 @@ pub struct Ready {
     pub regions: Vec<Territory>,
     pub departements: Vec<Territory>,
     pub coms: Vec<Territory>,
+    /// Every territory's name, code and postcodes, for the name search.
+    pub territory_index: crate::territory_search::TerritoryIndex,
     /// Number of territories per level.
     pub counts: HashMap<Level, u64>,
     pub directory: Directory,
@@ -244,6 +247,28 @@ impl Ready {
             Level::Epci | Level::Commune => return None,
         };
         list.iter().find(|t| t.code == code)
+    }
+
+    /// Any territory by level and code.
+    #[must_use]
+    pub fn territory(&self, level: Level, code: &str) -> Option<&Territory> {
+        match level {
+            Level::Commune => self.directory.communes.get(code),
+            Level::Epci => self.directory.epcis.get(code),
+            _ => self.small(level, code),
+        }
+    }
+
+    /// Territories whose name holds every word of `query` (or whose INSEE code or postcode
+    /// it is), counted, and a page of them (see `territory_search`).
+    #[must_use]
+    pub fn find_territories(&self, query: &str, page: Page) -> (u64, Vec<&Territory>) {
+        let (total, keys) = self.territory_index.search(query, page);
+        let found = keys
+            .into_iter()
+            .filter_map(|(level, code)| self.territory(level, code))
+            .collect();
+        (total, found)
     }
 
     #[must_use]

@@ -1,10 +1,13 @@
+use alliances_domain::pagination::Page;
+use alliances_domain::territory::Level;
 use alliances_testkit::{Backend, TestApp};
 
 alliances_testkit::both_backends!(
     regions_have_integer_populations,
     region_departement_epci_commune_details,
     search_matches_every_level,
-    openapi_describes_every_route
+    openapi_describes_every_route,
+    the_search_in_memory_answers_as_the_database
 );
 
 async fn regions_have_integer_populations(backend: &Backend) {
@@ -237,5 +240,94 @@ async fn openapi_describes_every_route(backend: &Backend) {
     let docs = app.get("/api/docs").await;
     assert_eq!(docs.status, 200);
     assert!(docs.text().contains("swagger-ui-bundle.js"));
+    app.remove().await;
+}
+
+/// The in-memory territory search (`territory_search`) finds and orders exactly as the
+/// database query it replaced, kept in the store as the reference: the same totals and the
+/// same pages for names whole and cut, words in another order, accents, ligatures, « St »,
+/// capitals, codes and postcodes, taken from territories of every level.
+async fn the_search_in_memory_answers_as_the_database(backend: &Backend) {
+    let app = TestApp::new(backend).await;
+    let ready = app.state.ready().unwrap();
+    let mut queries: Vec<String> = [
+        "saint etienne",
+        "St-Étienne",
+        "st gildas des bois",
+        "SAINT-DENIS",
+        "œuvre",
+        "Oeuvre",
+        "marcq en baroeul",
+        "NORMANDIE",
+        "métropole",
+        "lyon",
+        "val",
+        "sur",
+        "a",
+        "les",
+        "2A004",
+        "2a004",
+        "76540",
+        "42000",
+        "200046977",
+        "97",
+        "l'isle",
+        "  mont   blanc  ",
+        "ville-d'avray",
+        "zzzz",
+        "-",
+    ]
+    .into_iter()
+    .map(str::to_owned)
+    .collect();
+    let mut some: Vec<&alliances_domain::territory::Territory> = ready
+        .regions
+        .iter()
+        .chain(&ready.departements)
+        .chain(&ready.coms)
+        .chain(ready.directory.epcis.values())
+        .collect();
+    some.extend(ready.directory.communes.values());
+    some.sort_by(|a, b| (a.level.code(), &a.code).cmp(&(b.level.code(), &b.code)));
+    for t in some.iter().step_by(499) {
+        let name = &t.name;
+        queries.push(name.clone());
+        queries.push(name.to_uppercase());
+        queries.push(name.chars().take(3).collect());
+        if let Some(last) = name.split(['-', ' ', '\'']).next_back() {
+            queries.push(last.to_owned());
+        }
+        let words: Vec<&str> = name.split(['-', ' ']).collect();
+        if words.len() > 1 {
+            queries.push(words.iter().rev().copied().collect::<Vec<_>>().join(" "));
+        }
+        queries.push(t.code.clone());
+        if let Some(p) = t.postal_codes.first() {
+            queries.push(p.clone());
+        }
+    }
+    assert!(queries.len() > 300, "{} queries", queries.len());
+    for q in &queries {
+        for page in [
+            Page {
+                page: 1,
+                per_page: 20,
+            },
+            Page {
+                page: 2,
+                per_page: 7,
+            },
+        ] {
+            let (total, found) = alliances_store::territoires::search(&app.db.db, q, page)
+                .await
+                .unwrap();
+            let expected: Vec<(Level, String)> =
+                found.into_iter().map(|t| (t.level, t.code)).collect();
+            let (mem_total, mem) = ready.find_territories(q, page);
+            let got: Vec<(Level, String)> =
+                mem.into_iter().map(|t| (t.level, t.code.clone())).collect();
+            assert_eq!((mem_total, &got), (total, &expected), "« {q} », {page:?}");
+        }
+    }
     app.remove().await;
 }

@@ -31,14 +31,6 @@ use crate::state::Ready;
 /// Territory answers resolved against the reference data in memory.
 pub struct ReadyPlaces<'a>(pub &'a Ready);
 
-fn territory<'a>(ready: &'a Ready, level: Level, code: &str) -> Option<&'a Territory> {
-    match level {
-        Level::Commune => ready.directory.communes.get(code),
-        Level::Epci => ready.directory.epcis.get(code),
-        _ => ready.small(level, code),
-    }
-}
-
 /// The canonical answer for a territory: `niveau/code` as in URLs (`communes/31555`).
 #[must_use]
 pub fn canonical(level: Level, code: &str) -> String {
@@ -53,7 +45,10 @@ impl ReadyPlaces<'_> {
         let value = value.trim();
         if let Some((segment, code)) = value.split_once('/') {
             let level = Level::ALL.into_iter().find(|l| l.segment() == segment)?;
-            return territory(self.0, level, code).map(|_| (level, code.to_owned()));
+            return self
+                .0
+                .territory(level, code)
+                .map(|_| (level, code.to_owned()));
         }
         let code = value.to_ascii_uppercase();
         let level = match code.len() {
@@ -63,13 +58,13 @@ impl ReadyPlaces<'_> {
             3 => Level::CollectiviteOutreMer,
             _ => return None,
         };
-        territory(self.0, level, &code).map(|_| (level, code))
+        self.0.territory(level, &code).map(|_| (level, code))
     }
 
     /// The place of a known territory, with the search facets it matches (closest first).
     #[must_use]
     pub fn place(&self, level: Level, code: &str) -> Option<Place> {
-        let t = territory(self.0, level, code)?;
+        let t = self.0.territory(level, code)?;
         let mut facettes: Vec<(String, String)> = Vec::new();
         let mut push = |f: &str, c: &Option<String>| {
             if let Some(c) = c {
@@ -122,36 +117,34 @@ impl ReadyPlaces<'_> {
     /// Territories whose name matches `text` (accents and case ignored), found by the
     /// territory search of the /territoires pages: the exact names when there are some,
     /// else the names that start with it; at most `n`.
-    pub async fn by_name(
-        &self,
-        db: &alliances_store::Db,
-        text: &str,
-        n: usize,
-    ) -> Result<Vec<Place>, alliances_store::StoreError> {
+    pub fn by_name(&self, text: &str, n: usize) -> Vec<Place> {
         let wanted = fold(text);
         if wanted.is_empty() {
-            return Ok(Vec::new());
+            return Vec::new();
         }
         // Exact names come first in that search, then names starting with the text.
         let page = Page {
             page: 1,
             per_page: 50,
         };
-        let (_, found) = alliances_store::territoires::search(db, text, page).await?;
-        let exact: Vec<&Territory> = found.iter().filter(|t| fold(&t.name) == wanted).collect();
+        let (_, found) = self.0.find_territories(text, page);
+        let exact: Vec<&Territory> = found
+            .iter()
+            .copied()
+            .filter(|t| fold(&t.name) == wanted)
+            .collect();
         let list = if exact.is_empty() {
             found
-                .iter()
+                .into_iter()
                 .filter(|t| fold(&t.name).starts_with(&wanted))
                 .collect()
         } else {
             exact
         };
-        Ok(list
-            .into_iter()
+        list.into_iter()
             .take(n)
             .filter_map(|t| self.place(t.level, &t.code))
-            .collect())
+            .collect()
     }
 
     /// A short description to tell apart territories of the same name.

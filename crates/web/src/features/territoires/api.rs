@@ -268,7 +268,7 @@ pub async fn recherche(
         return Err(AppError::Invalid(invalid));
     }
     let ready = ready(&state)?;
-    let (total, found) = alliances_store::territoires::search(&state.db, &q, page).await?;
+    let (total, found) = ready.find_territories(&q, page);
     Ok(Json(ListeCorrespondances {
         total,
         resultats: found

@@ -146,14 +146,13 @@ pub async fn index(
         Some(q) => {
             let page = Page::parse(params.page.as_deref(), None).unwrap_or_default();
             let query = q.trim().chars().take(100).collect::<String>();
-            let (total, found) =
-                alliances_store::territoires::search(&state.db, &query, page).await?;
+            let (total, found) = ready.find_territories(&query, page);
             let blank = alliances_domain::text::fold(&query).is_empty();
             let hits = found
                 .into_iter()
                 .map(|t| Hit {
-                    attachment: attachment(ready, &t),
-                    territory: t,
+                    attachment: attachment(ready, t),
+                    territory: t.clone(),
                 })
                 .collect();
             let pages = page.count(total);

@@ -121,7 +121,7 @@ pub async fn suggestions(
     let places = ReadyPlaces(ready);
     let mut html = String::new();
     if text.trim().chars().count() >= 2 {
-        for p in places.by_name(&state.db, text.trim(), 8).await? {
+        for p in places.by_name(text.trim(), 8) {
             html.push_str("<option value=\"");
             html.push_str(&xml_escape(&places.describe(ctx.lang, &state.catalog, &p)));
             html.push_str("\"></option>");

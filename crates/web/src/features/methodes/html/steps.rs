@@ -308,14 +308,13 @@ pub(super) struct Posted {
     unknown: Vec<String>,
 }
 
-pub(super) async fn read_step(
+pub(super) fn read_step(
     ctx: &Ctx,
     ready: &Ready,
-    db: &alliances_store::Db,
     def: &Questionnaire,
     index: usize,
     pairs: &[(String, String)],
-) -> AppResult<Posted> {
+) -> Posted {
     let mut posted = Posted {
         answers: Answers::new(),
         typed: BTreeMap::new(),
@@ -397,12 +396,12 @@ pub(super) async fn read_step(
                     posted
                         .answers
                         .insert(q.id.clone(), Answer::One(canonical(p.niveau, &p.code)));
-                } else if let Some(p) = suggested(ctx, &places, db, &typed).await? {
+                } else if let Some(p) = suggested(ctx, &places, &typed) {
                     posted
                         .answers
                         .insert(q.id.clone(), Answer::One(canonical(p.niveau, &p.code)));
                 } else {
-                    let found = places.by_name(db, &typed, 12).await?;
+                    let found = places.by_name(&typed, 12);
                     match found.as_slice() {
                         [one] => {
                             posted.answers.insert(
@@ -437,26 +436,20 @@ pub(super) async fn read_step(
             }
         }
     }
-    Ok(posted)
+    posted
 }
 
 /// The territory whose suggestion label (« Saint-Denis (93) — Commune ») is `typed`.
-pub(super) async fn suggested(
-    ctx: &Ctx,
-    places: &ReadyPlaces<'_>,
-    db: &alliances_store::Db,
-    typed: &str,
-) -> AppResult<Option<Place>> {
+pub(super) fn suggested(ctx: &Ctx, places: &ReadyPlaces<'_>, typed: &str) -> Option<Place> {
     // The name is what comes before « (dep) » or « — level ».
     let cut = typed
         .find(" (")
         .or_else(|| typed.find(" — "))
         .unwrap_or(typed.len());
-    Ok(places
-        .by_name(db, &typed[..cut], 50)
-        .await?
+    places
+        .by_name(&typed[..cut], 50)
         .into_iter()
-        .find(|p| places.describe(ctx.lang, &ctx.state.catalog, p) == typed))
+        .find(|p| places.describe(ctx.lang, &ctx.state.catalog, p) == typed)
 }
 
 /// A French (or English) sentence for an engine error.
@@ -485,7 +478,7 @@ pub async fn save_step(
     let index = step_index(&d.def, n)?;
     let pairs = parse_form(&body);
     let back = pairs.iter().any(|(k, v)| k == "action" && v == "precedent");
-    let posted = read_step(&ctx, ready, &state.db, &d.def, index, &pairs).await?;
+    let posted = read_step(&ctx, ready, &d.def, index, &pairs);
     let mut errors = posted.errors.clone();
     let mut checked_answers = Answers::new();
     match diagnostic::check(
