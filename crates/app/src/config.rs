@@ -26,6 +26,7 @@ pub struct Config {
     pub trust_proxy: bool,
     pub page_cache: bool,
     pub request_timeout_secs: u32,
+    pub max_requests_in_flight: u32,
     pub body_limit_bytes: u32,
     pub db_max_connections: u32,
     pub log_level: String,
@@ -56,6 +57,7 @@ impl Default for Config {
             trust_proxy: false,
             page_cache: true,
             request_timeout_secs: 30,
+            max_requests_in_flight: alliances_web::state::DEFAULT_MAX_IN_FLIGHT as u32,
             body_limit_bytes: 1024 * 1024,
             db_max_connections: 8,
             log_level: "info".into(),
@@ -137,6 +139,14 @@ const KEYS: &[(&str, Kind, &str)] = &[
         "request_timeout_secs",
         Kind::Int { min: 1, max: 3600 },
         "durée maximale d'une requête, en secondes",
+    ),
+    (
+        "max_requests_in_flight",
+        Kind::Int {
+            min: 0,
+            max: 100_000,
+        },
+        "requêtes traitées en même temps au plus ; au-delà, réponse 503 immédiate avec Retry-After (0 : sans limite)",
     ),
     (
         "body_limit_bytes",
@@ -331,6 +341,7 @@ impl Config {
                 match key {
                     "rate_limit_reads" => self.rate_limit_reads = v,
                     "request_timeout_secs" => self.request_timeout_secs = v,
+                    "max_requests_in_flight" => self.max_requests_in_flight = v,
                     "body_limit_bytes" => self.body_limit_bytes = v,
                     "seuil_quiz" => self.seuil_quiz = v,
                     _ => self.db_max_connections = v,
@@ -518,6 +529,8 @@ impl Config {
             trust_proxy: self.trust_proxy,
             page_cache: self.page_cache,
             request_timeout: Duration::from_secs(u64::from(self.request_timeout_secs)),
+            max_in_flight: (self.max_requests_in_flight > 0)
+                .then_some(self.max_requests_in_flight as usize),
             body_limit: self.body_limit_bytes as usize,
             log_requests: self.log_requests,
             data_dir: Some(self.data_dir()),
@@ -571,6 +584,10 @@ impl Config {
         line(
             "request_timeout_secs",
             self.request_timeout_secs.to_string(),
+        );
+        line(
+            "max_requests_in_flight",
+            self.max_requests_in_flight.to_string(),
         );
         line("body_limit_bytes", self.body_limit_bytes.to_string());
         line("db_max_connections", self.db_max_connections.to_string());

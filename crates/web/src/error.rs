@@ -30,6 +30,9 @@ pub struct ErrorDetail {
     /// otherwise.
     pub detail: Option<String>,
     pub erreurs: Vec<FieldError>,
+    /// The catalogue messages to say instead of the status's (`erreur-charge` for
+    /// `erreur-charge-titre` and `erreur-charge-texte`).
+    pub key: Option<&'static str>,
 }
 
 impl From<alliances_store::StoreError> for AppError {
@@ -53,6 +56,7 @@ impl IntoResponse for AppError {
                 ErrorDetail {
                     detail: Some(detail),
                     erreurs: Vec::new(),
+                    key: None,
                 },
             ),
             AppError::Invalid(invalid) => (
@@ -60,6 +64,7 @@ impl IntoResponse for AppError {
                 ErrorDetail {
                     detail: None,
                     erreurs: invalid.0,
+                    key: None,
                 },
             ),
             AppError::InvalidBecause(detail, invalid) => (
@@ -67,6 +72,7 @@ impl IntoResponse for AppError {
                 ErrorDetail {
                     detail: Some(detail),
                     erreurs: invalid.0,
+                    key: None,
                 },
             ),
             AppError::Unavailable => (StatusCode::SERVICE_UNAVAILABLE, ErrorDetail::default()),

@@ -309,6 +309,7 @@ fn router(state: AppState) -> Router {
             tracing::error!("panique pendant le traitement d'une requête");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }))
+        .layer(from_fn_with_state(state.clone(), middleware::shed::layer))
         .layer(from_fn_with_state(state.clone(), middleware::errors::layer))
         .layer(from_fn(middleware::security::layer))
         .layer(from_fn_with_state(

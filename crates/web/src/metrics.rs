@@ -24,9 +24,16 @@ struct RouteStats {
 #[derive(Default)]
 pub struct Metrics {
     routes: Mutex<HashMap<String, RouteStats>>,
+    /// Requests answered 503 at once because too many were in flight.
+    shed: std::sync::atomic::AtomicU64,
 }
 
 impl Metrics {
+    /// Counts one request shed (`middleware::shed`).
+    pub fn shed(&self) {
+        self.shed.fetch_add(1, Ordering::Relaxed);
+    }
+
     /// Records one answered request. `route` is the matched route template (`/odd/{n}`),
     /// never the raw path, so that the label set stays bounded.
     pub fn record(&self, method: &str, route: &str, status: u16, elapsed: Duration) {
@@ -88,6 +95,20 @@ impl Metrics {
             "alliances_page_cache_requests_total{{outcome=\"miss\"}} {}",
             state.cache.misses.load(Ordering::Relaxed)
         );
+        out.push_str("# HELP alliances_shed_requests_total Requests answered 503 at once because too many were in flight.\n# TYPE alliances_shed_requests_total counter\n");
+        let _ = writeln!(
+            out,
+            "alliances_shed_requests_total {}",
+            self.shed.load(Ordering::Relaxed)
+        );
+        if let Some(permits) = &state.in_flight {
+            out.push_str("# HELP alliances_requests_in_flight_available Requests that may still start before shedding.\n# TYPE alliances_requests_in_flight_available gauge\n");
+            let _ = writeln!(
+                out,
+                "alliances_requests_in_flight_available {}",
+                permits.available_permits()
+            );
+        }
         let Ok(routes) = self.routes.lock() else {
             return out;
         };

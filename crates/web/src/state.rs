@@ -29,6 +29,8 @@ pub struct Settings {
     /// Keep rendered reference pages in memory.
     pub page_cache: bool,
     pub request_timeout: Duration,
+    /// Requests handled at once at most; past it, a quick 503 (`None`: no limit).
+    pub max_in_flight: Option<usize>,
     pub body_limit: usize,
     /// One structured log line per request.
     pub log_requests: bool,
@@ -55,6 +57,11 @@ pub struct Settings {
 /// and the learner tries again.
 pub const DEFAULT_QUIZ_THRESHOLD: u8 = 100;
 
+/// Requests handled at once unless the operator sets another bound: well above what two
+/// cores answer within a second or two (see docs/RELIABILITY.md), so that only a flood is
+/// shed.
+pub const DEFAULT_MAX_IN_FLIGHT: usize = 512;
+
 /// The licence of the open data unless the operator sets another.
 pub const DEFAULT_LICENCE: &str = "Licence Ouverte 2.0 (Etalab)";
 
@@ -67,6 +74,7 @@ impl Default for Settings {
             trust_proxy: false,
             page_cache: true,
             request_timeout: Duration::from_secs(30),
+            max_in_flight: Some(DEFAULT_MAX_IN_FLIGHT),
             body_limit: 1024 * 1024,
             log_requests: true,
             legal: Legal::default(),
@@ -287,6 +295,8 @@ pub struct Inner {
     pub cache: PageCache,
     pub metrics: Metrics,
     pub limiter: RateLimiter,
+    /// Permits for the requests in flight (`Settings::max_in_flight`).
+    pub in_flight: Option<Arc<tokio::sync::Semaphore>>,
     pub started: Instant,
 }
 
@@ -310,6 +320,9 @@ impl AppState {
     #[must_use]
     pub fn new(db: Db, catalog: Catalog, settings: Settings) -> AppState {
         let limiter = RateLimiter::new(settings.rate_limit_reads, settings.rate_limit_writes);
+        let in_flight = settings
+            .max_in_flight
+            .map(|n| Arc::new(tokio::sync::Semaphore::new(n)));
         AppState(Arc::new(Inner {
             db,
             catalog,
@@ -319,6 +332,7 @@ impl AppState {
             searchable: std::sync::atomic::AtomicBool::new(false),
             metrics: Metrics::default(),
             limiter,
+            in_flight,
             started: Instant::now(),
         }))
     }

@@ -88,6 +88,8 @@ erreur-500-titre = Internal error
 erreur-500-texte = Something went wrong on our side. It has been logged; try again in a moment.
 erreur-503-titre = Starting up
 erreur-503-texte = The platform is finishing its start-up (preparing the database). Try again in a few seconds.
+erreur-charge-titre = Service very busy
+erreur-charge-texte = Too many requests are arriving at once: this one was not handled. Try again in a second.
 
 ## “Sources and licences”, “Open data”, “Legal notice”, API pages
 

@@ -88,6 +88,8 @@ erreur-500-titre = Erreur interne
 erreur-500-texte = Une erreur s'est produite de notre côté. Elle a été consignée ; réessayez dans un instant.
 erreur-503-titre = Le service démarre
 erreur-503-texte = La plateforme termine son démarrage (préparation de la base de données). Réessayez dans quelques secondes.
+erreur-charge-titre = Service très sollicité
+erreur-charge-texte = Trop de demandes arrivent en même temps : celle-ci n'a pas été traitée. Réessayez dans une seconde.
 
 ## Pages « Sources et licences », « Données ouvertes », « Mentions légales », API
 

@@ -76,14 +76,17 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
     // API errors are always French (CONVENTIONS.md); pages follow their language.
     let message_lang = if api { Lang::Fr } else { lang };
     let code = message_status(status);
+    let key = detail
+        .key
+        .map_or_else(|| format!("erreur-{code}"), str::to_owned);
     let title = state
         .catalog
-        .get(message_lang, &format!("erreur-{code}-titre"))
+        .get(message_lang, &format!("{key}-titre"))
         .into_owned();
     let text = detail.detail.clone().unwrap_or_else(|| {
         state
             .catalog
-            .get(message_lang, &format!("erreur-{code}-texte"))
+            .get(message_lang, &format!("{key}-texte"))
             .into_owned()
     });
     let mut rendered = if api {

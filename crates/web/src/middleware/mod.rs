@@ -7,6 +7,7 @@ pub mod rate_limit;
 pub mod readiness;
 pub mod request_log;
 pub mod security;
+pub mod shed;
 
 /// Paths that operations tools poll and that stay out of limits and readiness gates.
 #[must_use]

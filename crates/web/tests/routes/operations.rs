@@ -9,7 +9,8 @@ alliances_testkit::both_backends!(
     readiness_follows_start_up,
     metrics_count_requests,
     reference_pages_are_cached_with_etags,
-    static_assets_are_fingerprinted_and_compressed
+    static_assets_are_fingerprinted_and_compressed,
+    past_its_capacity_the_server_sheds_load_at_once
 );
 
 async fn readiness_follows_start_up(backend: &Backend) {
@@ -112,5 +113,44 @@ async fn static_assets_are_fingerprinted_and_compressed(backend: &Backend) {
             .contains("max-age=300")
     );
     assert_eq!(app.get("/static/nope.css").await.status, 404);
+    app.remove().await;
+}
+
+/// With `max_in_flight` requests already in progress (their permits held here, as running
+/// requests hold them), the next one is answered 503 at once with `Retry-After`, in the
+/// page's language or as problem+json, and counted; health checks still answer; once a
+/// request ends, the next one is served.
+async fn past_its_capacity_the_server_sheds_load_at_once(backend: &Backend) {
+    let mut settings = test_settings();
+    settings.max_in_flight = Some(2);
+    let app = TestApp::with_settings(backend, settings).await;
+    assert_eq!(app.get("/odd/17").await.status, 200);
+    let permits = app.state.in_flight.clone().unwrap();
+    let first = permits.clone().try_acquire_owned().unwrap();
+    let _second = permits.clone().try_acquire_owned().unwrap();
+    // Queued, these requests would never be answered while the permits are held.
+    let page = app.get("/odd/17").await;
+    assert_eq!(page.status, 503);
+    assert_eq!(page.header("retry-after").as_deref(), Some("1"));
+    assert!(
+        visible_text(&page.text()).contains("Service très sollicité"),
+        "{}",
+        page.text()
+    );
+    let english = app.get("/en/odd/17").await;
+    assert_eq!(english.status, 503);
+    assert!(visible_text(&english.text()).contains("Service very busy"));
+    let api = app.get("/api/v1/territoires/recherche?q=lyon").await;
+    assert_eq!(api.status, 503);
+    assert_eq!(api.json()["title"], "Service très sollicité");
+    assert_eq!(app.get("/healthz").await.status, 200);
+    assert_eq!(app.get("/readyz").await.status, 200);
+    let metrics = app.get("/metrics").await.text();
+    assert!(
+        metrics.contains("alliances_shed_requests_total 3"),
+        "{metrics}"
+    );
+    drop(first);
+    assert_eq!(app.get("/odd/17").await.status, 200);
     app.remove().await;
 }
