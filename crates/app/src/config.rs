@@ -27,6 +27,7 @@ pub struct Config {
     pub page_cache: bool,
     pub request_timeout_secs: u32,
     pub max_requests_in_flight: u32,
+    pub max_queue_delay_ms: u32,
     pub body_limit_bytes: u32,
     pub db_max_connections: u32,
     pub log_level: String,
@@ -58,6 +59,7 @@ impl Default for Config {
             page_cache: true,
             request_timeout_secs: 30,
             max_requests_in_flight: alliances_web::state::DEFAULT_MAX_IN_FLIGHT as u32,
+            max_queue_delay_ms: alliances_web::state::DEFAULT_MAX_QUEUE_DELAY.as_millis() as u32,
             body_limit_bytes: 1024 * 1024,
             db_max_connections: 8,
             log_level: "info".into(),
@@ -147,6 +149,14 @@ const KEYS: &[(&str, Kind, &str)] = &[
             max: 100_000,
         },
         "requêtes traitées en même temps au plus ; au-delà, réponse 503 immédiate avec Retry-After (0 : sans limite)",
+    ),
+    (
+        "max_queue_delay_ms",
+        Kind::Int {
+            min: 0,
+            max: 60_000,
+        },
+        "retard de l'ordonnanceur, en millisecondes, au-delà duquel les nouvelles requêtes reçoivent une réponse 503 immédiate (0 : jamais)",
     ),
     (
         "body_limit_bytes",
@@ -342,6 +352,7 @@ impl Config {
                     "rate_limit_reads" => self.rate_limit_reads = v,
                     "request_timeout_secs" => self.request_timeout_secs = v,
                     "max_requests_in_flight" => self.max_requests_in_flight = v,
+                    "max_queue_delay_ms" => self.max_queue_delay_ms = v,
                     "body_limit_bytes" => self.body_limit_bytes = v,
                     "seuil_quiz" => self.seuil_quiz = v,
                     _ => self.db_max_connections = v,
@@ -531,6 +542,8 @@ impl Config {
             request_timeout: Duration::from_secs(u64::from(self.request_timeout_secs)),
             max_in_flight: (self.max_requests_in_flight > 0)
                 .then_some(self.max_requests_in_flight as usize),
+            max_queue_delay: (self.max_queue_delay_ms > 0)
+                .then(|| Duration::from_millis(u64::from(self.max_queue_delay_ms))),
             body_limit: self.body_limit_bytes as usize,
             log_requests: self.log_requests,
             data_dir: Some(self.data_dir()),
@@ -589,6 +602,7 @@ impl Config {
             "max_requests_in_flight",
             self.max_requests_in_flight.to_string(),
         );
+        line("max_queue_delay_ms", self.max_queue_delay_ms.to_string());
         line("body_limit_bytes", self.body_limit_bytes.to_string());
         line("db_max_connections", self.db_max_connections.to_string());
         line("log_level", s(&self.log_level));

@@ -59,6 +59,8 @@ pub fn test_settings() -> Settings {
         rate_limit_reads: None,
         rate_limit_writes: None,
         log_requests: false,
+        // Tests load their runtime in bursts: no shedding on scheduling delay.
+        max_queue_delay: None,
         ..Settings::default()
     }
 }

@@ -416,6 +416,7 @@ pub async fn prepare(state: &AppState, migrate: bool) -> Result<(), alliances_st
         .searchable
         .store(true, std::sync::atomic::Ordering::Release);
     follow::spawn(state.clone(), state.settings.follow_every);
+    middleware::shed::watch(state.clone());
     spawn_purge(state.clone());
     Ok(())
 }

@@ -31,6 +31,9 @@ pub struct Settings {
     pub request_timeout: Duration,
     /// Requests handled at once at most; past it, a quick 503 (`None`: no limit).
     pub max_in_flight: Option<usize>,
+    /// How late the scheduler may run a task before new requests get a quick 503 (`None`:
+    /// never): past it, the processor is saturated and requests queue.
+    pub max_queue_delay: Option<Duration>,
     pub body_limit: usize,
     /// One structured log line per request.
     pub log_requests: bool,
@@ -62,6 +65,9 @@ pub const DEFAULT_QUIZ_THRESHOLD: u8 = 100;
 /// shed.
 pub const DEFAULT_MAX_IN_FLIGHT: usize = 512;
 
+/// How late tasks may run before the server sheds (see `middleware::shed`).
+pub const DEFAULT_MAX_QUEUE_DELAY: Duration = Duration::from_millis(250);
+
 /// The licence of the open data unless the operator sets another.
 pub const DEFAULT_LICENCE: &str = "Licence Ouverte 2.0 (Etalab)";
 
@@ -75,6 +81,7 @@ impl Default for Settings {
             page_cache: true,
             request_timeout: Duration::from_secs(30),
             max_in_flight: Some(DEFAULT_MAX_IN_FLIGHT),
+            max_queue_delay: Some(DEFAULT_MAX_QUEUE_DELAY),
             body_limit: 1024 * 1024,
             log_requests: true,
             legal: Legal::default(),
@@ -297,6 +304,8 @@ pub struct Inner {
     pub limiter: RateLimiter,
     /// Permits for the requests in flight (`Settings::max_in_flight`).
     pub in_flight: Option<Arc<tokio::sync::Semaphore>>,
+    /// How late the scheduler last ran a task, in milliseconds (`middleware::shed::watch`).
+    pub queue_delay_ms: std::sync::atomic::AtomicU64,
     pub started: Instant,
 }
 
@@ -333,6 +342,7 @@ impl AppState {
             metrics: Metrics::default(),
             limiter,
             in_flight,
+            queue_delay_ms: std::sync::atomic::AtomicU64::new(0),
             started: Instant::now(),
         }))
     }
