@@ -254,6 +254,53 @@ impl Db {
         Ok(())
     }
 
+    /// What is wrong with the stored data, if anything: SQLite's own checks of its file
+    /// (`integrity_check`, `foreign_key_check`) and, on both back-ends, the invariants a
+    /// half-written import would break — every alliance and every document has its
+    /// change-log row, and every diagnostic of a collective its collective. Empty when all
+    /// is well.
+    pub async fn integrity(&self) -> Result<Vec<String>> {
+        let mut problems = Vec::new();
+        if let Db::Sqlite(s) = self {
+            let rows: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check")
+                .fetch_all(&s.read)
+                .await?;
+            problems.extend(rows.into_iter().filter(|r| r != "ok"));
+            let broken: Vec<(String,)> =
+                sqlx::query_as("SELECT \"table\" FROM pragma_foreign_key_check")
+                    .fetch_all(&s.read)
+                    .await?;
+            problems.extend(
+                broken
+                    .into_iter()
+                    .map(|(t,)| format!("clé étrangère rompue dans {t}")),
+            );
+        }
+        for (what, sql) in [
+            (
+                "alliance(s) sans ligne au journal",
+                "SELECT COUNT(*) FROM alliances a WHERE NOT EXISTS \
+                 (SELECT 1 FROM alliances_journal j WHERE j.slug = a.slug)",
+            ),
+            (
+                "document(s) sans ligne au journal",
+                "SELECT COUNT(*) FROM documents d WHERE NOT EXISTS \
+                 (SELECT 1 FROM documents_journal j WHERE j.genre = d.genre AND j.id = d.id)",
+            ),
+            (
+                "diagnostic(s) rattaché(s) à un collectif absent",
+                "SELECT COUNT(*) FROM diagnostics d WHERE d.collectif IS NOT NULL AND NOT EXISTS \
+                 (SELECT 1 FROM collectifs c WHERE c.cle = d.collectif)",
+            ),
+        ] {
+            let n: i64 = on_read!(self, p => sqlx::query_scalar(sql).fetch_one(p).await?);
+            if n > 0 {
+                problems.push(format!("{n} {what}"));
+            }
+        }
+        Ok(problems)
+    }
+
     /// Closes every connection (SQLite checkpoints its WAL on the last close).
     pub async fn close(&self) {
         match self {
