@@ -623,14 +623,10 @@ async fn diagnostics(args: &[String]) {
         times.push(t.elapsed().as_secs_f64() * 1000.0);
         recommended += r.iter().filter(|x| x.kind == "alliance").count();
     }
-    times.sort_by(f64::total_cmp);
-    let at = |p: f64| times[((times.len() as f64 - 1.0) * p).round() as usize];
+    let mean = times.iter().sum::<f64>() / times.len() as f64;
     println!(
-        "   report: mean {:.3} ms · p50 {:.3} ms · p99 {:.3} ms · max {:.3} ms ({:.1} alliances recommended on average)",
-        times.iter().sum::<f64>() / times.len() as f64,
-        at(0.5),
-        at(0.99),
-        times[times.len() - 1],
+        "   report: mean {mean:.3} ms · {} ({:.1} alliances recommended on average)",
+        spread(&mut times),
         recommended as f64 / count as f64
     );
 }
