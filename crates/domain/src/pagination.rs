@@ -4,6 +4,8 @@ use crate::error::Invalid;
 
 pub const DEFAULT_PER_PAGE: u32 = 20;
 pub const MAX_PER_PAGE: u32 = 1000;
+/// The last page a collection serves (a million pages of one item is more than any holds).
+pub const MAX_PAGE: u32 = 1_000_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Page {
@@ -28,9 +30,12 @@ impl Page {
         let page = match page.map(str::trim).filter(|s| !s.is_empty()) {
             None => 1,
             Some(s) => match s.parse::<u32>() {
-                Ok(n) if (1..=1_000_000).contains(&n) => n,
+                Ok(n) if (1..=MAX_PAGE).contains(&n) => n,
                 _ => {
-                    errors.push("page", "« page » doit être un nombre entier à partir de 1.");
+                    errors.push(
+                        "page",
+                        "« page » doit être un nombre entier entre 1 et 1 000 000.",
+                    );
                     1
                 }
             },
@@ -54,6 +59,30 @@ impl Page {
         Ok(Page { page, per_page })
     }
 
+    /// As [`Page::parse`], for the API: a value given empty is an error too (the document
+    /// types both as integers), where a page's form may send one for its default.
+    pub fn parse_strict(page: Option<&str>, per_page: Option<&str>) -> Result<Page, Invalid> {
+        let mut errors = Invalid::default();
+        for (name, value) in [("page", page), ("par_page", per_page)] {
+            if value.is_some_and(|v| v.trim().is_empty()) {
+                errors.push(
+                    name,
+                    format!(
+                        "« {name} » est vide : donnez un nombre entier, ou retirez le paramètre."
+                    ),
+                );
+            }
+        }
+        match Page::parse(page, per_page) {
+            Ok(p) if errors.0.is_empty() => Ok(p),
+            Ok(_) => Err(errors),
+            Err(e) => {
+                errors.0.extend(e.0);
+                Err(errors)
+            }
+        }
+    }
+
     #[must_use]
     pub fn offset(self) -> u64 {
         u64::from(self.page - 1) * u64::from(self.per_page)
@@ -74,6 +103,24 @@ impl Page {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_api_refuses_an_empty_value() {
+        assert_eq!(Page::parse(Some(""), Some(" ")), Ok(Page::default()));
+        let e = Page::parse_strict(Some(""), Some("5")).unwrap_err();
+        assert_eq!(e.0.len(), 1);
+        assert_eq!(e.0[0].champ, "page");
+        let e = Page::parse_strict(Some("2"), Some(" ")).unwrap_err();
+        assert_eq!(e.0[0].champ, "par_page");
+        assert_eq!(
+            Page::parse_strict(Some("2"), Some("5")),
+            Ok(Page {
+                page: 2,
+                per_page: 5
+            })
+        );
+        assert_eq!(Page::parse_strict(None, None), Ok(Page::default()));
+    }
 
     #[test]
     fn defaults_and_bounds() {

@@ -720,6 +720,8 @@ impl SearchIndex {
         let limit = query.limit.max(1);
         let top = TopDocs::with_limit(limit).and_offset(query.offset);
         let addresses: Vec<(DocAddress, Score)> = match query.sort {
+            // Past the end: nothing to rank (and no heap as long as the offset to fill).
+            _ if query.offset >= total => Vec::new(),
             Sort::Relevance => searcher
                 .search(&*filtered, &top.order_by_score())?
                 .into_iter()

@@ -155,7 +155,12 @@ pub fn parse(
             },
         }
     }
-    match Page::parse(page.as_deref(), per_page.as_deref()) {
+    let parse = if strict {
+        Page::parse_strict
+    } else {
+        Page::parse
+    };
+    match parse(page.as_deref(), per_page.as_deref()) {
         Ok(p) => req.page = p,
         Err(e) if strict => errors.0.extend(e.0),
         Err(_) => {}

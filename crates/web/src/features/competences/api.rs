@@ -11,16 +11,14 @@ use utoipa::ToSchema;
 
 use super::certificats::verified;
 use super::{certificate_modules, iso_date};
+use crate::api_shapes::Langue;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
-/// `fr` unless the query says `lang=en`.
-fn lang_of(query: Option<&str>) -> &'static str {
-    let en = crate::filters::query_pairs(query)
-        .iter()
-        .any(|(k, v)| k == "lang" && v == "en");
-    if en { "en" } else { "fr" }
+/// `fr` or `en` as `lang` says (French when absent); another value is a 422.
+fn lang_of(query: Option<&str>) -> AppResult<&'static str> {
+    crate::api_shapes::lang_of(query).map(alliances_i18n::Lang::code)
 }
 
 /// A module in a variant.
@@ -74,25 +72,25 @@ fn variant_json(p: &Parcours, v: &Variant, l: &str) -> ParcoursJson {
 
 /// The variants of the learning path « Alliances et Territoires ».
 #[utoipa::path(get, path = "/api/v1/parcours", tag = "Compétences",
-    params(("lang" = Option<String>, Query, description = "`en` pour les textes en anglais.")),
-    responses((status = 200, body = ListeParcours)))]
+    params(("lang" = Option<Langue>, Query, description = "`en` pour les textes en anglais, `fr` par défaut.")),
+    responses((status = 200, body = ListeParcours), (status = 422, description = "Langue inconnue")))]
 pub async fn parcours(
     State(state): State<AppState>,
     RawQuery(query): RawQuery,
-) -> Json<ListeParcours> {
+) -> AppResult<Json<ListeParcours>> {
     let p = &state.settings.parcours;
-    let l = lang_of(query.as_deref());
-    Json(ListeParcours {
+    let l = lang_of(query.as_deref())?;
+    Ok(Json(ListeParcours {
         total: p.variantes.len(),
         resultats: p.variantes.iter().map(|v| variant_json(p, v, l)).collect(),
-    })
+    }))
 }
 
 /// One variant with its modules.
 #[utoipa::path(get, path = "/api/v1/parcours/{slug}", tag = "Compétences",
     params(("slug" = String, Path, description = "Identifiant du parcours (essentiel, fondamentaux, complet)"),
-           ("lang" = Option<String>, Query, description = "`en` pour les textes en anglais.")),
-    responses((status = 200, body = ParcoursJson), (status = 404, description = "Parcours inconnu")))]
+           ("lang" = Option<Langue>, Query, description = "`en` pour les textes en anglais, `fr` par défaut.")),
+    responses((status = 200, body = ParcoursJson), (status = 404, description = "Parcours inconnu"), (status = 422, description = "Langue inconnue")))]
 pub async fn parcours_detail(
     State(state): State<AppState>,
     Path(slug): Path<String>,
@@ -100,7 +98,7 @@ pub async fn parcours_detail(
 ) -> AppResult<Json<ParcoursJson>> {
     let p = &state.settings.parcours;
     let v = p.variant(&slug).ok_or(AppError::NotFound)?;
-    Ok(Json(variant_json(p, v, lang_of(query.as_deref()))))
+    Ok(Json(variant_json(p, v, lang_of(query.as_deref())?)))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -166,8 +164,8 @@ pub struct ModuleJson {
 /// One module of the path.
 #[utoipa::path(get, path = "/api/v1/modules/{slug}", tag = "Compétences",
     params(("slug" = String, Path, description = "Identifiant du module"),
-           ("lang" = Option<String>, Query, description = "`en` pour les textes en anglais.")),
-    responses((status = 200, body = ModuleJson), (status = 404, description = "Module inconnu")))]
+           ("lang" = Option<Langue>, Query, description = "`en` pour les textes en anglais, `fr` par défaut.")),
+    responses((status = 200, body = ModuleJson), (status = 404, description = "Module inconnu"), (status = 422, description = "Langue inconnue")))]
 pub async fn module(
     State(state): State<AppState>,
     Path(slug): Path<String>,
@@ -175,7 +173,7 @@ pub async fn module(
 ) -> AppResult<Json<ModuleJson>> {
     let p = &state.settings.parcours;
     let m = p.module(&slug).ok_or(AppError::NotFound)?;
-    let l = lang_of(query.as_deref());
+    let l = lang_of(query.as_deref())?;
     Ok(Json(ModuleJson {
         slug: m.slug.clone(),
         titre: m.titre.get(l).to_owned(),

@@ -15,7 +15,7 @@ use alliances_search::{FACETS, HIDDEN_FILTERS, Query, Results, Sort};
 use crate::error::{AppError, AppResult};
 use crate::state::Ready;
 
-/// Results reachable by paging (page × par_page).
+/// Results the pages reach by paging (page × par_page); the API has no such limit.
 pub const MAX_OFFSET: u64 = 10_000;
 
 /// A search as the page and the API receive it.
@@ -165,16 +165,16 @@ pub fn parse_request(
             _ => {}
         }
     }
-    match Page::parse(page.as_deref(), per_page.as_deref()) {
-        // Beyond the first 10 000 results a search should be narrowed, not paged through.
-        Ok(p) if p.offset() >= MAX_OFFSET => {
-            if strict {
-                errors.push(
-                    "page",
-                    format!("seuls les {MAX_OFFSET} premiers résultats se parcourent page à page : affinez la recherche avec des filtres."),
-                );
-            }
-        }
+    let parse = if strict {
+        Page::parse_strict
+    } else {
+        Page::parse
+    };
+    match parse(page.as_deref(), per_page.as_deref()) {
+        // The pages link no further than the first 10 000 results (a search that long
+        // should be narrowed); the API serves every page its bounds allow, a page past the
+        // end being empty.
+        Ok(p) if !strict && p.offset() >= MAX_OFFSET => {}
         Ok(p) => req.page = p,
         Err(e) if strict => errors.0.extend(e.0),
         Err(_) => {}

@@ -2,7 +2,7 @@
 
 use alliances_domain::odd::{Goal, Indicator, Sdg17Group, Target};
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, RawQuery, State};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -159,9 +159,9 @@ fn goal_number(raw: &str) -> AppResult<u8> {
     responses((status = 200, body = ListeObjectifs), (status = 422, description = "Pagination invalide")))]
 pub async fn objectifs(
     State(state): State<AppState>,
-    Query(p): Query<PageParams>,
+    RawQuery(query): RawQuery,
 ) -> AppResult<Json<ListeObjectifs>> {
-    let page = p.parse()?;
+    let page = PageParams::from_query(query.as_deref()).parse()?;
     let odd = referential(&state)?;
     let all: Vec<&Goal> = odd.data.goals.iter().collect();
     Ok(Json(ListeObjectifs {
@@ -197,9 +197,9 @@ pub async fn objectif_detail(
 pub async fn cibles(
     State(state): State<AppState>,
     Path(numero): Path<String>,
-    Query(p): Query<PageParams>,
+    RawQuery(query): RawQuery,
 ) -> AppResult<Json<ListeCibles>> {
-    let page = p.parse()?;
+    let page = PageParams::from_query(query.as_deref()).parse()?;
     let odd = referential(&state)?;
     let goal = odd.goal(goal_number(&numero)?).ok_or(AppError::NotFound)?;
     let all: Vec<&Target> = odd.targets_of(goal.number).collect();

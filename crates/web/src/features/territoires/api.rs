@@ -2,8 +2,8 @@
 
 use alliances_domain::territory::{Level, Territory};
 use axum::Json;
-use axum::extract::{Path, Query, State};
-use serde::{Deserialize, Serialize};
+use axum::extract::{Path, RawQuery, State};
+use serde::Serialize;
 use utoipa::{IntoParams, ToSchema};
 
 use super::{Fiche, fiche, ready};
@@ -184,8 +184,8 @@ macro_rules! level_routes {
         #[doc = concat!("Every ", $what, ", by code.")]
         #[utoipa::path(get, path = concat!("/api/v1/territoires/", $segment), tag = "Territoires", params(PageParams),
             responses((status = 200, body = ListeTerritoires), (status = 422, description = "Pagination invalide")))]
-        pub async fn $list(State(state): State<AppState>, Query(p): Query<PageParams>) -> AppResult<Json<ListeTerritoires>> {
-            list(&state, $level, &p).await
+        pub async fn $list(State(state): State<AppState>, RawQuery(query): RawQuery) -> AppResult<Json<ListeTerritoires>> {
+            list(&state, $level, &PageParams::from_query(query.as_deref())).await
         }
 
         #[doc = concat!("One ", $what, " with its parents and children.")]
@@ -239,12 +239,19 @@ level_routes!(
     "Code INSEE de la commune (5 caractères)"
 );
 
-#[derive(Debug, Deserialize, IntoParams)]
+/// The parameters as the document shows them (the handler reads the raw query).
+#[derive(IntoParams)]
 #[into_params(parameter_in = Query)]
+#[allow(dead_code)]
 pub struct SearchParams {
     /// Name (accents, hyphens and « St » abbreviations are optional), INSEE code or postal code.
+    #[param(max_length = 200)]
     q: Option<String>,
+    /// Page number, 1 to 1 000 000 (default 1).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 1_000_000)]
     page: Option<String>,
+    /// Items per page, 1 to 1000 (default 20).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 1000)]
     par_page: Option<String>,
 }
 
@@ -254,14 +261,15 @@ pub struct SearchParams {
     responses((status = 200, body = ListeCorrespondances), (status = 422, description = "Paramètres invalides")))]
 pub async fn recherche(
     State(state): State<AppState>,
-    Query(p): Query<SearchParams>,
+    RawQuery(query): RawQuery,
 ) -> AppResult<Json<ListeCorrespondances>> {
-    let page = PageParams {
-        page: p.page.clone(),
-        par_page: p.par_page.clone(),
-    }
-    .parse()?;
-    let q = p.q.unwrap_or_default();
+    let page = PageParams::from_query(query.as_deref()).parse()?;
+    let q = crate::filters::query_pairs(query.as_deref())
+        .into_iter()
+        .rev()
+        .find(|(k, _)| k == "q")
+        .map(|(_, v)| v)
+        .unwrap_or_default();
     if q.chars().count() > 200 {
         let mut invalid = alliances_domain::error::Invalid::default();
         invalid.push("q", "« q » ne doit pas dépasser 200 caractères.");
