@@ -27,6 +27,7 @@ pub const STATUSES: crate::taxonomy::Taxonomy = crate::taxonomy::Taxonomy {
 
 /// Whether the source says so or the classification is ours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = Origine))]
 #[serde(rename_all = "snake_case")]
 pub enum Origin {
     Stated,
@@ -34,12 +35,14 @@ pub enum Origin {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = Classement))]
 pub struct Classification {
     pub code: String,
     pub origine: Origin,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = Partenaire))]
 pub struct Partner {
     pub nom: String,
     pub type_acteur: String,
@@ -65,6 +68,7 @@ impl TerritoryRef {
 /// SDG tags. `non_precise` (the source says nothing) is distinct from an empty list
 /// stated by the source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = EtiquettesOdd))]
 pub struct SdgTags {
     pub non_precise: bool,
     #[serde(default)]
@@ -74,6 +78,7 @@ pub struct SdgTags {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = ObjectifEtiquete))]
 pub struct SdgGoalTag {
     pub numero: u8,
     pub origine: Origin,
@@ -86,6 +91,7 @@ pub fn web_address_error(url: &str) -> Option<String> {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = SourceFiche))]
 pub struct Source {
     pub url: String,
     /// ISO date the page was read.

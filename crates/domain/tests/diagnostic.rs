@@ -265,6 +265,16 @@ fn definition_errors_name_the_file_the_line_and_the_question() {
     assert_eq!(errors[0].line, Some(2), "{errors:?}");
 }
 
+/// The shipped questionnaire with question `id` asked only when `question` is `value`.
+fn with_condition(id: &str, question: &str, value: &str) -> String {
+    let line = format!("id = \"{id}\"");
+    SHIPPED.replacen(
+        &line,
+        &format!("{line}\n  condition = {{ question = \"{question}\", parmi = [\"{value}\"] }}"),
+        1,
+    )
+}
+
 #[test]
 fn a_condition_may_not_depend_on_a_scored_question_or_a_later_step() {
     let def = shipped();
@@ -278,15 +288,7 @@ fn a_condition_may_not_depend_on_a_scored_question_or_a_later_step() {
         .unwrap();
     // Make the first question of the last step depend on a scored question, and a
     // first-step question depend on a last-step one.
-    let first_last_step = format!("id = \"{}\"", later.id);
-    let with_bad = SHIPPED.replacen(
-        &first_last_step,
-        &format!(
-            "{first_last_step}\n  condition = {{ question = \"{}\", parmi = [\"{}\"] }}",
-            scored.id, scored.options[0].valeur
-        ),
-        1,
-    );
+    let with_bad = with_condition(&later.id, &scored.id, &scored.options[0].valeur);
     let errors = questionnaire::parse("q.toml", &with_bad, &is_fragility).unwrap_err();
     assert!(
         errors
@@ -307,6 +309,30 @@ fn a_condition_may_not_depend_on_a_scored_question_or_a_later_step() {
         errors
             .iter()
             .any(|e| e.message.contains("d'une étape précédente")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_condition_reads_a_profile_question_only() {
+    // The OpenAPI body schema of the diagnostics enumerates profiles: a condition on a
+    // multiple-choice, optional or conditional question is refused.
+    let def = shipped();
+    let later = def
+        .questions()
+        .find(|q| q.step == def.etapes.len() - 1)
+        .unwrap();
+    let multiple = def
+        .questions()
+        .find(|q| q.kind == Kind::ChoixMultiple && q.dimension.is_none() && q.step < later.step)
+        .unwrap();
+    let with_multiple = with_condition(&later.id, &multiple.id, &multiple.options[0].valeur);
+    let errors = questionnaire::parse("q.toml", &with_multiple, &is_fragility).unwrap_err();
+    assert!(
+        errors.iter().any(|e| e.message.contains(&format!(
+            "la condition porte sur « {} » : elle doit lire une question de profil",
+            multiple.id
+        ))),
         "{errors:?}"
     );
 }

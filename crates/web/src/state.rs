@@ -297,6 +297,9 @@ pub struct Inner {
     pub catalog: Catalog,
     pub settings: Settings,
     pub ready: OnceLock<Ready>,
+    /// The OpenAPI document, built once the reference data is ready (its diagnostics body
+    /// lists the territory codes and the current questionnaire's answers).
+    pub api_doc: OnceLock<axum::body::Bytes>,
     /// Set once the search index has caught up at start-up: only then is the app ready.
     pub searchable: std::sync::atomic::AtomicBool,
     pub cache: PageCache,
@@ -338,6 +341,7 @@ impl AppState {
             cache: PageCache::new(settings.page_cache),
             settings,
             ready: OnceLock::new(),
+            api_doc: OnceLock::new(),
             searchable: std::sync::atomic::AtomicBool::new(false),
             metrics: Metrics::default(),
             limiter,

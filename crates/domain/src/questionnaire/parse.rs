@@ -651,7 +651,8 @@ fn check_facet(
     }
 }
 
-/// A condition: on an unscored question of an earlier step, with its values.
+/// A condition: on an unscored, single-choice, required, unconditional question of an
+/// earlier step (a profile question), with its values.
 fn read_condition(
     errors: &mut Errors<'_>,
     Located { at, q }: Located<'_>,
@@ -664,6 +665,10 @@ fn read_condition(
             let target: &Question = &etapes_ref(etapes, cs)[cq];
             if target.dimension.is_some() {
                 errors.at(at, q, format!("la condition porte sur « {} », une question notée : choisir une option plus mûre ne doit pas changer les questions posées", c.question));
+            }
+            if target.kind != Kind::ChoixUnique || !target.obligatoire || target.condition.is_some()
+            {
+                errors.at(at, q, format!("la condition porte sur « {} » : elle doit lire une question de profil, à choix unique, obligatoire et sans condition (le profil décide des questions posées)", c.question));
             }
             for v in &c.parmi {
                 if target.option(v).is_none() {

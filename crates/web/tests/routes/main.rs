@@ -2,6 +2,7 @@
 //! `TEST_POSTGRES_URL` is set, on PostgreSQL.
 
 mod api_competences;
+mod api_document;
 mod api_donnees;
 mod api_exemples;
 mod api_methodes;

@@ -96,13 +96,13 @@ pub fn catalyseur(ready: &Ready, c: &Catalyseur) -> CatalyseurJson {
 /// The directory of catalyseurs territoriaux.
 #[utoipa::path(get, path = "/api/v1/catalyseurs", tag = "Données",
     params(
-        ("q" = Option<String>, Query, description = "Texte : nom, genre, territoire (accents et majuscules indifférents)."),
+        ("q" = Option<String>, Query, max_length = 200, description = "Texte : nom, genre, territoire (accents et majuscules indifférents)."),
         ("genre" = Option<Vec<String>>, Query, description = "Genre : cress, reseau-tiers-lieux, fondation-territoriale… (répétable : OU)."),
         ("metier" = Option<Vec<String>>, Query, description = "dialogue-territorial, experimentations-collectives, accompagnements, gestion-lieu."),
         ("region" = Option<Vec<String>>, Query, description = "Code INSEE de région où le catalyseur agit."),
         ("niveau" = Option<Vec<String>>, Query, description = "commune, intercommunalite, departement, region, national."),
-        ("page" = Option<u32>, Query, description = "Page, à partir de 1."),
-        ("par_page" = Option<u32>, Query, description = "1 à 1000 (20 par défaut)."),
+        ("page" = Option<u32>, Query, minimum = 1, maximum = 1_000_000, description = "Page, de 1 à 1 000 000 (1 par défaut)."),
+        ("par_page" = Option<u32>, Query, minimum = 1, maximum = 1000, description = "1 à 1000 (20 par défaut)."),
     ),
     responses((status = 200, body = ListeCatalyseurs), (status = 422, description = "Paramètre ou valeur invalide")))]
 pub async fn catalyseurs(

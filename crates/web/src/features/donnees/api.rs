@@ -130,8 +130,8 @@ pub fn chiffre(ready: &Ready, obs: &Observatory, f: &KeyFigure) -> ChiffreCle {
         ("programme" = Option<Vec<String>>, Query, description = "arpea, phare, impact, impacts-trajectoires, autre."),
         ("annee" = Option<Vec<String>>, Query, description = "Année, ou `non-precisee` pour les chiffres sans année."),
         ("region" = Option<Vec<String>>, Query, description = "Code INSEE de région : les faits régionaux de cette région."),
-        ("page" = Option<u32>, Query, description = "Page, à partir de 1."),
-        ("par_page" = Option<u32>, Query, description = "1 à 1000 (20 par défaut)."),
+        ("page" = Option<u32>, Query, minimum = 1, maximum = 1_000_000, description = "Page, de 1 à 1 000 000 (1 par défaut)."),
+        ("par_page" = Option<u32>, Query, minimum = 1, maximum = 1000, description = "1 à 1000 (20 par défaut)."),
     ),
     responses((status = 200, body = ListeChiffres), (status = 422, description = "Paramètre ou valeur invalide")))]
 pub async fn chiffres(

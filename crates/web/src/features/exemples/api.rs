@@ -2,11 +2,11 @@
 
 use std::collections::BTreeMap;
 
+use alliances_domain::alliance::{Alliance, Classification, Partner, SdgTags, Source};
 use alliances_i18n::Lang;
 use axum::Json;
 use axum::extract::{Path, RawQuery, State};
 use serde::Serialize;
-use serde_json::{Value, json};
 use utoipa::ToSchema;
 
 use super::{facet_label, parse_request, run};
@@ -44,6 +44,15 @@ pub struct Resultat {
     pub extrait: Option<String>,
 }
 
+/// The orders of the search (the document's enumeration of `tri`).
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum TriAlliances {
+    Pertinence,
+    Date,
+    Nom,
+}
+
 /// A page of results with the facet counts of the whole search.
 #[derive(Serialize, ToSchema)]
 pub struct ListeAlliances {
@@ -57,8 +66,8 @@ pub struct ListeAlliances {
 /// Search the alliances.
 #[utoipa::path(get, path = "/api/v1/alliances", tag = "Exemples",
     params(
-        ("q" = Option<String>, Query, description = "Texte libre (accents, pluriels et majuscules indifférents). Vide : tout."),
-        ("tri" = Option<String>, Query, description = "`pertinence` (défaut avec q), `date` (défaut sans q : début le plus récent d'abord), `nom`."),
+        ("q" = Option<String>, Query, max_length = 200, description = "Texte libre (accents, pluriels et majuscules indifférents). Vide : tout."),
+        ("tri" = Option<TriAlliances>, Query, description = "`pertinence` (défaut avec q), `date` (défaut sans q : début le plus récent d'abord), `nom`."),
         ("type_acteur" = Option<Vec<String>>, Query, description = "Type d'acteur d'un partenaire (répétable : OU)."),
         ("domaine" = Option<Vec<String>>, Query, description = "economique, social, environnemental, societal."),
         ("niveau_territorial" = Option<Vec<String>>, Query, description = "micro-local, commune, intercommunalite, departement, region, national, international."),
@@ -70,8 +79,8 @@ pub struct ListeAlliances {
         ("impact" = Option<Vec<String>>, Query, description = "performance, innovation, confiance."),
         ("fragilite" = Option<Vec<String>>, Query, description = "Code de fragilité (emploi, ruralite…)."),
         ("statut" = Option<Vec<String>>, Query, description = "actif, termine, inconnu."),
-        ("page" = Option<u32>, Query, description = "Page, à partir de 1."),
-        ("par_page" = Option<u32>, Query, description = "1 à 1000 (20 par défaut)."),
+        ("page" = Option<u32>, Query, minimum = 1, maximum = 1_000_000, description = "Page, de 1 à 1 000 000 (1 par défaut)."),
+        ("par_page" = Option<u32>, Query, minimum = 1, maximum = 1000, description = "1 à 1000 (20 par défaut)."),
     ),
     responses((status = 200, body = ListeAlliances), (status = 422, description = "Paramètre ou valeur invalide")))]
 pub async fn alliances(
@@ -129,65 +138,172 @@ pub async fn alliances(
     }))
 }
 
-/// The record as the API and the JSON-LD dumps give it: every field of the alliance, its
-/// territories with names and links, and whether it is due for an update.
+/// A territory of a record, with its name and page.
+#[derive(Serialize, ToSchema)]
+pub struct TerritoireNomme {
+    #[schema(example = "commune")]
+    pub niveau: String,
+    #[schema(example = "78440")]
+    pub code: String,
+    /// Null when the code is not in the reference data.
+    pub nom: Option<String>,
+    pub url: Option<String>,
+}
+
+/// Where a record comes from and when it changed.
+#[derive(Serialize, ToSchema)]
+pub struct Provenance {
+    /// Where it was imported from (`amorce` for the shipped base, else a file name).
+    pub origine: String,
+    /// Who imported it, when known.
+    pub importe_par: Option<String>,
+    /// ISO date.
+    pub cree_le: String,
+    /// ISO date.
+    pub modifie_le: String,
+}
+
+/// One alliance: every field of the record, its territories with names and links, whether
+/// it is due for an update, and where it comes from.
+#[derive(Serialize, ToSchema)]
+pub struct FicheAlliance {
+    #[schema(example = "ptce-vivre-les-mureaux")]
+    pub slug: String,
+    pub nom: String,
+    /// Our summary; null when not written yet.
+    pub resume: Option<String>,
+    pub description: Option<String>,
+    pub partenaires: Vec<Partner>,
+    pub niveau_territorial: Option<String>,
+    /// The territory as the source names it.
+    pub territoire_libelle: Option<String>,
+    pub territoires: Vec<TerritoireNomme>,
+    /// Where the record lies when its facts give no INSEE code (départements or régions);
+    /// empty when it has codes.
+    pub localisation: Vec<TerritoireNomme>,
+    pub domaines: Vec<String>,
+    /// Relational modes, each stated by the source or editorial.
+    pub modes: Vec<Classification>,
+    pub odd: SdgTags,
+    pub fragilites: Vec<String>,
+    pub impacts: Vec<String>,
+    /// Results as stated by the sources, figures included.
+    pub resultats: Vec<String>,
+    pub leviers: Vec<String>,
+    pub obstacles: Vec<String>,
+    pub reproductibilite: Option<String>,
+    /// Partial date: `2017` or `2017-09`.
+    pub debut: Option<String>,
+    /// `actif`, `termine` or `inconnu`.
+    pub statut: String,
+    pub phase: Option<String>,
+    pub sources: Vec<Source>,
+    /// ISO date the facts were last checked.
+    pub verifie_le: Option<String>,
+    pub licence: Option<String>,
+    #[schema(example = "/exemples/ptce-vivre-les-mureaux")]
+    pub url: String,
+    /// Whether the record is due for a new check.
+    pub a_actualiser: bool,
+    pub provenance: Provenance,
+}
+
+/// The record as the API gives it.
 pub fn record_json(
     ready: &Ready,
     stored: &alliances_store::alliances::Stored,
     today: &str,
-) -> AppResult<Value> {
-    let a = &stored.alliance;
-    let mut v = serde_json::to_value(a)
-        .map_err(|e| AppError::Internal(format!("alliance « {} » : {e}", a.slug)))?;
-    let named = |list: &[alliances_domain::alliance::TerritoryRef]| -> Vec<Value> {
-        list.iter()
+) -> FicheAlliance {
+    // Every field, by name: a field added to the record must be added here too.
+    let Alliance {
+        slug,
+        nom,
+        resume,
+        description,
+        partenaires,
+        niveau_territorial,
+        territoire_libelle,
+        territoires,
+        localisation,
+        domaines,
+        modes,
+        odd,
+        fragilites,
+        impacts,
+        resultats,
+        leviers,
+        obstacles,
+        reproductibilite,
+        debut,
+        statut,
+        phase,
+        sources,
+        verifie_le,
+        licence,
+    } = stored.alliance.clone();
+    let named = |list: Vec<alliances_domain::alliance::TerritoryRef>| -> Vec<TerritoireNomme> {
+        list.into_iter()
             .map(|t| {
                 let level = t.level();
-                json!({
-                    "niveau": t.niveau,
-                    "code": t.code,
-                    "nom": level.and_then(|l| crate::places::territory_name(ready, l, &t.code)),
-                    "url": level.map(|l| l.page_path(&t.code)),
-                })
+                TerritoireNomme {
+                    nom: level.and_then(|l| crate::places::territory_name(ready, l, &t.code)),
+                    url: level.map(|l| l.page_path(&t.code)),
+                    niveau: t.niveau,
+                    code: t.code,
+                }
             })
             .collect()
     };
-    if let Value::Object(o) = &mut v {
-        o.insert("territoires".into(), Value::Array(named(&a.territoires)));
-        o.insert("localisation".into(), Value::Array(named(&a.localisation)));
-        o.insert("url".into(), json!(format!("/exemples/{}", a.slug)));
-        o.insert(
-            "a_actualiser".into(),
-            json!(alliances_domain::alliance::needs_update(
-                a.verifie_le.as_deref(),
-                today
-            )),
-        );
-        o.insert(
-            "provenance".into(),
-            json!({
-                "origine": stored.origine,
-                "importe_par": stored.importe_par,
-                "cree_le": alliances_domain::alliance::civil_from_days(stored.cree_le.div_euclid(86_400)),
-                "modifie_le": alliances_domain::alliance::civil_from_days(stored.modifie_le.div_euclid(86_400)),
-            }),
-        );
+    let day =
+        |seconds: i64| alliances_domain::alliance::civil_from_days(seconds.div_euclid(86_400));
+    FicheAlliance {
+        url: format!("/exemples/{slug}"),
+        a_actualiser: alliances_domain::alliance::needs_update(verifie_le.as_deref(), today),
+        provenance: Provenance {
+            origine: stored.origine.clone(),
+            importe_par: stored.importe_par.clone(),
+            cree_le: day(stored.cree_le),
+            modifie_le: day(stored.modifie_le),
+        },
+        slug,
+        nom,
+        resume,
+        description,
+        partenaires,
+        niveau_territorial,
+        territoire_libelle,
+        territoires: named(territoires),
+        localisation: named(localisation),
+        domaines,
+        modes,
+        odd,
+        fragilites,
+        impacts,
+        resultats,
+        leviers,
+        obstacles,
+        reproductibilite,
+        debut,
+        statut,
+        phase,
+        sources,
+        verifie_le,
+        licence,
     }
-    Ok(v)
 }
 
 /// One alliance with its partners, territories, classifications (each `stated` or
 /// `editorial`) and sources.
 #[utoipa::path(get, path = "/api/v1/alliances/{slug}", tag = "Exemples",
     params(("slug" = String, Path, description = "Identifiant de l'alliance")),
-    responses((status = 200, description = "L'alliance", body = Object), (status = 404, description = "Identifiant inconnu")))]
+    responses((status = 200, description = "L'alliance", body = FicheAlliance), (status = 404, description = "Identifiant inconnu")))]
 pub async fn alliance(
     State(state): State<AppState>,
     Path(slug): Path<String>,
-) -> AppResult<Json<Value>> {
+) -> AppResult<Json<FicheAlliance>> {
     let ready = ready(&state)?;
     let stored = alliances_store::alliances::get(&state.db, &slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok(Json(record_json(ready, &stored, &state.today())?))
+    Ok(Json(record_json(ready, &stored, &state.today())))
 }

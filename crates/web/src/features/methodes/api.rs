@@ -7,126 +7,234 @@ use alliances_domain::questionnaire::Questionnaire;
 use alliances_store::diagnostics as store;
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use std::collections::BTreeMap;
+
 use serde::Serialize;
-use serde_json::{Value, json};
+use serde_json::Value;
+use utoipa::ToSchema;
 
 use super::{Rapport, ReadyPlaces, build_report, is_secret, key_of, new_secret};
+use crate::api_shapes::Langue;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::state::{AppState, Ready, ready};
 use alliances_i18n::Lang;
 
+/// The current questionnaire in the API's shape (French texts).
+#[derive(Serialize, ToSchema)]
+pub struct DefinitionQuestionnaire {
+    #[schema(example = 2)]
+    pub version: u32,
+    pub titre: String,
+    pub dimensions: Vec<DimensionMaturite>,
+    pub etapes: Vec<EtapeQuestionnaire>,
+}
+
+/// A maturity dimension.
+#[derive(Serialize, ToSchema)]
+pub struct DimensionMaturite {
+    #[schema(example = "gouvernance")]
+    pub id: String,
+    pub titre: String,
+    pub description: String,
+}
+
+/// A step and its questions, in order.
+#[derive(Serialize, ToSchema)]
+pub struct EtapeQuestionnaire {
+    #[schema(example = "qui")]
+    pub id: String,
+    pub titre: String,
+    pub questions: Vec<QuestionDiagnostic>,
+}
+
+/// A question of the questionnaire.
+#[derive(Serialize, ToSchema)]
+pub struct QuestionDiagnostic {
+    #[schema(example = "type_acteur")]
+    pub id: String,
+    /// `choix_unique`, `choix_multiple`, `echelle`, `territoire` or `texte`.
+    #[serde(rename = "type")]
+    #[schema(example = "choix_unique")]
+    pub kind: &'static str,
+    pub obligatoire: bool,
+    pub libelle: String,
+    pub aide: Option<String>,
+    /// Asked only when an earlier answer is among `parmi`; null when always asked.
+    pub condition: Option<ConditionQuestion>,
+    /// At most this many options (multiple choice); null when unbounded.
+    pub max_choix: Option<usize>,
+    pub options: Vec<OptionDiagnostic>,
+}
+
+/// When a question is asked.
+#[derive(Serialize, ToSchema)]
+pub struct ConditionQuestion {
+    #[schema(example = "type_acteur")]
+    pub question: String,
+    pub parmi: Vec<String>,
+}
+
+/// An option of a question (a scale lists its points).
+#[derive(Serialize, ToSchema)]
+pub struct OptionDiagnostic {
+    pub valeur: String,
+    pub libelle: String,
+    /// The dimension a scored question counts for; null when not scored.
+    pub dimension: Option<String>,
+    /// 1 to 4 for a scored option, else null.
+    pub niveau: Option<u8>,
+    /// Cannot be combined with another option (« aucun »).
+    pub exclusif: bool,
+    /// « Je ne sais pas »: not scored, lowers the confidence shown instead.
+    pub inconnu: bool,
+}
+
 /// The definition in the API's shape (French texts).
 #[must_use]
-pub fn definition_json(def: &Questionnaire) -> Value {
-    let etapes: Vec<Value> = def
-        .etapes
-        .iter()
-        .map(|s| {
-            let questions: Vec<Value> = s
-                .questions
-                .iter()
-                .map(|q| {
-                    let options: Vec<Value> = q
-                        .options
-                        .iter()
-                        .map(|o| {
-                            json!({
-                                "valeur": o.valeur,
-                                "libelle": o.libelle.fr,
-                                "dimension": q.dimension,
-                                "niveau": o.niveau,
-                                "exclusif": o.exclusif,
-                                "inconnu": o.inconnu,
-                            })
-                        })
-                        .collect();
-                    json!({
-                        "id": q.id,
-                        "type": q.kind.code(),
-                        "obligatoire": q.obligatoire,
-                        "libelle": q.libelle.fr,
-                        "aide": q.aide.as_ref().map(|t| &t.fr),
-                        "condition": q.condition,
-                        "max_choix": q.max_choix,
-                        "options": options,
-                    })
-                })
-                .collect();
-            json!({ "id": s.id, "titre": s.titre.fr, "questions": questions })
-        })
-        .collect();
-    let dimensions: Vec<Value> = def
-        .dimensions
-        .iter()
-        .map(|d| json!({ "id": d.id, "titre": d.titre.fr, "description": d.description.fr }))
-        .collect();
-    json!({
-        "version": def.version,
-        "titre": def.titre.fr,
-        "dimensions": dimensions,
-        "etapes": etapes,
-    })
+pub fn definition_json(def: &Questionnaire) -> DefinitionQuestionnaire {
+    let question = |q: &alliances_domain::questionnaire::Question| QuestionDiagnostic {
+        id: q.id.clone(),
+        kind: q.kind.code(),
+        obligatoire: q.obligatoire,
+        libelle: q.libelle.fr.clone(),
+        aide: q.aide.as_ref().map(|t| t.fr.clone()),
+        condition: q.condition.as_ref().map(|c| ConditionQuestion {
+            question: c.question.clone(),
+            parmi: c.parmi.clone(),
+        }),
+        max_choix: q.max_choix,
+        options: q
+            .options
+            .iter()
+            .map(|o| OptionDiagnostic {
+                valeur: o.valeur.clone(),
+                libelle: o.libelle.fr.clone(),
+                dimension: q.dimension.clone(),
+                niveau: o.niveau,
+                exclusif: o.exclusif,
+                inconnu: o.inconnu,
+            })
+            .collect(),
+    };
+    DefinitionQuestionnaire {
+        version: def.version,
+        titre: def.titre.fr.clone(),
+        dimensions: def
+            .dimensions
+            .iter()
+            .map(|d| DimensionMaturite {
+                id: d.id.clone(),
+                titre: d.titre.fr.clone(),
+                description: d.description.fr.clone(),
+            })
+            .collect(),
+        etapes: def
+            .etapes
+            .iter()
+            .map(|s| EtapeQuestionnaire {
+                id: s.id.clone(),
+                titre: s.titre.fr.clone(),
+                questions: s.questions.iter().map(question).collect(),
+            })
+            .collect(),
+    }
 }
 
 /// The current questionnaire: steps, questions, conditions, options with the dimension and
 /// level each scored option contributes.
 #[utoipa::path(get, path = "/api/v1/questionnaires/courant", tag = "Méthodes",
-    responses((status = 200, description = "La définition du questionnaire en vigueur : `etapes[].questions[]` avec `type` (choix_unique, choix_multiple, echelle, territoire, texte), `obligatoire`, `condition` ({ question, parmi } ou null) et `options[]` ({ valeur, libelle, dimension, niveau, exclusif, inconnu } ; `niveau` 1 à 4 pour une option notée, sinon null ; `inconnu` vrai pour « je ne sais pas », qui n'est pas notée ; une échelle liste ses points).", body = Object)))]
-pub async fn questionnaire(State(state): State<AppState>) -> Json<Value> {
+    responses((status = 200, description = "La définition du questionnaire en vigueur : `etapes[].questions[]` avec `type` (choix_unique, choix_multiple, echelle, territoire, texte), `obligatoire`, `condition` ({ question, parmi } ou null) et `options[]` ({ valeur, libelle, dimension, niveau, exclusif, inconnu } ; `niveau` 1 à 4 pour une option notée, sinon null ; `inconnu` vrai pour « je ne sais pas », qui n'est pas notée ; une échelle liste ses points).", body = DefinitionQuestionnaire)))]
+pub async fn questionnaire(State(state): State<AppState>) -> Json<DefinitionQuestionnaire> {
     Json(definition_json(state.settings.questionnaires.current()))
+}
+
+/// An answer: one value (single choice, scale, territory, text) or a list (multiple choice).
+#[derive(Serialize, ToSchema)]
+#[serde(untagged)]
+pub enum ReponseJson {
+    Une(String),
+    Plusieurs(Vec<String>),
+}
+
+impl ReponseJson {
+    fn map(answers: &std::collections::BTreeMap<String, Answer>) -> BTreeMap<String, ReponseJson> {
+        answers
+            .iter()
+            .map(|(k, a)| {
+                let v = match a {
+                    Answer::One(v) => ReponseJson::Une(v.clone()),
+                    Answer::Many(v) => ReponseJson::Plusieurs(v.clone()),
+                };
+                (k.clone(), v)
+            })
+            .collect()
+    }
+}
+
+/// The profile of a report.
+#[derive(Serialize, ToSchema)]
+pub struct ProfilJson {
+    #[schema(example = "collectivite")]
+    pub type_acteur: String,
+    /// The profile said in the requested language.
+    pub libelle: String,
+    /// Overall maturity code: `decouvrir`, `structurer`, `cooperer` or `catalyser`.
+    #[schema(example = "structurer")]
+    pub niveau: String,
+    /// The territory of action, when the answers give one.
+    pub territoire: Option<super::TerritoireRef>,
+    /// The answers the profile card shows (question → answer).
+    pub reponses: BTreeMap<String, ReponseJson>,
+}
+
+/// How a dimension's level was reached.
+#[derive(Serialize, ToSchema)]
+pub struct ConfianceJson {
+    /// Scored answers of the dimension.
+    pub notees: u8,
+    /// « Je ne sais pas » answers of the dimension.
+    pub inconnues: u8,
 }
 
 /// A report as the API returns it: the stored codes, the profile label and the path of
 /// today said in the reader's language.
-#[derive(Serialize)]
-struct Output<'a> {
-    id: &'a str,
+#[derive(Serialize, ToSchema)]
+pub struct DiagnosticJson {
+    /// The secret id: whoever holds it can read and delete the report.
+    pub id: String,
     /// The report page (personal link).
-    url: String,
-    version: u32,
+    pub url: String,
+    pub version: u32,
     /// The date of the answers.
-    date: &'a str,
+    pub date: String,
     /// The date the path was computed (today), or the date of the answers for a report
     /// that stored its path.
-    date_parcours: String,
-    profil: Value,
-    maturite: &'a std::collections::BTreeMap<String, u8>,
-    confiance: Value,
-    recommandations: Vec<Value>,
-    ignorees: &'a [String],
-    reponses: &'a Answers,
-}
-
-/// `?lang=en` or `?lang=fr` (French when absent).
-#[derive(serde::Deserialize)]
-pub struct LangQuery {
-    lang: Option<String>,
-}
-
-fn lang_of(q: &LangQuery) -> AppResult<Lang> {
-    match q.lang.as_deref() {
-        None | Some("fr") => Ok(Lang::Fr),
-        Some("en") => Ok(Lang::En),
-        Some(other) => Err(invalid(
-            &format!("Langue « {other} » inconnue : lang=fr ou lang=en."),
-            vec![FieldError::new("lang", "valeurs possibles : fr, en")],
-        )),
-    }
+    pub date_parcours: String,
+    pub profil: ProfilJson,
+    /// Level 1 to 4 per dimension and `globale`.
+    pub maturite: BTreeMap<String, u8>,
+    pub confiance: BTreeMap<String, ConfianceJson>,
+    /// Today's personal path through the five modules.
+    pub recommandations: Vec<super::say::RecommandationJson>,
+    /// Answers ignored because their question's condition did not hold.
+    pub ignorees: Vec<String>,
+    /// The answers kept.
+    pub reponses: BTreeMap<String, ReponseJson>,
 }
 
 /// Says report `r` (behind `id`) in `lang`.
-fn output<'a>(
+fn output(
     state: &AppState,
     ready: &Ready,
     def: &Questionnaire,
-    id: &'a str,
-    r: &'a Rapport,
+    id: &str,
+    r: &Rapport,
     lang: Lang,
-) -> AppResult<Output<'a>> {
+) -> AppResult<DiagnosticJson> {
     let ctx = Ctx {
         lang,
         state: state.clone(),
@@ -144,23 +252,82 @@ fn output<'a>(
     } else {
         r.profil.libelle.clone()
     };
-    let mut profil =
-        serde_json::to_value(&r.profil).map_err(|e| AppError::Internal(e.to_string()))?;
-    profil["libelle"] = Value::String(libelle);
-    Ok(Output {
-        id,
+    Ok(DiagnosticJson {
+        id: id.to_owned(),
         url: format!("/methodes/diagnostics/{id}"),
         version: r.version,
-        date: &r.date,
+        date: r.date.clone(),
         date_parcours: r.path_date(state.today()),
-        profil,
-        maturite: &r.maturite,
-        confiance: serde_json::to_value(&r.confiance)
-            .map_err(|e| AppError::Internal(e.to_string()))?,
+        profil: ProfilJson {
+            type_acteur: r.profil.type_acteur.clone(),
+            libelle,
+            niveau: r.profil.niveau.clone(),
+            territoire: r.profil.territoire.clone(),
+            reponses: ReponseJson::map(&r.profil.reponses),
+        },
+        maturite: r.maturite.clone(),
+        confiance: r
+            .confiance
+            .iter()
+            .map(|(k, c)| {
+                (
+                    k.clone(),
+                    ConfianceJson {
+                        notees: c.notees,
+                        inconnues: c.inconnues,
+                    },
+                )
+            })
+            .collect(),
         recommandations,
-        ignorees: &r.ignorees,
-        reponses: &r.reponses,
+        ignorees: r.ignorees.clone(),
+        reponses: ReponseJson::map(&r.reponses),
     })
+}
+
+/// The body of `POST /api/v1/diagnostics`. The document served at `/api/openapi.json`
+/// replaces this schema with the one the current questionnaire gives (see `body_schema`):
+/// each question with its values, and the answers required for each profile.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct CorpsDiagnostic {
+    /// Question → answer.
+    reponses: BTreeMap<String, ReponseJson>,
+}
+
+/// The schemas the served OpenAPI document takes from the running instance: the body of
+/// `POST /api/v1/diagnostics` from the current questionnaire, and the territory codes the
+/// answers may name. The codes listed are those of the régions (`regions/CODE`),
+/// départements and collectivités d'outre-mer: listing the 35 000 communes and 1 250
+/// intercommunalités as well made the document 520 kB and schemathesis ran out of memory
+/// walking it, so the description says they are accepted too.
+#[must_use]
+pub fn document_schemas(state: &AppState, ready: &Ready) -> Vec<(&'static str, Value)> {
+    let candidates: Vec<String> = ready
+        .regions
+        .iter()
+        .map(|t| format!("regions/{}", t.code))
+        .chain(
+            ready
+                .departements
+                .iter()
+                .chain(&ready.coms)
+                .map(|t| t.code.clone()),
+        )
+        .collect();
+    let places = ReadyPlaces(ready);
+    vec![
+        (
+            "CorpsDiagnostic",
+            super::body_schema::schema(state.settings.questionnaires.current()),
+        ),
+        (
+            "CodeTerritoire",
+            super::body_schema::territory_schema(candidates, |c| {
+                alliances_domain::diagnostic::Places::resolve(&places, c).is_some()
+            }),
+        ),
+    ]
 }
 
 /// A 422 with the sentence that says what to send and each field in question.
@@ -217,18 +384,18 @@ fn read_answers(body: &[u8]) -> AppResult<Answers> {
 /// unknown question, impossible value or missing required answer gives a 422 naming each
 /// question, and nothing is stored.
 #[utoipa::path(post, path = "/api/v1/diagnostics", tag = "Méthodes",
-    params(("lang" = Option<String>, Query, description = "Langue des textes rendus : `fr` (par défaut) ou `en`")),
-    request_body(content = Object, description = "`{ \"reponses\": { \"<question>\": <valeur> } }` : une chaîne pour un choix unique ou une échelle, une liste pour un choix multiple, un code INSEE pour un territoire (commune `31555`, SIREN d'intercommunalité, département `31`, ou `regions/76`), un texte (2 000 caractères au plus)."),
+    params(("lang" = Option<Langue>, Query, description = "Langue des textes rendus : `fr` (par défaut) ou `en`")),
+    request_body(content = CorpsDiagnostic, description = "`{ \"reponses\": { \"<question>\": <valeur> } }` : une chaîne pour un choix unique ou une échelle, une liste pour un choix multiple, un code INSEE pour un territoire (commune `31555`, SIREN d'intercommunalité, département `31`, ou `regions/76`), un texte (2 000 caractères au plus)."),
     responses(
-        (status = 201, description = "Le rapport : `id`, `url`, `version`, `date` (des réponses), `date_parcours`, `profil`, `maturite` ({ <dimension>: 1–4, globale: 1–4 }), `confiance` ({ <dimension>: { notees, inconnues } }), `recommandations` ([{ type, module, cible: { id, titre, url }, raison, motifs }] : le parcours du jour à travers les cinq modules, chaque raison dite dans la langue demandée), `ignorees`, `reponses` (les réponses retenues).", body = Object),
+        (status = 201, description = "Le rapport : `id`, `url`, `version`, `date` (des réponses), `date_parcours`, `profil`, `maturite` ({ <dimension>: 1–4, globale: 1–4 }), `confiance` ({ <dimension>: { notees, inconnues } }), `recommandations` ([{ type, module, cible: { id, titre, url }, raison, motifs }] : le parcours du jour à travers les cinq modules, chaque raison dite dans la langue demandée), `ignorees`, `reponses` (les réponses retenues).", body = DiagnosticJson),
         (status = 422, description = "Réponses invalides : chaque question en cause est nommée dans `erreurs`.")))]
 pub async fn create(
     State(state): State<AppState>,
-    Query(q): Query<LangQuery>,
+    RawQuery(query): RawQuery,
     body: Bytes,
 ) -> AppResult<Response> {
     let ready = ready(&state)?;
-    let lang = lang_of(&q)?;
+    let lang = crate::api_shapes::lang_of(query.as_deref())?;
     let answers = read_answers(&body)?;
     let def = state.settings.questionnaires.current().clone();
     let checked = match diagnostic::check(
@@ -292,14 +459,14 @@ fn private(mut r: Response) -> Response {
 /// A stored report, with its answers.
 #[utoipa::path(get, path = "/api/v1/diagnostics/{id}", tag = "Méthodes",
     params(("id" = String, Path, description = "Identifiant secret rendu à la création"),
-        ("lang" = Option<String>, Query, description = "Langue des textes rendus (libellé du profil, titres et raisons du parcours) : `fr` (par défaut) ou `en`")),
-    responses((status = 200, description = "Le rapport, dans la forme de la création : le parcours est celui du jour, recalculé à partir des réponses (`date` est la date des réponses, `date_parcours` celle du calcul)", body = Object), (status = 422, description = "Langue inconnue"), (status = 404, description = "Identifiant inconnu")))]
+        ("lang" = Option<Langue>, Query, description = "Langue des textes rendus (libellé du profil, titres et raisons du parcours) : `fr` (par défaut) ou `en`")),
+    responses((status = 200, description = "Le rapport, dans la forme de la création : le parcours est celui du jour, recalculé à partir des réponses (`date` est la date des réponses, `date_parcours` celle du calcul)", body = DiagnosticJson), (status = 422, description = "Langue inconnue"), (status = 404, description = "Identifiant inconnu")))]
 pub async fn get(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    Query(q): Query<LangQuery>,
+    RawQuery(query): RawQuery,
 ) -> AppResult<Response> {
-    let lang = lang_of(&q)?;
+    let lang = crate::api_shapes::lang_of(query.as_deref())?;
     let ready = ready(&state)?;
     let (key, version, rapport) = stored(&state, &id).await?;
     let def = state

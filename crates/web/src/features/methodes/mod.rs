@@ -5,6 +5,7 @@
 //! search engine) and the collective synthesis.
 
 pub mod api;
+pub mod body_schema;
 pub mod html;
 pub mod path;
 pub mod path_modules;
@@ -174,7 +175,8 @@ impl Places for ReadyPlaces<'_> {
 
 // ----- the report -----
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
+#[schema(as = TerritoireDuProfil)]
 pub struct TerritoireRef {
     pub niveau: String,
     pub code: String,
@@ -196,7 +198,8 @@ pub struct Profil {
     pub reponses: BTreeMap<String, Answer>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
+#[schema(as = CibleParcours)]
 pub struct Cible {
     pub id: String,
     pub titre: String,
@@ -205,7 +208,8 @@ pub struct Cible {
 
 /// A reason in data form (a facet value shared with the profile, a phase, a dimension…),
 /// so that a page can say it in its own language.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
+#[schema(as = MotifParcours)]
 pub struct Motif {
     pub facette: String,
     pub code: String,

@@ -6,7 +6,7 @@
 use alliances_domain::questionnaire::Questionnaire;
 use alliances_domain::territory::Level;
 
-use super::{Rapport, Recommandation, reason};
+use super::{Cible, Rapport, Recommandation, reason};
 use crate::ctx::Ctx;
 use crate::state::Ready;
 
@@ -198,6 +198,24 @@ pub fn say(ctx: &Ctx, ready: &Ready, def: &Questionnaire, r: &Rapport, x: &Recom
     }
 }
 
+/// An item of the personal path as the API and the JSON download give it: its codes, and
+/// its title and reason said in the reader's language.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct RecommandationJson {
+    /// `alliance`, `territoire`, `chiffre`, `repere`, `catalyseur`, `outil`, `module` or
+    /// `methode`.
+    #[serde(rename = "type")]
+    #[schema(example = "alliance")]
+    pub kind: String,
+    /// The M.E.D.O.C. module it leads to: `methodes`, `exemples`, `donnees`, `outils` or
+    /// `competences`.
+    #[schema(example = "exemples")]
+    pub module: &'static str,
+    pub cible: Cible,
+    pub raison: String,
+    pub motifs: Vec<super::Motif>,
+}
+
 /// The item `x` as the API and the JSON download give it: its codes, and its title and
 /// reason said in `ctx.lang`.
 #[must_use]
@@ -207,13 +225,17 @@ pub fn json(
     def: &Questionnaire,
     r: &Rapport,
     x: &Recommandation,
-) -> serde_json::Value {
+) -> RecommandationJson {
     let said = say(ctx, ready, def, r, x);
-    serde_json::json!({
-        "type": x.kind,
-        "module": medoc_of(&x.kind),
-        "cible": { "id": x.cible.id, "titre": said.titre, "url": x.cible.url },
-        "raison": said.raison,
-        "motifs": x.motifs,
-    })
+    RecommandationJson {
+        kind: x.kind.clone(),
+        module: medoc_of(&x.kind),
+        cible: Cible {
+            id: x.cible.id.clone(),
+            titre: said.titre,
+            url: x.cible.url.clone(),
+        },
+        raison: said.raison,
+        motifs: x.motifs.clone(),
+    }
 }

@@ -79,7 +79,7 @@ fn outil(o: &Outil, with_description: bool) -> OutilJson {
 /// The tools, searched and filtered.
 #[utoipa::path(get, path = "/api/v1/outils", tag = "Outils",
     params(
-        ("q" = Option<String>, Query, description = "Texte : nom, éditeur, description (accents, majuscules et pluriels indifférents)."),
+        ("q" = Option<String>, Query, max_length = 200, description = "Texte : nom, éditeur, description (accents, majuscules et pluriels indifférents)."),
         ("phase" = Option<Vec<String>>, Query, description = "Phase d'une alliance : comprendre, se-positionner, trouver-partenaires, construire, formaliser, piloter, evaluer, essaimer (répétable : OU)."),
         ("public" = Option<Vec<String>>, Query, description = "Type d'acteur ; un outil pour « tous » convient à chacun."),
         ("type" = Option<Vec<String>>, Query, description = "guide, referentiel, kit, autodiagnostic, checklist, jeu, formation, mooc, plateforme, annuaire, observatoire, etude, fonds, reseau."),
@@ -87,8 +87,8 @@ fn outil(o: &Outil, with_description: bool) -> OutilJson {
         ("acces" = Option<Vec<String>>, Query, description = "gratuit, payant, sur-adhesion."),
         ("langue" = Option<Vec<String>>, Query, description = "Code de langue ISO 639 (fr, en…)."),
         ("editeur" = Option<Vec<String>>, Query, description = "Code d'un éditeur, tel que la facette « editeur » le donne (le-rameau, avise…) ; un outil publié par plusieurs organisations compte sous chacune."),
-        ("page" = Option<u32>, Query, description = "Page, à partir de 1."),
-        ("par_page" = Option<u32>, Query, description = "1 à 1000 (20 par défaut)."),
+        ("page" = Option<u32>, Query, minimum = 1, maximum = 1_000_000, description = "Page, de 1 à 1 000 000 (1 par défaut)."),
+        ("par_page" = Option<u32>, Query, minimum = 1, maximum = 1000, description = "1 à 1000 (20 par défaut)."),
     ),
     responses((status = 200, body = ListeOutils), (status = 422, description = "Paramètre ou valeur invalide")))]
 pub async fn outils(

@@ -528,7 +528,7 @@ pub async fn report_json(
         .map_err(|e| AppError::Internal(format!("rapport illisible : {e}")))?;
     let path = super::super::path_of(ready, &state.settings.parcours, &d.def, &r)
         .map_err(|e| AppError::Internal(e.to_string()))?;
-    let parcours: Vec<serde_json::Value> = path
+    let parcours: Vec<super::super::say::RecommandationJson> = path
         .iter()
         .map(|x| super::super::say::json(&ctx, ready, &d.def, &r, x))
         .collect();
