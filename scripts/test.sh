@@ -5,7 +5,7 @@
 #   3. format check, clippy (warnings denied), the Rust suite on SQLite and PostgreSQL,
 #   4. the README's run command itself (in the test profile, reusing the Rust suite's build)
 #      until /readyz answers, then the browser suite (playwright-core + axe on Debian's
-#      Chromium) against that server,
+#      Chromium) and schemathesis (PyPI, against the OpenAPI document) against that server,
 #   5. stops what it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -77,5 +77,10 @@ grep -E "Compiling|Finished|Running" "$E2E_DIR/server.log" || true
 
 step "Navigateur : playwright-core + axe"
 (cd e2e && npm ci --no-audit --no-fund --loglevel=error && BASE_URL="http://127.0.0.1:$port" node --test --test-concurrency=1 tests/)
+
+step "API : schemathesis contre /api/openapi.json"
+# Against the same server (the browser suite has finished): every check, 30 examples per
+# operation, a fixed seed (scripts/schemathesis.sh).
+scripts/schemathesis.sh "http://127.0.0.1:$port"
 
 step "Terminé"
