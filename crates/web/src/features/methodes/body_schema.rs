@@ -5,10 +5,11 @@
 //! Conditions read single-choice, required, unconditional questions (the questionnaire's
 //! parser enforces it), so every profile is a choice of one value per such question. The
 //! values of a question that switch on the same questions are grouped, and the body is one
-//! of the groups' combinations (16 for the shipped questionnaire): in each, the questions
-//! that apply and are required must be there and not empty, the others may be given
-//! (checked, then ignored). A territory is one of the codes the server resolves, listed once
-//! as the `CodeTerritoire` component (see `document_schemas` for which).
+//! of the groups' combinations (9 groups of actor types × 2 of scopes = 18 for the shipped
+//! questionnaire): in each, the questions that apply and are required must be there and
+//! not empty, the others may be given (checked, then ignored). A territory is one of the
+//! codes the server resolves, listed once as the `CodeTerritoire` component (see
+//! `document_schemas` for which). Decision 013 says why.
 
 use std::collections::BTreeMap;
 
