@@ -26,15 +26,16 @@ pub const TERRITORY_REF: &str = "#/components/schemas/CodeTerritoire";
 #[must_use]
 pub fn schema(def: &Questionnaire) -> Value {
     let switches = switch_groups(def);
-    let mut profiles = vec![Answers::new()];
+    // Every combination of one group of values per switching question.
+    let mut profiles: Vec<Profile<'_>> = vec![Vec::new()];
     for (id, groups) in &switches {
         profiles = profiles
             .iter()
-            .flat_map(|v| {
+            .flat_map(|p| {
                 groups.iter().map(move |g| {
-                    let mut v = v.clone();
-                    v.insert(id.clone(), Answer::One(g[0].clone()));
-                    v
+                    let mut p = p.clone();
+                    p.push((id.as_str(), g.as_slice()));
+                    p
                 })
             })
             .collect();
@@ -58,7 +59,7 @@ pub fn schema(def: &Questionnaire) -> Value {
     }
     let variants: Vec<Value> = profiles
         .iter()
-        .map(|profile| variant(def, &switches, profile))
+        .map(|profile| variant(def, profile))
         .collect();
     json!({
         "type": "object",
@@ -85,26 +86,23 @@ pub fn territory_schema(candidates: Vec<String>, resolves: impl Fn(&str) -> bool
     })
 }
 
-/// For each question a condition reads, its values grouped by the questions they switch on
-/// (in the definition's order).
+/// A profile: each switching question with the group of values it is pinned to.
+type Profile<'a> = Vec<(&'a str, &'a [String])>;
+
+/// For each question a condition reads, in the definition's order, its values grouped by
+/// the questions they switch on.
 fn switch_groups(def: &Questionnaire) -> Vec<(String, Vec<Vec<String>>)> {
-    let mut read: Vec<&Question> = Vec::new();
-    for q in def.questions() {
-        if let Some(c) = &q.condition
-            && !read.iter().any(|r| r.id == c.question)
-            && let Some(target) = def.question(&c.question)
-        {
-            read.push(target);
-        }
-    }
-    read.sort_by_key(|q| def.questions().position(|x| x.id == q.id));
-    read.into_iter()
+    let conditions: Vec<_> = def
+        .questions()
+        .filter_map(|q| q.condition.as_ref())
+        .collect();
+    def.questions()
+        .filter(|target| conditions.iter().any(|c| c.question == target.id))
         .map(|target| {
             let mut groups: BTreeMap<Vec<bool>, Vec<String>> = BTreeMap::new();
             for o in &target.options {
-                let switched: Vec<bool> = def
-                    .questions()
-                    .filter_map(|q| q.condition.as_ref())
+                let switched: Vec<bool> = conditions
+                    .iter()
                     .filter(|c| c.question == target.id)
                     .map(|c| c.parmi.contains(&o.valeur))
                     .collect();
@@ -117,24 +115,17 @@ fn switch_groups(def: &Questionnaire) -> Vec<(String, Vec<Vec<String>>)> {
 
 /// One profile: the switching questions pinned to their group, and the conditional
 /// questions that then apply required and not empty.
-fn variant(
-    def: &Questionnaire,
-    switches: &[(String, Vec<Vec<String>>)],
-    profile: &Answers,
-) -> Value {
+fn variant(def: &Questionnaire, profile: &[(&str, &[String])]) -> Value {
     let mut properties = Map::new();
-    let mut required = Vec::new();
-    for (id, groups) in switches {
-        if let Some(group) = profile
-            .get(id)
-            .and_then(|a| a.values().first())
-            .and_then(|pinned| groups.iter().find(|g| g.contains(pinned)))
-        {
-            properties.insert(id.clone(), json!({ "enum": group }));
-        }
+    let mut answers = Answers::new();
+    for &(id, group) in profile {
+        properties.insert(id.to_owned(), json!({ "enum": group }));
+        // The values of a group switch on the same questions: the first stands for all.
+        answers.insert(id.to_owned(), Answer::One(group[0].clone()));
     }
+    let mut required = Vec::new();
     for q in def.questions() {
-        if q.obligatoire && q.condition.is_some() && diagnostic::applies(q, profile) {
+        if q.obligatoire && q.condition.is_some() && diagnostic::applies(q, &answers) {
             properties.insert(q.id.clone(), non_empty_constraint(q.kind));
             required.push(Value::String(q.id.clone()));
         }
