@@ -12,6 +12,9 @@
 //!   questioning kit in process, on one thread (checking the answers, scoring, ranking the
 //!   personal path with the search engine), from random complete answer sets, and prints
 //!   the latency distribution.
+//! - `phases --index DIR [--runs 20]` tells where a search's time goes (see `phases.rs`).
+
+mod phases;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -728,6 +731,7 @@ async fn main() {
         Some("engines") => engines(&args).await,
         Some("diagnostics") => diagnostics(&args).await,
         Some("territoires") => territoires(&args).await,
+        Some("phases") => phases::run(&args),
         Some("paths") => {
             for q in QUERIES {
                 let enc: String = q
@@ -749,6 +753,7 @@ async fn main() {
             );
             eprintln!("        alliances-bench diagnostics --database URL [--count 2000]");
             eprintln!("        alliances-bench territoires --database URL [--count 20000]");
+            eprintln!("        alliances-bench phases --index DOSSIER [--runs 20]");
             std::process::exit(2);
         }
     }

@@ -10,12 +10,18 @@
 //! ignore that facet's own filter, so that choosing a value still shows the others.
 
 pub mod analyzer;
+#[cfg(test)]
+mod equivalence;
+mod facets;
+mod matching;
+mod order;
+mod rank;
 
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex, RwLock};
 
-use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
+use tantivy::collector::TopDocs;
 use tantivy::directory::MmapDirectory;
 use tantivy::index::SegmentId;
 use tantivy::query::{
@@ -27,7 +33,7 @@ use tantivy::schema::{
 };
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{
-    DocAddress, DocId, Index, IndexReader, IndexWriter, Order, ReloadPolicy, Score, SegmentReader,
+    DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, Score, SegmentReader,
     TantivyDocument, Term,
 };
 
@@ -214,119 +220,18 @@ fn facet_name(i: u8) -> &'static str {
     all_facets().nth(usize::from(i)).copied().unwrap_or("")
 }
 
-/// Dense ids for `facet:code` terms, shared by all segments.
-#[derive(Default)]
-struct Dictionary {
-    ids: HashMap<String, u32>,
-    /// id → (facet index, code)
-    terms: Vec<(u8, String)>,
-}
-
-impl Dictionary {
-    fn intern(&mut self, term: &str) -> Option<u32> {
-        if let Some(id) = self.ids.get(term) {
-            return Some(*id);
-        }
-        let (facet, code) = term.split_once(':')?;
-        // Hidden filters (epci, commune, com) are applied by the query, never counted.
-        let f = facet_index(facet).filter(|i| usize::from(*i) < COUNTED)?;
-        let id = u32::try_from(self.terms.len()).ok()?;
-        self.terms.push((f, code.to_owned()));
-        self.ids.insert(term.to_owned(), id);
-        Some(id)
-    }
-}
-
-/// The documents of one facet value in one segment: a bitset, or the sorted list of
-/// document numbers when the value is rare (fewer than one document in 32: the list is then
-/// smaller, and counting reads less memory).
-enum Docs {
-    Bits(Vec<u64>),
-    List(Vec<u32>),
-}
-
-impl Docs {
-    fn contains(&self, doc: DocId) -> bool {
-        match self {
-            Docs::Bits(bits) => bits
-                .get(doc as usize / 64)
-                .is_some_and(|w| w & (1 << (doc % 64)) != 0),
-            Docs::List(list) => list.binary_search(&doc).is_ok(),
-        }
-    }
-
-    /// Number of these documents set in `mask`.
-    fn count_in(&self, mask: &[u64]) -> u32 {
-        match self {
-            Docs::Bits(bits) => popcount_and(mask, bits),
-            Docs::List(list) => list
-                .iter()
-                .map(|d| ((mask[*d as usize / 64] >> (d % 64)) & 1) as u32)
-                .sum(),
-        }
-    }
-
-    /// ORs these documents into `acc`.
-    fn or_into(&self, acc: &mut [u64]) {
-        match self {
-            Docs::Bits(bits) => acc.iter_mut().zip(bits).for_each(|(a, b)| *a |= b),
-            Docs::List(list) => list
-                .iter()
-                .for_each(|d| acc[*d as usize / 64] |= 1 << (d % 64)),
-        }
-    }
-}
-
-/// For one segment: each facet value present (dense id) with its documents.
-struct SegmentFacets {
-    values: Vec<(u32, Docs)>,
-}
-
-impl SegmentFacets {
-    /// The values of one document.
-    fn of(&self, doc: DocId) -> impl Iterator<Item = u32> + '_ {
-        self.values
-            .iter()
-            .filter(move |(_, docs)| docs.contains(doc))
-            .map(|(id, _)| *id)
-    }
-}
-
-/// Number of bits set in `a AND b`. Written with the SWAR bit count so that it vectorises on
-/// the baseline x86-64 target, which has no popcount instruction (`count_ones` becomes a
-/// dozen scalar operations per word there, and this loop runs over every facet value).
-fn popcount_and(a: &[u64], b: &[u64]) -> u32 {
-    const M1: u64 = 0x5555_5555_5555_5555;
-    const M2: u64 = 0x3333_3333_3333_3333;
-    const M4: u64 = 0x0f0f_0f0f_0f0f_0f0f;
-    let mut total = 0u64;
-    // Per word each byte holds at most 8; 16 words keep every byte of `acc` under 256.
-    for (ca, cb) in a.chunks(16).zip(b.chunks(16)) {
-        let mut acc = 0u64;
-        for (x, y) in ca.iter().zip(cb) {
-            let mut v = x & y;
-            v -= (v >> 1) & M1;
-            v = (v & M2) + ((v >> 2) & M2);
-            acc += (v + (v >> 4)) & M4;
-        }
-        // Bytes → 16-bit lanes (each ≤ 256), then the sum of the four lanes (≤ 1024).
-        let lanes = (acc & 0x00ff_00ff_00ff_00ff) + ((acc >> 8) & 0x00ff_00ff_00ff_00ff);
-        total += lanes.wrapping_mul(0x0001_0001_0001_0001) >> 48;
-    }
-    u32::try_from(total).unwrap_or(u32::MAX)
-}
-
 #[derive(Default)]
 struct FacetState {
-    dict: Dictionary,
-    segments: HashMap<SegmentId, Arc<SegmentFacets>>,
+    dict: facets::Dictionary,
+    segments: HashMap<SegmentId, Arc<facets::SegmentFacets>>,
 }
 
 /// What one search reads: a searcher and the facet tables of exactly its segments, taken
 /// together so that a reload during the search cannot make them disagree.
 struct Generation {
     searcher: tantivy::Searcher,
-    segments: HashMap<SegmentId, Arc<SegmentFacets>>,
+    segments: HashMap<SegmentId, Arc<facets::SegmentFacets>>,
+    alive: matching::Alive,
     /// id → (facet index, code)
     terms: Vec<(u8, String)>,
     ids: HashMap<String, u32>,
@@ -400,6 +305,7 @@ impl SearchIndex {
             current: RwLock::new(Arc::new(Generation {
                 searcher: first,
                 segments: HashMap::new(),
+                alive: matching::Alive::new(),
                 terms: Vec::new(),
                 ids: HashMap::new(),
             })),
@@ -578,10 +484,11 @@ impl SearchIndex {
             if state.segments.contains_key(&seg.segment_id()) {
                 continue;
             }
-            let built = build_segment_facets(seg, self.fields.facette, &mut state.dict)?;
+            let built = facets::build_segment_facets(seg, self.fields.facette, &mut state.dict)?;
             state.segments.insert(seg.segment_id(), Arc::new(built));
         }
         let generation = Generation {
+            alive: matching::alive(&searcher),
             searcher,
             segments: state.segments.clone(),
             terms: state.dict.terms.clone(),
@@ -601,32 +508,76 @@ impl SearchIndex {
             .clone()
     }
 
+    /// The text query: every word (in any field, or a synonym) must match.
     fn text_query(&self, q: &str) -> Option<Box<dyn TQuery>> {
+        let words = self.word_terms(q);
+        if words.is_empty() {
+            return None;
+        }
+        let all = words
+            .iter()
+            .map(|alternatives| {
+                let scored = alternatives
+                    .iter()
+                    .map(|(term, boost)| {
+                        Box::new(BoostQuery::new(
+                            Box::new(TermQuery::new(term.clone(), IndexRecordOption::WithFreqs)),
+                            *boost,
+                        )) as Box<dyn TQuery>
+                    })
+                    .collect();
+                Box::new(BooleanQuery::union(scored)) as Box<dyn TQuery>
+            })
+            .collect();
+        Some(Box::new(BooleanQuery::intersection(all)))
+    }
+
+    /// For each word of `q`, its terms with their weight: the word and its synonyms, in each
+    /// text field.
+    fn word_terms(&self, q: &str) -> Vec<Vec<(Term, Score)>> {
         let f = self.fields;
-        let groups: Vec<Box<dyn TQuery>> = analyzer::tokens(q)
+        analyzer::tokens(q)
             .iter()
             .map(|token| {
-                let mut alternatives: Vec<Box<dyn TQuery>> = Vec::new();
+                let mut alternatives = Vec::new();
                 for (i, word) in analyzer::expand(token).iter().enumerate() {
                     // A synonym counts a little less than the word typed.
                     let base = if i == 0 { 1.0 } else { 0.7 };
                     for (field, boost) in [(f.nom, 3.0), (f.resume, 2.0), (f.texte, 1.0)] {
-                        alternatives.push(Box::new(BoostQuery::new(
-                            Box::new(TermQuery::new(
-                                Term::from_field_text(field, word),
-                                IndexRecordOption::WithFreqs,
-                            )),
-                            boost * base,
-                        )));
+                        alternatives.push((Term::from_field_text(field, word), boost * base));
                     }
                 }
-                Box::new(BooleanQuery::union(alternatives)) as Box<dyn TQuery>
+                alternatives
             })
+            .collect()
+    }
+
+    /// What `query` matches as terms, with `filters` (see [`matching`]).
+    fn plan(&self, query: &Query, filters: &[(String, Vec<String>)]) -> matching::Plan {
+        let words: Vec<Vec<Term>> = self
+            .word_terms(&query.q)
+            .into_iter()
+            .map(|w| w.into_iter().map(|(t, _)| t).collect())
             .collect();
-        if groups.is_empty() {
-            None
+        let alone = if query.places.match_alone && !words.is_empty() {
+            query
+                .places
+                .boosts
+                .iter()
+                .map(|(facet, code, _)| self.facet_term(facet, code))
+                .collect()
         } else {
-            Some(Box::new(BooleanQuery::intersection(groups)))
+            Vec::new()
+        };
+        let filters = filters
+            .iter()
+            .filter(|(_, codes)| !codes.is_empty())
+            .map(|(facet, codes)| codes.iter().map(|c| self.facet_term(facet, c)).collect())
+            .collect();
+        matching::Plan {
+            words,
+            alone,
+            filters,
         }
     }
 
@@ -661,6 +612,8 @@ impl SearchIndex {
         Term::from_field_text(self.fields.facette, &format!("{facet}:{code}"))
     }
 
+    /// The filters as required clauses that add nothing to the score (a filter chosen does
+    /// not reorder the results; scored, a rarer value would have lifted its documents).
     fn filter_query(&self, filters: &[(String, Vec<String>)]) -> Vec<(Occur, Box<dyn TQuery>)> {
         filters
             .iter()
@@ -677,7 +630,10 @@ impl SearchIndex {
                     .collect();
                 (
                     Occur::Must,
-                    Box::new(BooleanQuery::union(alternatives)) as Box<dyn TQuery>,
+                    Box::new(ConstScoreQuery::new(
+                        Box::new(BooleanQuery::union(alternatives)),
+                        0.0,
+                    )) as Box<dyn TQuery>,
                 )
             })
             .collect()
@@ -701,48 +657,65 @@ impl SearchIndex {
                 Box::new(BooleanQuery::new(clauses))
             }
         };
-        let filtered = with(&query.filters);
-        // Counting pass (no scoring): the total and, when asked, every facet count. Hidden
-        // filters narrow it as a query; visible ones are applied inside the collector so
-        // that each facet's counts ignore its own filter.
-        let (facets, total) = if query.facets {
+        // Counting pass (no scoring, see `matching`): the documents passing every filter and,
+        // when asked, every facet count. Hidden filters narrow the matches; visible ones are
+        // applied while counting so that each facet's counts ignore its own filter.
+        let (facets, matched) = if query.facets {
             let hidden: Vec<(String, Vec<String>)> = query
                 .filters
                 .iter()
                 .filter(|(f, _)| !FACETS.contains(&f.as_str()))
                 .cloned()
                 .collect();
-            self.count_facets(&generation, &*with(&hidden), &query.filters)?
+            let matched =
+                matching::matched(searcher, &generation.alive, &self.plan(query, &hidden))?;
+            self.count_facets(&generation, matched, &query.filters)
         } else {
-            (Vec::new(), searcher.search(&*filtered, &Count)?)
+            let plan = self.plan(query, &query.filters);
+            (
+                Vec::new(),
+                matching::matched(searcher, &generation.alive, &plan)?,
+            )
         };
-        // Ranking pass: the page only, which lets tantivy skip blocks that cannot make it.
+        let total = facets::count(&matched);
+        // Ranking pass: the page only, over the documents just matched.
         let limit = query.limit.max(1);
-        let top = TopDocs::with_limit(limit).and_offset(query.offset);
-        let addresses: Vec<(DocAddress, Score)> = match query.sort {
-            // Past the end: nothing to rank (and no heap as long as the offset to fill).
+        let addresses: Vec<(DocAddress, Score)> = match (query.sort, &text) {
+            // Past the end: nothing to rank.
             _ if query.offset >= total => Vec::new(),
-            Sort::Relevance => searcher
-                .search(&*filtered, &top.order_by_score())?
+            (Sort::Relevance, Some(_)) if query.places.boosts.is_empty() => {
+                let terms: Vec<(Term, Score)> =
+                    self.word_terms(&query.q).into_iter().flatten().collect();
+                rank::page(searcher, &terms, &matched, query.offset, limit)?
+            }
+            (Sort::Relevance, _) => searcher
+                .search(
+                    &*with(&query.filters),
+                    &TopDocs::with_limit(limit)
+                        .and_offset(query.offset)
+                        .order_by_score(),
+                )?
                 .into_iter()
                 .map(|(s, a)| (a, s))
                 .collect(),
-            Sort::Date => searcher
-                .search(
-                    &*filtered,
-                    &top.order_by_fast_field::<u64>("debut", Order::Desc),
+            (Sort::Date | Sort::Name, _) => {
+                let key = if query.sort == Sort::Date {
+                    order::Key::Date
+                } else {
+                    order::Key::Name
+                };
+                order::page(
+                    searcher,
+                    &generation.segments,
+                    &matched,
+                    key,
+                    query.offset,
+                    limit,
                 )?
                 .into_iter()
-                .map(|(_, a)| (a, 0.0))
-                .collect(),
-            Sort::Name => searcher
-                .search(
-                    &*filtered,
-                    &top.order_by_string_fast_field("nom_tri", Order::Asc),
-                )?
-                .into_iter()
-                .map(|(_, a)| (a, 0.0))
-                .collect(),
+                .map(|a| (a, 0.0))
+                .collect()
+            }
         };
         let snippets = match (&text, query.snippets) {
             (Some(t), true) if !addresses.is_empty() => {
@@ -797,9 +770,9 @@ impl SearchIndex {
     fn count_facets(
         &self,
         generation: &Generation,
-        query: &dyn TQuery,
+        matched: facets::Matched,
         filters: &[(String, Vec<String>)],
-    ) -> Result<(Vec<FacetCounts>, usize)> {
+    ) -> (Vec<FacetCounts>, facets::Matched) {
         let n = generation.terms.len();
         let facet_of: Arc<Vec<u8>> = Arc::new(generation.terms.iter().map(|(f, _)| *f).collect());
         // wanted[id] = 1 + facet index when the value is selected.
@@ -819,13 +792,13 @@ impl SearchIndex {
                 }
             }
         }
-        let collector = FacetCollector {
+        let collector = facets::FacetCollector {
             segments: generation.segments.clone(),
             facet_of,
             wanted: Arc::new(wanted),
             active,
         };
-        let (counts, passing) = generation.searcher.search(query, &collector)?;
+        let (counts, matched) = collector.count(&generation.searcher, matched);
         let mut by_facet: Vec<FacetCounts> = FACETS
             .iter()
             .chain(COUNTED_ONLY.iter())
@@ -854,7 +827,7 @@ impl SearchIndex {
             values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         }
         // A selected value no document has leaves its facet's mask empty: nothing passes.
-        Ok((by_facet, passing as usize))
+        (by_facet, matched)
     }
 
     /// The facet values of one alliance.
@@ -971,155 +944,6 @@ impl SearchIndex {
             })
             .collect();
         self.rank_by_facets(&wanted, &[slug.to_owned()], n)
-    }
-}
-
-fn build_segment_facets(
-    seg: &SegmentReader,
-    field: Field,
-    dict: &mut Dictionary,
-) -> Result<SegmentFacets> {
-    use tantivy::DocSet;
-    let inverted = seg.inverted_index(field)?;
-    let max_doc = seg.max_doc();
-    let words = (max_doc as usize).div_ceil(64);
-    let mut values = Vec::new();
-    let mut stream = inverted.terms().stream()?;
-    while stream.advance() {
-        let term = String::from_utf8_lossy(stream.key()).into_owned();
-        let Some(id) = dict.intern(&term) else {
-            continue;
-        };
-        let info = stream.value();
-        let mut postings = inverted.read_postings_from_terminfo(info, IndexRecordOption::Basic)?;
-        let mut list = Vec::with_capacity(info.doc_freq as usize);
-        let mut doc = postings.doc();
-        while doc != tantivy::TERMINATED {
-            list.push(doc);
-            doc = postings.advance();
-        }
-        let docs = if (list.len() as u64) * 32 < u64::from(max_doc) {
-            Docs::List(list)
-        } else {
-            let mut bits = vec![0u64; words];
-            Docs::List(list).or_into(&mut bits);
-            Docs::Bits(bits)
-        };
-        values.push((id, docs));
-    }
-    Ok(SegmentFacets { values })
-}
-
-struct FacetCollector {
-    segments: HashMap<SegmentId, Arc<SegmentFacets>>,
-    facet_of: Arc<Vec<u8>>,
-    /// `1 + facet index` for the selected values, 0 for the others.
-    wanted: Arc<Vec<u8>>,
-    /// Bit `i` set: facet `i` has a filter.
-    active: u32,
-}
-
-/// Collects the matching documents of a segment as a bitset; counts at harvest.
-struct FacetSegmentCollector {
-    table: Option<Arc<SegmentFacets>>,
-    facet_of: Arc<Vec<u8>>,
-    wanted: Arc<Vec<u8>>,
-    active: u32,
-    matched: Vec<u64>,
-}
-
-impl Collector for FacetCollector {
-    type Fruit = (Vec<u32>, u64);
-    type Child = FacetSegmentCollector;
-
-    fn for_segment(&self, _: u32, segment: &SegmentReader) -> tantivy::Result<Self::Child> {
-        Ok(FacetSegmentCollector {
-            table: self.segments.get(&segment.segment_id()).cloned(),
-            facet_of: self.facet_of.clone(),
-            wanted: self.wanted.clone(),
-            active: self.active,
-            matched: vec![0; (segment.max_doc() as usize).div_ceil(64)],
-        })
-    }
-
-    fn requires_scoring(&self) -> bool {
-        false
-    }
-
-    fn merge_fruits(&self, fruits: Vec<(Vec<u32>, u64)>) -> tantivy::Result<(Vec<u32>, u64)> {
-        let mut total = vec![0u32; self.facet_of.len()];
-        let mut passing = 0;
-        for (f, p) in fruits {
-            for (t, c) in total.iter_mut().zip(f) {
-                *t += c;
-            }
-            passing += p;
-        }
-        Ok((total, passing))
-    }
-}
-
-impl SegmentCollector for FacetSegmentCollector {
-    type Fruit = (Vec<u32>, u64);
-
-    fn collect(&mut self, doc: DocId, _: Score) {
-        self.matched[doc as usize / 64] |= 1 << (doc % 64);
-    }
-
-    fn collect_block(&mut self, docs: &[DocId]) {
-        for doc in docs {
-            self.matched[*doc as usize / 64] |= 1 << (doc % 64);
-        }
-    }
-
-    fn harvest(self) -> (Vec<u32>, u64) {
-        let mut counts = vec![0u32; self.facet_of.len()];
-        let Some(table) = &self.table else {
-            return (counts, 0);
-        };
-        let words = self.matched.len();
-        // For each filtered facet, the documents having one of its selected values.
-        let mut selected: HashMap<u8, Vec<u64>> = HashMap::new();
-        for (id, docs) in &table.values {
-            let w = self.wanted.get(*id as usize).copied().unwrap_or(0);
-            if w != 0 {
-                docs.or_into(selected.entry(w - 1).or_insert_with(|| vec![0; words]));
-            }
-        }
-        let facets_with_filter: Vec<u8> =
-            (0..32u8).filter(|f| self.active & (1 << f) != 0).collect();
-        // The documents that pass every filter except (optionally) one facet's.
-        let mask = |except: Option<u8>| -> Vec<u64> {
-            let mut m = self.matched.clone();
-            for f in &facets_with_filter {
-                if Some(*f) == except {
-                    continue;
-                }
-                match selected.get(f) {
-                    Some(sel) => {
-                        for (a, b) in m.iter_mut().zip(sel) {
-                            *a &= b;
-                        }
-                    }
-                    None => m.iter_mut().for_each(|a| *a = 0),
-                }
-            }
-            m
-        };
-        let all = mask(None);
-        let passing = u64::from(all.iter().map(|w| w.count_ones()).sum::<u32>());
-        let mut per_facet: HashMap<u8, Vec<u64>> = HashMap::new();
-        for f in &facets_with_filter {
-            per_facet.insert(*f, mask(Some(*f)));
-        }
-        for (id, docs) in &table.values {
-            let facet = self.facet_of.get(*id as usize).copied().unwrap_or(u8::MAX);
-            let m = per_facet.get(&facet).unwrap_or(&all);
-            if let Some(c) = counts.get_mut(*id as usize) {
-                *c = docs.count_in(m);
-            }
-        }
-        (counts, passing)
     }
 }
 
@@ -1442,7 +1266,7 @@ mod tests {
                 .zip(&b[..n])
                 .map(|(x, y)| (x & y).count_ones())
                 .sum();
-            assert_eq!(popcount_and(&a[..n], &b[..n]), expected, "{n}");
+            assert_eq!(facets::popcount_and(&a[..n], &b[..n]), expected, "{n}");
         }
     }
 
