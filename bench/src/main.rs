@@ -50,6 +50,25 @@ pub const QUERIES: [&str; 20] = [
     "",
 ];
 
+/// A search as the API runs one of the queries: no filter, the default sort, the first 20
+/// with every facet count and snippets.
+pub fn api_query(q: &str, places: alliances_search::Places) -> Query {
+    Query {
+        q: q.to_owned(),
+        filters: Vec::new(),
+        sort: if q.is_empty() {
+            Sort::Date
+        } else {
+            Sort::Relevance
+        },
+        offset: 0,
+        limit: 20,
+        facets: true,
+        snippets: true,
+        places,
+    }
+}
+
 /// xorshift64*: deterministic, good enough to draw a corpus.
 struct Rng(u64);
 
@@ -429,20 +448,7 @@ async fn engines(args: &[String]) {
     let mean_ms = |q: &str, places: &alliances_search::Places| {
         let t = Instant::now();
         for _ in 0..30 {
-            let _ = ready.search.search(&Query {
-                q: q.to_owned(),
-                filters: Vec::new(),
-                sort: if q.is_empty() {
-                    Sort::Date
-                } else {
-                    Sort::Relevance
-                },
-                offset: 0,
-                limit: 20,
-                facets: true,
-                snippets: true,
-                places: places.clone(),
-            });
+            let _ = ready.search.search(&api_query(q, places.clone()));
         }
         t.elapsed().as_secs_f64() * 1000.0 / 30.0
     };

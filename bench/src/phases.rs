@@ -8,7 +8,7 @@
 use std::path::Path;
 use std::time::Instant;
 
-use alliances_search::{Query, SearchIndex, Sort};
+use alliances_search::{Query, SearchIndex};
 
 use crate::QUERIES;
 
@@ -35,20 +35,7 @@ pub fn run(args: &[String]) {
     );
     let mut sums = [0.0f64; 4];
     for q in QUERIES {
-        let base = Query {
-            q: q.to_owned(),
-            filters: Vec::new(),
-            sort: if q.is_empty() {
-                Sort::Date
-            } else {
-                Sort::Relevance
-            },
-            offset: 0,
-            limit: 20,
-            facets: true,
-            snippets: true,
-            places: alliances_search::Places::default(),
-        };
+        let base = crate::api_query(q, alliances_search::Places::default());
         let variants = [
             base.clone(),
             Query {

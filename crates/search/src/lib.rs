@@ -517,16 +517,9 @@ impl SearchIndex {
         let all = words
             .iter()
             .map(|alternatives| {
-                let scored = alternatives
-                    .iter()
-                    .map(|(term, boost)| {
-                        Box::new(BoostQuery::new(
-                            Box::new(TermQuery::new(term.clone(), IndexRecordOption::WithFreqs)),
-                            *boost,
-                        )) as Box<dyn TQuery>
-                    })
-                    .collect();
-                Box::new(BooleanQuery::union(scored)) as Box<dyn TQuery>
+                Box::new(BooleanQuery::union(
+                    alternatives.iter().map(rank::scored).collect(),
+                )) as Box<dyn TQuery>
             })
             .collect();
         Some(Box::new(BooleanQuery::intersection(all)))

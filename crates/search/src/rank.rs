@@ -46,6 +46,14 @@ impl PartialOrd for Candidate {
     }
 }
 
+/// A term's query, scored (BM25, term frequencies read) and weighted.
+pub(crate) fn scored((term, weight): &(Term, Score)) -> Box<dyn TQuery> {
+    Box::new(BoostQuery::new(
+        Box::new(TermQuery::new(term.clone(), IndexRecordOption::WithFreqs)),
+        *weight,
+    ))
+}
+
 /// The documents of `matched` ranked `offset..offset + limit` by the sum of the scores of
 /// `terms` (each term with its weight).
 pub(crate) fn page(
@@ -57,15 +65,7 @@ pub(crate) fn page(
 ) -> Result<Vec<(DocAddress, Score)>> {
     let want = offset.saturating_add(limit).max(1);
     let scoring = EnableScoring::enabled_from_searcher(searcher);
-    let queries: Vec<Box<dyn TQuery>> = terms
-        .iter()
-        .map(|(term, weight)| {
-            Box::new(BoostQuery::new(
-                Box::new(TermQuery::new(term.clone(), IndexRecordOption::WithFreqs)),
-                *weight,
-            )) as Box<dyn TQuery>
-        })
-        .collect();
+    let queries: Vec<Box<dyn TQuery>> = terms.iter().map(scored).collect();
     let union = BooleanQuery::union(queries).weight(scoring)?;
     let mut found: Vec<(Score, DocAddress)> = Vec::new();
     for (ord, seg) in (0u32..).zip(searcher.segment_readers()) {
