@@ -351,19 +351,9 @@ fn ours(state: &AppState, q: &str) -> (usize, usize, usize) {
     let r = ready
         .search
         .search(&Query {
-            q: q.to_owned(),
-            filters: Vec::new(),
-            sort: if q.is_empty() {
-                Sort::Date
-            } else {
-                Sort::Relevance
-            },
-            offset: 0,
-            limit: 20,
-            facets: true,
             snippets: false,
             // As the API does: a query naming a territory ranks its alliances first.
-            places: alliances_web::places::named_in_query(ready, q),
+            ..api_query(q, alliances_web::places::named_in_query(ready, q))
         })
         .expect("search");
     (
