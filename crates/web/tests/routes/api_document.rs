@@ -57,6 +57,17 @@ async fn every_response_is_typed_and_every_bound_is_stated(backend: &Backend) {
     let mut lists = 0;
     for (path, ops) in doc["paths"].as_object().unwrap() {
         for (method, op) in ops.as_object().unwrap() {
+            // Swagger UI shows each operation's summary and description: written in French
+            // (the handlers' English doc comments are code comments, not these).
+            let summary = op["summary"].as_str().unwrap_or_default();
+            assert!(!summary.is_empty(), "{method} {path}: no summary");
+            for text in [summary, op["description"].as_str().unwrap_or_default()] {
+                let english = text
+                    .to_lowercase()
+                    .split(|c: char| !c.is_alphabetic())
+                    .any(|w| ["the", "of", "with", "and", "its", "one", "by"].contains(&w));
+                assert!(!english, "{method} {path}: « {text} »");
+            }
             for (status, response) in op["responses"].as_object().unwrap() {
                 if status.starts_with('2') && status != "204" {
                     assert!(

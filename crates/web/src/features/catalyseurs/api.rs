@@ -94,7 +94,7 @@ pub fn catalyseur(ready: &Ready, c: &Catalyseur) -> CatalyseurJson {
 }
 
 /// The directory of catalyseurs territoriaux.
-#[utoipa::path(get, path = "/api/v1/catalyseurs", tag = "Données",
+#[utoipa::path(get, path = "/api/v1/catalyseurs", summary = "L'annuaire des catalyseurs territoriaux", tag = "Données",
     params(
         ("q" = Option<String>, Query, max_length = 200, description = "Texte : nom, genre, territoire (accents et majuscules indifférents)."),
         ("genre" = Option<Vec<String>>, Query, description = "Genre : cress, reseau-tiers-lieux, fondation-territoriale… (répétable : OU)."),
@@ -130,7 +130,7 @@ pub async fn catalyseurs(
 }
 
 /// One catalyseur.
-#[utoipa::path(get, path = "/api/v1/catalyseurs/{slug}", tag = "Données",
+#[utoipa::path(get, path = "/api/v1/catalyseurs/{slug}", summary = "Un catalyseur", tag = "Données",
     params(("slug" = String, Path, description = "Identifiant du catalyseur")),
     responses((status = 200, body = CatalyseurJson), (status = 404, description = "Identifiant inconnu")))]
 pub async fn catalyseur_detail(

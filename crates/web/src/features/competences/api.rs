@@ -71,7 +71,7 @@ fn variant_json(p: &Parcours, v: &Variant, l: &str) -> ParcoursJson {
 }
 
 /// The variants of the learning path « Alliances et Territoires ».
-#[utoipa::path(get, path = "/api/v1/parcours", tag = "Compétences",
+#[utoipa::path(get, path = "/api/v1/parcours", summary = "Les variantes du parcours « Alliances et Territoires »", tag = "Compétences",
     params(("lang" = Option<Langue>, Query, description = "`en` pour les textes en anglais, `fr` par défaut.")),
     responses((status = 200, body = ListeParcours), (status = 422, description = "Langue inconnue")))]
 pub async fn parcours(
@@ -87,7 +87,7 @@ pub async fn parcours(
 }
 
 /// One variant with its modules.
-#[utoipa::path(get, path = "/api/v1/parcours/{slug}", tag = "Compétences",
+#[utoipa::path(get, path = "/api/v1/parcours/{slug}", summary = "Une variante du parcours et ses modules", tag = "Compétences",
     params(("slug" = String, Path, description = "Identifiant du parcours (essentiel, fondamentaux, complet)"),
            ("lang" = Option<Langue>, Query, description = "`en` pour les textes en anglais, `fr` par défaut.")),
     responses((status = 200, body = ParcoursJson), (status = 404, description = "Parcours inconnu"), (status = 422, description = "Langue inconnue")))]
@@ -162,7 +162,7 @@ pub struct ModuleJson {
 }
 
 /// One module of the path.
-#[utoipa::path(get, path = "/api/v1/modules/{slug}", tag = "Compétences",
+#[utoipa::path(get, path = "/api/v1/modules/{slug}", summary = "Un module du parcours", tag = "Compétences",
     params(("slug" = String, Path, description = "Identifiant du module"),
            ("lang" = Option<Langue>, Query, description = "`en` pour les textes en anglais, `fr` par défaut.")),
     responses((status = 200, body = ModuleJson), (status = 404, description = "Module inconnu"), (status = 422, description = "Langue inconnue")))]
@@ -259,7 +259,7 @@ pub struct CertificatJson {
 }
 
 /// Verifies a certificate by its code.
-#[utoipa::path(get, path = "/api/v1/certificats/{code}", tag = "Compétences",
+#[utoipa::path(get, path = "/api/v1/certificats/{code}", summary = "Vérifier un certificat par son code", tag = "Compétences",
     params(("code" = String, Path, description = "Code de vérification (XXXX-XXXX-XXXX-XXXX)")),
     responses((status = 200, body = CertificatJson), (status = 404, description = "Code inconnu")))]
 pub async fn certificat(ctx: Ctx, Path(code): Path<String>) -> AppResult<Json<CertificatJson>> {

@@ -123,7 +123,7 @@ pub fn chiffre(ready: &Ready, obs: &Observatory, f: &KeyFigure) -> ChiffreCle {
 }
 
 /// The key figures of the observatory.
-#[utoipa::path(get, path = "/api/v1/chiffres-cles", tag = "Données",
+#[utoipa::path(get, path = "/api/v1/chiffres-cles", summary = "Les chiffres clés de l'observatoire", tag = "Données",
     params(
         ("theme" = Option<Vec<String>>, Query, description = "Thème (classement éditorial) : regards, pratiques, modes, co-construction, entreprises, fragilites, dynamiques."),
         ("population" = Option<Vec<String>>, Query, description = "Code de population (maires, francais, dirigeants-entreprise…), répétable : OU."),
@@ -160,7 +160,7 @@ pub async fn chiffres(
 }
 
 /// One key figure.
-#[utoipa::path(get, path = "/api/v1/chiffres-cles/{id}", tag = "Données",
+#[utoipa::path(get, path = "/api/v1/chiffres-cles/{id}", summary = "Un chiffre clé", tag = "Données",
     params(("id" = String, Path, description = "Identifiant du chiffre (kf-…, rf-…)")),
     responses((status = 200, body = ChiffreCle), (status = 404, description = "Identifiant inconnu")))]
 pub async fn chiffre_detail(

@@ -64,7 +64,7 @@ pub struct ListeAlliances {
 }
 
 /// Search the alliances.
-#[utoipa::path(get, path = "/api/v1/alliances", tag = "Exemples",
+#[utoipa::path(get, path = "/api/v1/alliances", summary = "Chercher les alliances", description = "Texte libre, filtres par facette (OU dans une facette, ET entre les facettes), tri et pages. Chaque réponse donne le total et le décompte de chaque valeur de facette.", tag = "Exemples",
     params(
         ("q" = Option<String>, Query, max_length = 200, description = "Texte libre (accents, pluriels et majuscules indifférents). Vide : tout."),
         ("tri" = Option<TriAlliances>, Query, description = "`pertinence` (défaut avec q), `date` (défaut sans q : début le plus récent d'abord), `nom`."),
@@ -294,7 +294,7 @@ pub fn record_json(
 
 /// One alliance with its partners, territories, classifications (each `stated` or
 /// `editorial`) and sources.
-#[utoipa::path(get, path = "/api/v1/alliances/{slug}", tag = "Exemples",
+#[utoipa::path(get, path = "/api/v1/alliances/{slug}", summary = "Une alliance", description = "Ses partenaires, ses territoires, ses classements (déclarés par une source ou éditoriaux) et ses sources.", tag = "Exemples",
     params(("slug" = String, Path, description = "Identifiant de l'alliance")),
     responses((status = 200, description = "L'alliance", body = FicheAlliance), (status = 404, description = "Identifiant inconnu")))]
 pub async fn alliance(

@@ -146,7 +146,7 @@ pub fn definition_json(def: &Questionnaire) -> DefinitionQuestionnaire {
 
 /// The current questionnaire: steps, questions, conditions, options with the dimension and
 /// level each scored option contributes.
-#[utoipa::path(get, path = "/api/v1/questionnaires/courant", tag = "Méthodes",
+#[utoipa::path(get, path = "/api/v1/questionnaires/courant", summary = "Le questionnaire en vigueur", description = "Ses étapes, questions, conditions et options, avec la dimension et le niveau auxquels chaque option notée contribue.", tag = "Méthodes",
     responses((status = 200, description = "La définition du questionnaire en vigueur : `etapes[].questions[]` avec `type` (choix_unique, choix_multiple, echelle, territoire, texte), `obligatoire`, `condition` ({ question, parmi } ou null) et `options[]` ({ valeur, libelle, dimension, niveau, exclusif, inconnu } ; `niveau` 1 à 4 pour une option notée, sinon null ; `inconnu` vrai pour « je ne sais pas », qui n'est pas notée ; une échelle liste ses points).", body = DefinitionQuestionnaire)))]
 pub async fn questionnaire(State(state): State<AppState>) -> Json<DefinitionQuestionnaire> {
     Json(definition_json(state.settings.questionnaires.current()))
@@ -383,7 +383,7 @@ fn read_answers(body: &[u8]) -> AppResult<Answers> {
 /// whose condition does not hold are checked, then ignored and listed in `ignorees`. Any
 /// unknown question, impossible value or missing required answer gives a 422 naming each
 /// question, and nothing is stored.
-#[utoipa::path(post, path = "/api/v1/diagnostics", tag = "Méthodes",
+#[utoipa::path(post, path = "/api/v1/diagnostics", summary = "Établir un diagnostic", description = "Calcule le rapport (niveaux, confiance, profil, parcours personnel) et l'enregistre sous un nouvel identifiant impossible à deviner. Les réponses à une question dont la condition ne tient pas sont vérifiées, puis ignorées et listées dans `ignorees`. Une question inconnue, une valeur impossible ou une réponse obligatoire manquante donne une erreur 422 qui nomme chaque question, et rien n'est enregistré.", tag = "Méthodes",
     params(("lang" = Option<Langue>, Query, description = "Langue des textes rendus : `fr` (par défaut) ou `en`")),
     request_body(content = CorpsDiagnostic, description = "`{ \"reponses\": { \"<question>\": <valeur> } }` : une chaîne pour un choix unique ou une échelle, une liste pour un choix multiple, un code INSEE pour un territoire (commune `31555`, SIREN d'intercommunalité, département `31`, ou `regions/76`), un texte (2 000 caractères au plus)."),
     responses(
@@ -457,7 +457,7 @@ fn private(mut r: Response) -> Response {
 }
 
 /// A stored report, with its answers.
-#[utoipa::path(get, path = "/api/v1/diagnostics/{id}", tag = "Méthodes",
+#[utoipa::path(get, path = "/api/v1/diagnostics/{id}", summary = "Un rapport enregistré, avec ses réponses", tag = "Méthodes",
     params(("id" = String, Path, description = "Identifiant secret rendu à la création"),
         ("lang" = Option<Langue>, Query, description = "Langue des textes rendus (libellé du profil, titres et raisons du parcours) : `fr` (par défaut) ou `en`")),
     responses((status = 200, description = "Le rapport, dans la forme de la création : le parcours est celui du jour, recalculé à partir des réponses (`date` est la date des réponses, `date_parcours` celle du calcul)", body = DiagnosticJson), (status = 422, description = "Langue inconnue"), (status = 404, description = "Identifiant inconnu")))]
@@ -482,7 +482,7 @@ pub async fn get(
 }
 
 /// Deletes a report (whoever holds its id may).
-#[utoipa::path(delete, path = "/api/v1/diagnostics/{id}", tag = "Méthodes",
+#[utoipa::path(delete, path = "/api/v1/diagnostics/{id}", summary = "Supprimer un rapport", description = "Quiconque détient son identifiant peut le supprimer.", tag = "Méthodes",
     params(("id" = String, Path, description = "Identifiant secret rendu à la création")),
     responses((status = 204, description = "Supprimé"), (status = 404, description = "Identifiant inconnu")))]
 pub async fn delete(

@@ -155,7 +155,7 @@ fn goal_number(raw: &str) -> AppResult<u8> {
 }
 
 /// The 17 goals.
-#[utoipa::path(get, path = "/api/v1/odd/objectifs", tag = "ODD", params(PageParams),
+#[utoipa::path(get, path = "/api/v1/odd/objectifs", summary = "Les 17 objectifs de développement durable", tag = "ODD", params(PageParams),
     responses((status = 200, body = ListeObjectifs), (status = 422, description = "Pagination invalide")))]
 pub async fn objectifs(
     State(state): State<AppState>,
@@ -171,7 +171,7 @@ pub async fn objectifs(
 }
 
 /// One goal with its targets.
-#[utoipa::path(get, path = "/api/v1/odd/objectifs/{numero}", tag = "ODD",
+#[utoipa::path(get, path = "/api/v1/odd/objectifs/{numero}", summary = "Un objectif et ses cibles", tag = "ODD",
     params(("numero" = String, Path, description = "Numéro de l'objectif, 1 à 17")),
     responses((status = 200, body = ObjectifDetail), (status = 404, description = "Objectif inconnu")))]
 pub async fn objectif_detail(
@@ -190,7 +190,7 @@ pub async fn objectif_detail(
 }
 
 /// The targets of a goal, in official order.
-#[utoipa::path(get, path = "/api/v1/odd/objectifs/{numero}/cibles", tag = "ODD",
+#[utoipa::path(get, path = "/api/v1/odd/objectifs/{numero}/cibles", summary = "Les cibles d'un objectif, dans l'ordre officiel", tag = "ODD",
     params(("numero" = String, Path, description = "Numéro de l'objectif, 1 à 17"), PageParams),
     responses((status = 200, body = ListeCibles), (status = 404, description = "Objectif inconnu"),
         (status = 422, description = "Pagination invalide")))]
@@ -210,7 +210,7 @@ pub async fn cibles(
 }
 
 /// One target with its indicators.
-#[utoipa::path(get, path = "/api/v1/odd/cibles/{code}", tag = "ODD",
+#[utoipa::path(get, path = "/api/v1/odd/cibles/{code}", summary = "Une cible et ses indicateurs", tag = "ODD",
     params(("code" = String, Path, description = "Code de la cible, par exemple 17.17")),
     responses((status = 200, body = CibleDetail), (status = 404, description = "Cible inconnue")))]
 pub async fn cible_detail(

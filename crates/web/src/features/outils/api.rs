@@ -77,7 +77,7 @@ fn outil(o: &Outil, with_description: bool) -> OutilJson {
 }
 
 /// The tools, searched and filtered.
-#[utoipa::path(get, path = "/api/v1/outils", tag = "Outils",
+#[utoipa::path(get, path = "/api/v1/outils", summary = "Les outils, cherchés et filtrés", tag = "Outils",
     params(
         ("q" = Option<String>, Query, max_length = 200, description = "Texte : nom, éditeur, description (accents, majuscules et pluriels indifférents)."),
         ("phase" = Option<Vec<String>>, Query, description = "Phase d'une alliance : comprendre, se-positionner, trouver-partenaires, construire, formaliser, piloter, evaluer, essaimer (répétable : OU)."),
@@ -118,7 +118,7 @@ pub async fn outils(
 }
 
 /// One tool, with our description.
-#[utoipa::path(get, path = "/api/v1/outils/{slug}", tag = "Outils",
+#[utoipa::path(get, path = "/api/v1/outils/{slug}", summary = "Un outil, avec notre description", tag = "Outils",
     params(("slug" = String, Path, description = "Identifiant de l'outil")),
     responses((status = 200, body = OutilJson), (status = 404, description = "Identifiant inconnu")))]
 pub async fn outil_detail(

@@ -182,14 +182,14 @@ async fn one(state: &AppState, level: Level, code: &str) -> AppResult<Json<Terri
 macro_rules! level_routes {
     ($list:ident, $one:ident, $level:expr, $segment:literal, $what:literal, $code_doc:literal) => {
         #[doc = concat!("Every ", $what, ", by code.")]
-        #[utoipa::path(get, path = concat!("/api/v1/territoires/", $segment), tag = "Territoires", params(PageParams),
+        #[utoipa::path(get, path = concat!("/api/v1/territoires/", $segment), summary = "Territoires d'un niveau (liste paginée)", tag = "Territoires", params(PageParams),
             responses((status = 200, body = ListeTerritoires), (status = 422, description = "Pagination invalide")))]
         pub async fn $list(State(state): State<AppState>, RawQuery(query): RawQuery) -> AppResult<Json<ListeTerritoires>> {
             list(&state, $level, &PageParams::from_query(query.as_deref())).await
         }
 
         #[doc = concat!("One ", $what, " with its parents and children.")]
-        #[utoipa::path(get, path = concat!("/api/v1/territoires/", $segment, "/{code}"), tag = "Territoires",
+        #[utoipa::path(get, path = concat!("/api/v1/territoires/", $segment, "/{code}"), summary = "Un territoire par son code", tag = "Territoires",
             params(("code" = String, Path, description = $code_doc)),
             responses((status = 200, body = TerritoireDetail), (status = 404, description = "Code inconnu à ce niveau")))]
         pub async fn $one(State(state): State<AppState>, Path(code): Path<String>) -> AppResult<Json<TerritoireDetail>> {
@@ -257,7 +257,7 @@ pub struct SearchParams {
 
 /// Territories of every level by name, code or postal code: exact name matches first, then
 /// names starting with the query, larger levels and populations first.
-#[utoipa::path(get, path = "/api/v1/territoires/recherche", tag = "Territoires", params(SearchParams),
+#[utoipa::path(get, path = "/api/v1/territoires/recherche", summary = "Chercher un territoire par nom, code ou code postal", description = "Les noms exacts d'abord, puis ceux qui commencent par la recherche ; à égalité, les niveaux les plus larges et les territoires les plus peuplés.", tag = "Territoires", params(SearchParams),
     responses((status = 200, body = ListeCorrespondances), (status = 422, description = "Paramètres invalides")))]
 pub async fn recherche(
     State(state): State<AppState>,
@@ -397,7 +397,7 @@ pub struct SyntheseJson {
 /// The synthesis of a territory: its alliances and those of the territories inside it,
 /// counted by domain, mode and actor type; the SDGs they serve; the région's facts; the
 /// lieux d'accompagnement; the catalyseurs.
-#[utoipa::path(get, path = "/api/v1/territoires/{niveau}/{code}/synthese", tag = "Données",
+#[utoipa::path(get, path = "/api/v1/territoires/{niveau}/{code}/synthese", summary = "Synthèse d'un territoire", description = "Ses alliances et celles des territoires qu'il contient, comptées par domaine, mode relationnel et type d'acteur ; les ODD qu'elles servent ; les chiffres de sa région ; les lieux d'accompagnement ; les catalyseurs.", tag = "Données",
     params(
         ("niveau" = String, Path, description = "regions, departements, collectivites-outre-mer, epci ou communes"),
         ("code" = String, Path, description = "Code du territoire à ce niveau"),
