@@ -18,6 +18,19 @@ need_tools() { # wrk, nginx, curl, bc; sets NGINX
   NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 }
 
+# Installs, with apt-get, the Debian package of each missing command: "command:package" pairs
+# (the package is the command's name when no ":package" is given).
+install_missing() {
+  local need=() pair
+  for pair in "$@"; do
+    command -v "${pair%%:*}" >/dev/null 2>&1 || need+=("${pair#*:}")
+  done
+  if [ ${#need[@]} -gt 0 ]; then
+    local s=""; [ "$(id -u)" = 0 ] || s="sudo"
+    $s apt-get update -qq && DEBIAN_FRONTEND=noninteractive $s apt-get install -y -qq "${need[@]}"
+  fi
+}
+
 now() { date +%s.%N; }
 # Waits for /readyz on a port; fails (with the end of the server's log) if the server stops
 # or is not ready within READY_TIMEOUT seconds (default 600: a first start on a large corpus

@@ -18,18 +18,9 @@ cd "$(dirname "$0")/.."
 SIZES=${SIZES:-100000 1000000}
 DURATION=${DURATION:-20s}
 
-need=()
-command -v wrk >/dev/null 2>&1 || need+=(wrk)
-command -v curl >/dev/null 2>&1 || need+=(curl)
-command -v bc >/dev/null 2>&1 || need+=(bc)
-[ -x /usr/bin/time ] || need+=(time)
-if [ "${PROFILE:-0}" = 1 ] && ! command -v perf >/dev/null 2>&1; then need+=(linux-perf); fi
-if [ ${#need[@]} -gt 0 ]; then
-  s=""; [ "$(id -u)" = 0 ] || s="sudo"
-  $s apt-get update -qq && DEBIAN_FRONTEND=noninteractive $s apt-get install -y -qq "${need[@]}"
-fi
-
 . bench/lib.sh
+install_missing wrk curl bc /usr/bin/time:time
+[ "${PROFILE:-0}" = 1 ] && install_missing perf:linux-perf
 cargo build --release --locked -p alliances-app -p alliances-bench >&2
 BIN=target/release/alliances
 BENCH=target/release/alliances-bench
