@@ -70,7 +70,7 @@ fn corpus(rng: &mut Rng, from: usize, n: usize) -> Vec<IndexDoc> {
 /// everything.
 fn reference(ix: &SearchIndex, q: &Query) -> (usize, Vec<(DocAddress, Score)>) {
     let searcher = ix.generation().searcher.clone();
-    let text = ix.text_query(&q.q);
+    let text = ix.text_query(&ix.word_terms(&q.q));
     let base: Box<dyn TQuery> = match text {
         Some(t) => ix.with_places(t, &q.places),
         None => Box::new(tantivy::query::AllQuery),

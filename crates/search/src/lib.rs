@@ -509,8 +509,7 @@ impl SearchIndex {
     }
 
     /// The text query: every word (in any field, or a synonym) must match.
-    fn text_query(&self, q: &str) -> Option<Box<dyn TQuery>> {
-        let words = self.word_terms(q);
+    fn text_query(&self, words: &[Vec<(Term, Score)>]) -> Option<Box<dyn TQuery>> {
         if words.is_empty() {
             return None;
         }
@@ -546,11 +545,15 @@ impl SearchIndex {
     }
 
     /// What `query` matches as terms, with `filters` (see [`matching`]).
-    fn plan(&self, query: &Query, filters: &[(String, Vec<String>)]) -> matching::Plan {
-        let words: Vec<Vec<Term>> = self
-            .word_terms(&query.q)
-            .into_iter()
-            .map(|w| w.into_iter().map(|(t, _)| t).collect())
+    fn plan(
+        &self,
+        query: &Query,
+        words: &[Vec<(Term, Score)>],
+        filters: &[(String, Vec<String>)],
+    ) -> matching::Plan {
+        let words: Vec<Vec<Term>> = words
+            .iter()
+            .map(|w| w.iter().map(|(t, _)| t.clone()).collect())
             .collect();
         let alone = if query.places.match_alone && !words.is_empty() {
             query
@@ -635,7 +638,9 @@ impl SearchIndex {
     pub fn search(&self, query: &Query) -> Result<Results> {
         let generation = self.generation();
         let searcher = &generation.searcher;
-        let text = self.text_query(&query.q);
+        // The query's words, analysed once for the three uses below.
+        let words = self.word_terms(&query.q);
+        let text = self.text_query(&words);
         let base: Box<dyn TQuery> = match &text {
             Some(t) => self.with_places(t.box_clone(), &query.places),
             None => Box::new(AllQuery),
@@ -660,11 +665,14 @@ impl SearchIndex {
                 .filter(|(f, _)| !FACETS.contains(&f.as_str()))
                 .cloned()
                 .collect();
-            let matched =
-                matching::matched(searcher, &generation.alive, &self.plan(query, &hidden))?;
+            let matched = matching::matched(
+                searcher,
+                &generation.alive,
+                &self.plan(query, &words, &hidden),
+            )?;
             self.count_facets(&generation, matched, &query.filters)
         } else {
-            let plan = self.plan(query, &query.filters);
+            let plan = self.plan(query, &words, &query.filters);
             (
                 Vec::new(),
                 matching::matched(searcher, &generation.alive, &plan)?,
@@ -677,8 +685,7 @@ impl SearchIndex {
             // Past the end: nothing to rank.
             _ if query.offset >= total => Vec::new(),
             (Sort::Relevance, Some(_)) if query.places.boosts.is_empty() => {
-                let terms: Vec<(Term, Score)> =
-                    self.word_terms(&query.q).into_iter().flatten().collect();
+                let terms: Vec<(Term, Score)> = words.iter().flatten().cloned().collect();
                 rank::page(searcher, &terms, &matched, query.offset, limit)?
             }
             (Sort::Relevance, _) => searcher
