@@ -71,9 +71,9 @@ impl Change {
 const CHUNK: usize = 400;
 const COLUMNS: &str = "slug, document, origine, importe_par, cree_le, modifie_le";
 
-type Row = (String, String, String, Option<String>, i64, i64);
+type Columns = (String, String, String, Option<String>, i64, i64);
 
-fn decode(row: Row) -> Result<Stored> {
+fn decode(row: Columns) -> Result<Stored> {
     let alliance = serde_json::from_str(&row.1)
         .map_err(|e| StoreError::Reference(format!("alliance « {} » illisible : {e}", row.0)))?;
     Ok(Stored {
@@ -85,16 +85,43 @@ fn decode(row: Row) -> Result<Stored> {
     })
 }
 
-/// The stored JSON of an alliance; a record that cannot be written is an error, never an
-/// empty document.
-fn document(a: &Alliance) -> Result<String> {
-    serde_json::to_string(a).map_err(|e| {
+/// The stored JSON of an alliance and its fingerprint; a record that cannot be written is an
+/// error, never an empty document.
+fn stored_form(a: &Alliance) -> Result<(String, String)> {
+    let document = serde_json::to_string(a).map_err(|e| {
         StoreError::Reference(format!(
             "alliance « {} » : écriture impossible : {e}",
             a.slug
         ))
-    })
+    })?;
+    let empreinte = fingerprint(&[document.as_bytes()]);
+    Ok((document, empreinte))
 }
+
+/// A record in its stored form, made ready by an import's reading thread so that the
+/// writing thread only writes (the two then run side by side).
+/// Only what is written is kept (the record itself is dropped on the reading thread).
+pub struct Prepared {
+    slug: String,
+    nom: String,
+    document: String,
+    empreinte: String,
+}
+
+impl Prepared {
+    pub fn new(alliance: Alliance) -> Result<Prepared> {
+        let (document, empreinte) = stored_form(&alliance)?;
+        Ok(Prepared {
+            slug: alliance.slug,
+            nom: alliance.nom,
+            document,
+            empreinte,
+        })
+    }
+}
+
+/// What is written of a record: slug, name, stored JSON and fingerprint.
+type Row<'a> = (&'a str, &'a str, &'a str, &'a str);
 
 /// Inserts new records and updates changed ones (same slug → update, never a duplicate),
 /// appending one change-log row per write, all in one transaction. Unchanged records are
@@ -161,37 +188,53 @@ impl Upsert {
     /// change-log row per write.
     pub async fn write(&mut self, records: &[Alliance]) -> Result<()> {
         for chunk in records.chunks(CHUNK) {
-            self.write_chunk(chunk).await?;
+            let docs: Vec<(String, String)> =
+                chunk.iter().map(stored_form).collect::<Result<_>>()?;
+            let rows: Vec<Row<'_>> = chunk
+                .iter()
+                .zip(&docs)
+                .map(|(a, (d, f))| (a.slug.as_str(), a.nom.as_str(), d.as_str(), f.as_str()))
+                .collect();
+            self.write_rows(&rows).await?;
         }
         Ok(())
     }
 
-    async fn write_chunk(&mut self, records: &[Alliance]) -> Result<()> {
-        let docs: Vec<(String, String)> = records
-            .iter()
-            .map(|a| {
-                let d = document(a)?;
-                let f = fingerprint(&[d.as_bytes()]);
-                Ok((d, f))
-            })
-            .collect::<Result<_>>()?;
+    /// [`Upsert::write`] for records already turned into their stored form (by
+    /// [`Prepared::new`], on another thread while this one writes).
+    pub async fn write_prepared(&mut self, records: &[Prepared]) -> Result<()> {
+        for chunk in records.chunks(CHUNK) {
+            let rows: Vec<Row<'_>> = chunk
+                .iter()
+                .map(|p| {
+                    (
+                        p.slug.as_str(),
+                        p.nom.as_str(),
+                        p.document.as_str(),
+                        p.empreinte.as_str(),
+                    )
+                })
+                .collect();
+            self.write_rows(&rows).await?;
+        }
+        Ok(())
+    }
+
+    async fn write_rows(&mut self, rows: &[Row<'_>]) -> Result<()> {
         let (origine, par, now) = (self.origine.as_str(), self.par.as_deref(), self.now);
         let outcome = &mut self.outcome;
         on_tx!(&mut self.tx, c => {
             let mut qb = QueryBuilder::new("SELECT slug, empreinte FROM alliances WHERE slug IN (");
             let mut list = qb.separated(", ");
-            for a in records {
-                list.push_bind(&a.slug);
+            for (slug, ..) in rows {
+                list.push_bind(*slug);
             }
             qb.push(")");
             let existing: Vec<(String, String)> = qb.build_query_as().fetch_all(&mut *c).await?;
             let existing: std::collections::HashMap<String, String> =
                 existing.into_iter().collect();
             let (counted, writes) = UpsertOutcome::plan(
-                records
-                    .iter()
-                    .zip(&docs)
-                    .map(|(a, (doc, fp))| (a.slug.as_str(), fp.as_str(), (a, doc, fp))),
+                rows.iter().map(|row| (row.0, row.3, row)),
                 &existing,
             );
             outcome.created += counted.created;
@@ -201,9 +244,9 @@ impl Upsert {
                 let mut qb = QueryBuilder::new(
                     "INSERT INTO alliances (slug, nom, document, empreinte, origine, importe_par, cree_le, modifie_le) ",
                 );
-                qb.push_values(&writes, |mut b, (a, doc, fp)| {
-                    b.push_bind(&a.slug)
-                        .push_bind(&a.nom)
+                qb.push_values(&writes, |mut b, (slug, nom, doc, fp)| {
+                    b.push_bind(*slug)
+                        .push_bind(*nom)
                         .push_bind(*doc)
                         .push_bind(*fp)
                         .push_bind(origine)
@@ -219,8 +262,8 @@ impl Upsert {
                 qb.build().execute(&mut *c).await?;
                 let mut qb =
                     QueryBuilder::new("INSERT INTO alliances_journal (slug, operation, le) ");
-                qb.push_values(&writes, |mut b, (a, _, _)| {
-                    b.push_bind(&a.slug).push_bind("ecriture").push_bind(now);
+                qb.push_values(&writes, |mut b, (slug, ..)| {
+                    b.push_bind(*slug).push_bind("ecriture").push_bind(now);
                 });
                 qb.build().execute(&mut *c).await?;
             }
@@ -236,7 +279,7 @@ impl Upsert {
 }
 
 pub async fn get(db: &Db, slug: &str) -> Result<Option<Stored>> {
-    let row: Option<Row> = on_read!(db, p => sqlx::query_as(
+    let row: Option<Columns> = on_read!(db, p => sqlx::query_as(
         "SELECT slug, document, origine, importe_par, cree_le, modifie_le FROM alliances WHERE slug = $1")
         .bind(slug)
         .fetch_optional(p)
@@ -253,7 +296,7 @@ pub async fn by_slugs(db: &Db, slugs: &[String]) -> Result<Vec<Stored>> {
             "SELECT {COLUMNS} FROM alliances WHERE slug IN ({})",
             placeholders.join(", ")
         );
-        let rows: Vec<Row> = on_read!(db, p => {
+        let rows: Vec<Columns> = on_read!(db, p => {
             let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()));
             for s in chunk {
                 q = q.bind(s);
@@ -270,7 +313,7 @@ pub async fn by_slugs(db: &Db, slugs: &[String]) -> Result<Vec<Stored>> {
 /// Up to `limit` records after `after` in slug order: walk the whole base page by page
 /// without holding it in memory.
 pub async fn page_after(db: &Db, after: Option<&str>, limit: i64) -> Result<Vec<Stored>> {
-    let rows: Vec<Row> = on_read!(db, p => sqlx::query_as(
+    let rows: Vec<Columns> = on_read!(db, p => sqlx::query_as(
         "SELECT slug, document, origine, importe_par, cree_le, modifie_le FROM alliances WHERE slug > $1 ORDER BY slug LIMIT $2")
         .bind(after.unwrap_or(""))
         .bind(limit)
@@ -294,7 +337,7 @@ pub async fn all(db: &Db) -> Result<Vec<Stored>> {
 
 /// The most recently added records, newest first.
 pub async fn latest(db: &Db, limit: i64) -> Result<Vec<Stored>> {
-    let rows: Vec<Row> = on_read!(db, p => sqlx::query_as(
+    let rows: Vec<Columns> = on_read!(db, p => sqlx::query_as(
         "SELECT slug, document, origine, importe_par, cree_le, modifie_le FROM alliances ORDER BY cree_le DESC, slug LIMIT $1")
         .bind(limit)
         .fetch_all(p)

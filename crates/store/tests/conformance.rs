@@ -41,6 +41,14 @@ async fn migrations_apply_once(backend: &Backend) {
     assert!(second.applied.is_empty());
     assert_eq!(second.already, 5);
     assert!(migrate::pending(&t.db).await.unwrap().is_empty());
+    // A new SQLite file is made with the larger pages the import at 1 000 000 rows needs.
+    if let Db::Sqlite(s) = &t.db {
+        let size: i64 = sqlx::query_scalar("PRAGMA page_size")
+            .fetch_one(&s.read)
+            .await
+            .unwrap();
+        assert_eq!(size, i64::from(alliances_store::SQLITE_PAGE_SIZE));
+    }
     t.remove().await;
 }
 

@@ -16,7 +16,7 @@ use alliances_domain::catalyseur::Catalyseur;
 use alliances_domain::figure::KeyFigure;
 use alliances_domain::outil::Outil;
 use alliances_domain::record::Record;
-use alliances_store::alliances::{Upsert, UpsertOutcome};
+use alliances_store::alliances::{Prepared, Upsert, UpsertOutcome};
 use alliances_store::exchange::{self, Format, Input, LineError, RecordStream};
 use alliances_store::{Db, documents, seed};
 
@@ -126,7 +126,10 @@ pub async fn import(
 
 /// Alliances, streamed: each valid batch written while no error has been seen; at the
 /// first error, writing stops and the reading goes on to report every error; the
-/// transaction commits only at the end of a valid file.
+/// transaction commits only at the end of a valid file. Reading (parsing, validating, turning
+/// each record into its stored JSON) runs on a thread of its own, side by side with the
+/// writing, a bounded channel of batches between them: at 1 000 000 rows each took half of
+/// the import's time when they ran one after the other (docs/PERFORMANCE.md).
 async fn alliances(
     db: &Db,
     format: Format,
@@ -135,35 +138,53 @@ async fn alliances(
     tty: bool,
 ) -> anyhow::Result<Read> {
     let referential = seed::referential(db).await?;
-    let mut stream = match RecordStream::<Alliance>::open(format, Input::File(input), &referential)
-    {
-        Ok(s) => s,
-        Err(errors) => return Ok(Err(errors)),
-    };
+    let writing = write.is_some();
+    let (batches, mut received) = tokio::sync::mpsc::channel::<Vec<Prepared>>(2);
+    let reader =
+        tokio::task::spawn_blocking(move || -> anyhow::Result<Result<usize, Vec<LineError>>> {
+            let mut stream =
+                match RecordStream::<Alliance>::open(format, Input::File(input), &referential) {
+                    Ok(s) => s,
+                    Err(errors) => return Ok(Err(errors)),
+                };
+            let mut read = 0;
+            loop {
+                let batch = stream.next_batch(BATCH);
+                if batch.is_empty() {
+                    break;
+                }
+                read += batch.len();
+                if writing && !stream.has_errors() {
+                    let prepared = batch
+                        .into_iter()
+                        .map(|(_, a)| Prepared::new(a))
+                        .collect::<Result<Vec<_>, _>>()?;
+                    // The writer stopped on an error of its own, which it reports.
+                    anyhow::ensure!(
+                        batches.blocking_send(prepared).is_ok(),
+                        "écriture interrompue"
+                    );
+                }
+                if tty {
+                    eprint!("\rLecture et écriture : {read} alliances");
+                    let _ = std::io::stderr().flush();
+                }
+            }
+            if tty && read > 0 {
+                eprintln!();
+            }
+            Ok(stream.finish())
+        });
     let mut upsert = match write {
         Some(o) => Some(Upsert::begin(db, &o.file, o.par.as_deref(), o.now).await?),
         None => None,
     };
-    let mut read = 0;
-    loop {
-        let batch = stream.next_batch(BATCH);
-        if batch.is_empty() {
-            break;
-        }
-        read += batch.len();
-        if let Some(u) = upsert.as_mut().filter(|_| !stream.has_errors()) {
-            let records: Vec<Alliance> = batch.into_iter().map(|(_, a)| a).collect();
-            u.write(&records).await?;
-        }
-        if tty {
-            eprint!("\rLecture et écriture : {read} alliances");
-            let _ = std::io::stderr().flush();
+    while let Some(batch) = received.recv().await {
+        if let Some(u) = upsert.as_mut() {
+            u.write_prepared(&batch).await?;
         }
     }
-    if tty && read > 0 {
-        eprintln!();
-    }
-    Ok(match stream.finish() {
+    Ok(match reader.await.context("lecture du fichier")?? {
         // Dropped, the transaction is rolled back.
         Err(errors) => Err(errors),
         Ok(count) => Ok((
