@@ -192,8 +192,8 @@ pub fn redact_url(url: &str) -> String {
 
 /// Page size of a new SQLite file: 16 KiB rather than SQLite's 4 KiB. An alliance's row
 /// (about 3 KB) filled a 4 KiB page alone; the import of 1 000 000 rows wrote a 4.2 GB file
-/// twice (journal, then the file) in 1 million journal frames, and spent a third of its time
-/// in the kernel and in SQLite's journal lookups. With 16 KiB pages: 3.6 GB, 4 times fewer
+/// twice (journal, then the file) in 1 million journal frames, and spent half of its CPU time
+/// in the kernel and up to 13 % in SQLite's journal lookups. With 16 KiB pages: 3.6 GB, 4 times fewer
 /// frames, the import from 123 s to 86 s (64 KiB: 74 s, but each row read, or each small write
 /// of a diagnostic, then moves 64 KiB). See docs/decisions/015-import-at-a-million.md.
 pub const SQLITE_PAGE_SIZE: u32 = 16_384;
