@@ -85,19 +85,6 @@ fn decode(row: Columns) -> Result<Stored> {
     })
 }
 
-/// The stored JSON of an alliance and its fingerprint; a record that cannot be written is an
-/// error, never an empty document.
-fn stored_form(a: &Alliance) -> Result<(String, String)> {
-    let document = serde_json::to_string(a).map_err(|e| {
-        StoreError::Reference(format!(
-            "alliance « {} » : écriture impossible : {e}",
-            a.slug
-        ))
-    })?;
-    let empreinte = fingerprint(&[document.as_bytes()]);
-    Ok((document, empreinte))
-}
-
 /// A record in its stored form, made ready by an import's reading thread so that the
 /// writing thread only writes (the two then run side by side).
 /// Only what is written is kept (the record itself is dropped on the reading thread).
@@ -109,8 +96,16 @@ pub struct Prepared {
 }
 
 impl Prepared {
+    /// The stored JSON of `alliance` and its fingerprint; a record that cannot be written is
+    /// an error, never an empty document.
     pub fn new(alliance: Alliance) -> Result<Prepared> {
-        let (document, empreinte) = stored_form(&alliance)?;
+        let document = serde_json::to_string(&alliance).map_err(|e| {
+            StoreError::Reference(format!(
+                "alliance « {} » : écriture impossible : {e}",
+                alliance.slug
+            ))
+        })?;
+        let empreinte = fingerprint(&[document.as_bytes()]);
         Ok(Prepared {
             slug: alliance.slug,
             nom: alliance.nom,
@@ -119,9 +114,6 @@ impl Prepared {
         })
     }
 }
-
-/// What is written of a record: slug, name, stored JSON and fingerprint.
-type Row<'a> = (&'a str, &'a str, &'a str, &'a str);
 
 /// Inserts new records and updates changed ones (same slug → update, never a duplicate),
 /// appending one change-log row per write, all in one transaction. Unchanged records are
@@ -187,54 +179,38 @@ impl Upsert {
     /// Writes what is new or changed among `records` (same slug → update) and one
     /// change-log row per write.
     pub async fn write(&mut self, records: &[Alliance]) -> Result<()> {
-        for chunk in records.chunks(CHUNK) {
-            let docs: Vec<(String, String)> =
-                chunk.iter().map(stored_form).collect::<Result<_>>()?;
-            let rows: Vec<Row<'_>> = chunk
-                .iter()
-                .zip(&docs)
-                .map(|(a, (d, f))| (a.slug.as_str(), a.nom.as_str(), d.as_str(), f.as_str()))
-                .collect();
-            self.write_rows(&rows).await?;
-        }
-        Ok(())
+        let prepared = records
+            .iter()
+            .cloned()
+            .map(Prepared::new)
+            .collect::<Result<Vec<_>>>()?;
+        self.write_prepared(&prepared).await
     }
 
     /// [`Upsert::write`] for records already turned into their stored form (by
     /// [`Prepared::new`], on another thread while this one writes).
     pub async fn write_prepared(&mut self, records: &[Prepared]) -> Result<()> {
         for chunk in records.chunks(CHUNK) {
-            let rows: Vec<Row<'_>> = chunk
-                .iter()
-                .map(|p| {
-                    (
-                        p.slug.as_str(),
-                        p.nom.as_str(),
-                        p.document.as_str(),
-                        p.empreinte.as_str(),
-                    )
-                })
-                .collect();
-            self.write_rows(&rows).await?;
+            self.write_chunk(chunk).await?;
         }
         Ok(())
     }
 
-    async fn write_rows(&mut self, rows: &[Row<'_>]) -> Result<()> {
+    async fn write_chunk(&mut self, rows: &[Prepared]) -> Result<()> {
         let (origine, par, now) = (self.origine.as_str(), self.par.as_deref(), self.now);
         let outcome = &mut self.outcome;
         on_tx!(&mut self.tx, c => {
             let mut qb = QueryBuilder::new("SELECT slug, empreinte FROM alliances WHERE slug IN (");
             let mut list = qb.separated(", ");
-            for (slug, ..) in rows {
-                list.push_bind(*slug);
+            for p in rows {
+                list.push_bind(&p.slug);
             }
             qb.push(")");
             let existing: Vec<(String, String)> = qb.build_query_as().fetch_all(&mut *c).await?;
             let existing: std::collections::HashMap<String, String> =
                 existing.into_iter().collect();
             let (counted, writes) = UpsertOutcome::plan(
-                rows.iter().map(|row| (row.0, row.3, row)),
+                rows.iter().map(|p| (p.slug.as_str(), p.empreinte.as_str(), p)),
                 &existing,
             );
             outcome.created += counted.created;
@@ -244,11 +220,11 @@ impl Upsert {
                 let mut qb = QueryBuilder::new(
                     "INSERT INTO alliances (slug, nom, document, empreinte, origine, importe_par, cree_le, modifie_le) ",
                 );
-                qb.push_values(&writes, |mut b, (slug, nom, doc, fp)| {
-                    b.push_bind(*slug)
-                        .push_bind(*nom)
-                        .push_bind(*doc)
-                        .push_bind(*fp)
+                qb.push_values(&writes, |mut b, p| {
+                    b.push_bind(&p.slug)
+                        .push_bind(&p.nom)
+                        .push_bind(&p.document)
+                        .push_bind(&p.empreinte)
                         .push_bind(origine)
                         .push_bind(par)
                         .push_bind(now)
@@ -262,8 +238,8 @@ impl Upsert {
                 qb.build().execute(&mut *c).await?;
                 let mut qb =
                     QueryBuilder::new("INSERT INTO alliances_journal (slug, operation, le) ");
-                qb.push_values(&writes, |mut b, (slug, ..)| {
-                    b.push_bind(*slug).push_bind("ecriture").push_bind(now);
+                qb.push_values(&writes, |mut b, p| {
+                    b.push_bind(&p.slug).push_bind("ecriture").push_bind(now);
                 });
                 qb.build().execute(&mut *c).await?;
             }
