@@ -47,19 +47,27 @@ fn corpus(rng: &mut Rng, from: usize, n: usize) -> Vec<IndexDoc> {
         .map(|i| {
             let (len, nom, resume, texte) =
                 (1 + rng.next(30), 1 + rng.next(3), rng.next(6), rng.next(4));
+            let region = rng.next(4);
             IndexDoc {
                 slug: format!("a{i:05}"),
                 nom: rng.words(nom),
                 resume: rng.words(resume),
                 description: rng.words(len),
                 texte: rng.words(texte),
-                facettes: vec![
-                    ("region", format!("{}", rng.next(4))),
-                    ("domaine", format!("d{}", rng.next(3))),
-                ],
+                facettes: [
+                    Some(("region", format!("{region}"))),
+                    // Now and then a second région: outside its range of documents.
+                    (rng.next(40) == 0).then(|| ("region", format!("{}", (region + 1) % 4))),
+                    Some(("domaine", format!("d{}", rng.next(3)))),
+                ]
+                .into_iter()
+                .flatten()
+                .collect(),
                 // Few distinct dates and names: many ties.
                 debut: 201_900 + rng.next(5) as u64,
                 nom_tri: format!("n{}", rng.next(40)),
+                // Stored by région: its values are counted as ranges.
+                lieu: region as u64,
                 carte: "{}".into(),
             }
         })
@@ -126,6 +134,7 @@ fn pages_are_those_of_tantivys_collectors() {
     }
     assert!(ix.generation().searcher.segment_readers().len() > 1);
     let mut compared = 0;
+    let mut counted = 0;
     for round in 0..400 {
         let words = rng.next(4);
         let mut filters = Vec::new();
@@ -144,9 +153,17 @@ fn pages_are_those_of_tantivys_collectors() {
             facets: round % 2 == 0,
             snippets: false,
             // A place named now and then, matching alone or only ranking.
-            places: if rng.next(5) == 0 {
+            // Weights far above the text scores (ranked level by level, see
+            // `rank::page_with_places`) or not (ranked by tantivy).
+            places: if rng.next(2) == 0 {
+                let mut weight = || [1000.0, 500.0, 100.0][rng.next(3)];
+                let (first, second) = (weight(), weight());
+                let mut boosts = vec![("region".to_owned(), format!("{}", rng.next(4)), first)];
+                if rng.next(2) == 0 {
+                    boosts.push(("domaine".to_owned(), format!("d{}", rng.next(3)), second));
+                }
                 Places {
-                    boosts: vec![("region".to_owned(), format!("{}", rng.next(4)), 100.0)],
+                    boosts,
                     match_alone: rng.next(2) == 0,
                 }
             } else {
@@ -175,6 +192,48 @@ fn pages_are_those_of_tantivys_collectors() {
             }
         }
         compared += want.len();
+        if q.facets {
+            counted += facet_counts_match(&ix, &q, &got);
+        }
     }
+    assert!(counted > 1000, "only {counted} facet counts compared");
     assert!(compared > 2000, "only {compared} results compared");
+}
+
+/// Each facet value's count against tantivy's count of the query with the filters of the
+/// other facets and that value; returns how many values were compared.
+fn facet_counts_match(ix: &SearchIndex, q: &Query, got: &Results) -> usize {
+    let mut compared = 0;
+    for (facet, codes) in [("region", 4), ("domaine", 3)] {
+        let counts = &got.facets.iter().find(|(f, _)| *f == facet).unwrap().1;
+        for i in 0..codes {
+            let code = if facet == "domaine" {
+                format!("d{i}")
+            } else {
+                format!("{i}")
+            };
+            let others: Vec<(String, Vec<String>)> = q
+                .filters
+                .iter()
+                .filter(|(f, _)| f != facet)
+                .cloned()
+                .chain([(facet.to_owned(), vec![code.clone()])])
+                .collect();
+            let reference = reference(
+                ix,
+                &Query {
+                    filters: others,
+                    ..q.clone()
+                },
+            )
+            .0;
+            let counted = counts
+                .iter()
+                .find(|(c, _)| *c == code)
+                .map_or(0, |(_, n)| *n);
+            assert_eq!(counted, reference as u64, "{q:?} {facet}:{code}");
+            compared += 1;
+        }
+    }
+    compared
 }

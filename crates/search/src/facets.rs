@@ -1,6 +1,6 @@
-//! Facet counts: each facet value's documents per segment (a bitset, or a sorted list when
-//! rare), built once per segment from the inverted index, and the collector that counts a
-//! search's matches against them.
+//! Facet counts: each facet value's documents per segment (a bitset, a sorted list when rare,
+//! or a range when the index's order puts them together), built once per segment from the
+//! inverted index, and the collector that counts a search's matches against them.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -34,19 +34,60 @@ impl Dictionary {
     }
 }
 
-/// The documents of one facet value in one segment: a bitset, or the sorted list of
-/// document numbers when the value is rare (fewer than one document in 32: the list is then
-/// smaller, and counting reads less memory).
+/// The documents of one facet value in one segment, in whichever form counts them fastest
+/// (see [`Docs::of`]).
 pub(crate) enum Docs {
+    /// A bitset.
     Bits(Vec<u64>),
+    /// The sorted document numbers, when the value is rare: the list is then smaller than a
+    /// bitset, and counting reads less memory.
     List(Vec<u32>),
+    /// The documents `start..end`, and the few others (sorted). The index keeps its
+    /// documents in territory order, so a région's or a département's alliances are mostly
+    /// one range, and counting them is a popcount over that part of the matches.
+    Run {
+        start: DocId,
+        end: DocId,
+        rest: Vec<u32>,
+    },
 }
 
+/// What counting costs, in list entries: probing one entry, or reading half a bitset word
+/// (measured at 1 000 000 documents: 0.85 ns an entry, 1.1 ns a word, and a list is kept
+/// below one document in 32, i.e. two entries a word).
+const WORD_COST: usize = 2;
+
 impl Docs {
+    /// The cheapest form of a value's documents (`list` sorted, in a segment of `max_doc`).
+    fn of(list: Vec<u32>, max_doc: u32) -> Docs {
+        let words = (max_doc as usize).div_ceil(64);
+        let (start, end) = longest_run(&list);
+        let run_len = (end - start) as usize;
+        let run_cost = (run_len.div_ceil(64) + 2) * WORD_COST + (list.len() - run_len);
+        let list_cost = list.len();
+        let bits_cost = words * WORD_COST;
+        if run_cost < list_cost.min(bits_cost) {
+            let rest = list
+                .into_iter()
+                .filter(|d| !(start..end).contains(d))
+                .collect();
+            Docs::Run { start, end, rest }
+        } else if list_cost < bits_cost {
+            Docs::List(list)
+        } else {
+            let mut bits = vec![0u64; words];
+            Docs::List(list).or_into(&mut bits);
+            Docs::Bits(bits)
+        }
+    }
+
     fn contains(&self, doc: DocId) -> bool {
         match self {
             Docs::Bits(bits) => contains(bits, doc),
             Docs::List(list) => list.binary_search(&doc).is_ok(),
+            Docs::Run { start, end, rest } => {
+                (*start..*end).contains(&doc) || rest.binary_search(&doc).is_ok()
+            }
         }
     }
 
@@ -54,10 +95,8 @@ impl Docs {
     fn count_in(&self, mask: &[u64]) -> u32 {
         match self {
             Docs::Bits(bits) => popcount_and(mask, bits),
-            Docs::List(list) => list
-                .iter()
-                .map(|d| ((mask[*d as usize / 64] >> (d % 64)) & 1) as u32)
-                .sum(),
+            Docs::List(list) => probe(mask, list),
+            Docs::Run { start, end, rest } => count_range(mask, *start, *end) + probe(mask, rest),
         }
     }
 
@@ -68,8 +107,52 @@ impl Docs {
             Docs::List(list) => list
                 .iter()
                 .for_each(|d| acc[*d as usize / 64] |= 1 << (d % 64)),
+            Docs::Run { start, end, rest } => {
+                for d in (*start..*end).chain(rest.iter().copied()) {
+                    acc[d as usize / 64] |= 1 << (d % 64);
+                }
+            }
         }
     }
+}
+
+/// The longest range of consecutive numbers in a sorted list, as `start..end`.
+fn longest_run(list: &[u32]) -> (u32, u32) {
+    let mut best = (0, 0);
+    let mut i = 0;
+    while i < list.len() {
+        let mut j = i + 1;
+        while j < list.len() && list[j] == list[j - 1] + 1 {
+            j += 1;
+        }
+        if j - i > (best.1 - best.0) as usize {
+            best = (list[i], list[j - 1] + 1);
+        }
+        i = j;
+    }
+    best
+}
+
+/// Number of `list`'s documents set in `mask`.
+fn probe(mask: &[u64], list: &[u32]) -> u32 {
+    list.iter()
+        .map(|d| ((mask[*d as usize / 64] >> (d % 64)) & 1) as u32)
+        .sum()
+}
+
+/// Number of bits set in `mask` among `start..end`.
+fn count_range(mask: &[u64], start: DocId, end: DocId) -> u32 {
+    if start >= end {
+        return 0;
+    }
+    let (first, last) = (start as usize / 64, (end as usize - 1) / 64);
+    let low = u64::MAX << (start % 64);
+    let high = u64::MAX >> (63 - (end - 1) % 64);
+    if first == last {
+        return (mask[first] & low & high).count_ones();
+    }
+    let inner = &mask[first + 1..last];
+    (mask[first] & low).count_ones() + popcount_and(inner, inner) + (mask[last] & high).count_ones()
 }
 
 /// For one segment: each facet value present (dense id) with its documents.
@@ -121,7 +204,6 @@ pub(crate) fn build_segment_facets(
     use tantivy::DocSet;
     let inverted = seg.inverted_index(field)?;
     let max_doc = seg.max_doc();
-    let words = (max_doc as usize).div_ceil(64);
     let mut values = Vec::new();
     let mut stream = inverted.terms().stream()?;
     while stream.advance() {
@@ -137,14 +219,7 @@ pub(crate) fn build_segment_facets(
             list.push(doc);
             doc = postings.advance();
         }
-        let docs = if (list.len() as u64) * 32 < u64::from(max_doc) {
-            Docs::List(list)
-        } else {
-            let mut bits = vec![0u64; words];
-            Docs::List(list).or_into(&mut bits);
-            Docs::Bits(bits)
-        };
-        values.push((id, docs));
+        values.push((id, Docs::of(list, max_doc)));
     }
     Ok(SegmentFacets {
         values,
@@ -266,4 +341,68 @@ pub(crate) fn count(matched: &Matched) -> usize {
 pub(crate) fn contains(bits: &[u64], doc: DocId) -> bool {
     bits.get(doc as usize / 64)
         .is_some_and(|w| w & (1 << (doc % 64)) != 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mask(docs: &[u32], max_doc: u32) -> Vec<u64> {
+        let mut m = vec![0u64; (max_doc as usize).div_ceil(64)];
+        Docs::List(docs.to_vec()).or_into(&mut m);
+        m
+    }
+
+    #[test]
+    fn each_form_counts_and_holds_the_same_documents() {
+        let max_doc = 1000;
+        // Matches: every third document.
+        let matched: Vec<u32> = (0..max_doc).step_by(3).collect();
+        let m = mask(&matched, max_doc);
+        let cases: Vec<Vec<u32>> = vec![
+            // A run; a run and others; spread (a bitset); rare (a list); short runs.
+            (100..700).collect(),
+            (5..500).chain([3, 990, 999]).collect(),
+            (0..max_doc).step_by(7).collect(),
+            vec![1, 64, 65, 128, 640],
+            (63..65).chain(127..129).chain(200..203).collect(),
+        ];
+        for mut list in cases {
+            list.sort_unstable();
+            let docs = Docs::of(list.clone(), max_doc);
+            let want = list.iter().filter(|d| *d % 3 == 0).count() as u32;
+            assert_eq!(docs.count_in(&m), want, "{list:?}");
+            let mut acc = vec![0u64; m.len()];
+            docs.or_into(&mut acc);
+            assert_eq!(acc, mask(&list, max_doc), "{list:?}");
+            for d in 0..max_doc {
+                assert_eq!(docs.contains(d), list.contains(&d), "{d} in {list:?}");
+            }
+        }
+        assert!(matches!(
+            Docs::of((100..700).collect(), max_doc),
+            Docs::Run { .. }
+        ));
+        assert!(matches!(Docs::of(vec![1, 64, 65], max_doc), Docs::List(_)));
+        let spread = (0..max_doc).step_by(7).collect();
+        assert!(matches!(Docs::of(spread, max_doc), Docs::Bits(_)));
+    }
+
+    #[test]
+    fn ranges_count_within_words_and_across_them() {
+        let m = vec![u64::MAX; 4];
+        for (start, end) in [
+            (0, 0),
+            (0, 1),
+            (3, 64),
+            (63, 65),
+            (0, 256),
+            (10, 200),
+            (64, 128),
+        ] {
+            assert_eq!(count_range(&m, start, end), end - start, "{start}..{end}");
+        }
+        let alternate = vec![0x5555_5555_5555_5555u64; 4];
+        assert_eq!(count_range(&alternate, 1, 255), 127);
+    }
 }

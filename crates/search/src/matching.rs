@@ -58,36 +58,57 @@ fn set(bits: &mut [u64], doc: u32) {
     }
 }
 
-/// The documents `plan` matches in each segment (indexed by segment ordinal).
-pub(crate) fn matched(searcher: &Searcher, alive: &Alive, plan: &Plan) -> Result<Matched> {
-    searcher
-        .segment_readers()
-        .iter()
-        .map(|seg| {
-            let mut bits = match plan.words.split_first() {
-                None => all(seg),
-                Some((first, rest)) => {
-                    let mut bits = union(seg, first)?;
-                    for word in rest {
-                        intersect(&mut bits, &union(seg, word)?);
-                    }
-                    if !plan.alone.is_empty() {
-                        for (a, b) in bits.iter_mut().zip(union(seg, &plan.alone)?) {
-                            *a |= b;
-                        }
-                    }
-                    bits
+/// The documents `plan` matches in each segment (indexed by segment ordinal) and, when
+/// places match alone, those its text matches (with the same filters).
+pub(crate) fn matched(
+    searcher: &Searcher,
+    alive: &Alive,
+    plan: &Plan,
+) -> Result<(Matched, Option<Matched>)> {
+    let alone = !plan.alone.is_empty() && !plan.words.is_empty();
+    let mut all = Vec::new();
+    let mut text = Vec::new();
+    for seg in searcher.segment_readers() {
+        let mut words = match plan.words.split_first() {
+            None => self::all(seg),
+            Some((first, rest)) => {
+                let mut bits = union(seg, first)?;
+                for word in rest {
+                    intersect(&mut bits, &union(seg, word)?);
                 }
-            };
-            for filter in &plan.filters {
-                intersect(&mut bits, &union(seg, filter)?);
+                bits
             }
-            if let Some(alive) = alive.get(&seg.segment_id()) {
-                intersect(&mut bits, alive);
+        };
+        let mut places = if alone {
+            Some(union(seg, &plan.alone)?)
+        } else {
+            None
+        };
+        for filter in &plan.filters {
+            let f = union(seg, filter)?;
+            intersect(&mut words, &f);
+            if let Some(p) = &mut places {
+                intersect(p, &f);
             }
-            Ok(bits)
-        })
-        .collect()
+        }
+        if let Some(alive) = alive.get(&seg.segment_id()) {
+            intersect(&mut words, alive);
+            if let Some(p) = &mut places {
+                intersect(p, alive);
+            }
+        }
+        match places {
+            Some(mut p) => {
+                for (a, b) in p.iter_mut().zip(&words) {
+                    *a |= b;
+                }
+                all.push(p);
+                text.push(words);
+            }
+            None => all.push(words),
+        }
+    }
+    Ok((all, alone.then_some(text)))
 }
 
 fn intersect(acc: &mut [u64], other: &[u64]) {
@@ -107,7 +128,7 @@ fn all(seg: &SegmentReader) -> Vec<u64> {
 }
 
 /// The documents having any of `terms`, read block by block from their posting lists.
-fn union(seg: &SegmentReader, terms: &[Term]) -> Result<Vec<u64>> {
+pub(crate) fn union(seg: &SegmentReader, terms: &[Term]) -> Result<Vec<u64>> {
     let mut bits = vec![0u64; words(seg)];
     for term in terms {
         let inverted = seg.inverted_index(term.field())?;

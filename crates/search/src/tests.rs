@@ -14,6 +14,7 @@ fn doc(slug: &str, nom: &str, description: &str, facettes: &[(&'static str, &str
             .collect(),
         debut: 0,
         nom_tri: nom.to_lowercase(),
+        lieu: 0,
         carte: "{}".into(),
     }
 }

@@ -77,6 +77,32 @@ pub fn places_with_parents<'a>(
     out
 }
 
+/// The key the search index orders its documents by (see `alliances_search::IndexDoc::lieu`):
+/// the région, then the département, of the first département among `places` (or the first
+/// région when there is none), so that the alliances of one région, and of one département
+/// within it, are neighbours. Alliances placed nowhere in a région come last.
+#[must_use]
+pub fn order_key(ready: &Ready, places: &BTreeSet<(Level, String)>) -> u64 {
+    // Up to three bytes of a code, in order: « 2A » after « 19 », « 971 » after « 95 ».
+    let code = |c: &str| {
+        c.bytes()
+            .chain(std::iter::repeat(0))
+            .take(3)
+            .fold(0u64, |k, b| k << 8 | u64::from(b))
+    };
+    let first = |level: Level| places.iter().find(|(l, _)| *l == level).map(|(_, c)| c);
+    match first(Level::Departement) {
+        Some(d) => {
+            let region = ready
+                .small(Level::Departement, d)
+                .and_then(|t| t.region.as_deref())
+                .map_or(0, code);
+            region << 24 | code(d)
+        }
+        None => first(Level::Region).map_or(u64::MAX, |r| code(r) << 24),
+    }
+}
+
 /// How a place relates to a territory.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Relation {

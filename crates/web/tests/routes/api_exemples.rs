@@ -8,7 +8,8 @@ alliances_testkit::both_backends!(
     one_alliance_with_partners_territories_sources,
     bad_parameters_are_422_in_french,
     territory_names_rank_their_alliances_first,
-    every_alliance_of_the_data_resolves_with_its_facts
+    every_alliance_of_the_data_resolves_with_its_facts,
+    the_index_order_keeps_regions_and_departements_together
 );
 
 fn slugs(v: &Value) -> Vec<String> {
@@ -369,5 +370,34 @@ async fn every_alliance_of_the_data_resolves_with_its_facts(backend: &Backend) {
     assert!(lines.iter().all(|l| l["statut"] == "termine"));
     let page = app.get("/exemples?statut=termine").await.text();
     assert_eq!(page.matches(" · Terminée</p>").count(), ended, "{page}");
+    app.remove().await;
+}
+
+/// The key the index orders alliances by puts a région's départements together, each
+/// département's communes and intercommunalités with it, and the places in no région last.
+async fn the_index_order_keeps_regions_and_departements_together(backend: &Backend) {
+    use alliances_domain::territory::Level;
+    use alliances_web::places::{order_key, with_parents};
+    let app = TestApp::new(backend).await;
+    let ready = app.state.ready().unwrap();
+    let key = |level: Level, code: &str| order_key(ready, &with_parents(ready, level, code));
+    // Île-de-France (11) before Auvergne-Rhône-Alpes (84); Isère (38) before Rhône (69).
+    let (paris, isere, rhone) = (
+        key(Level::Departement, "75"),
+        key(Level::Departement, "38"),
+        key(Level::Departement, "69"),
+    );
+    assert!(paris < isere && isere < rhone, "{paris} {isere} {rhone}");
+    // The région alone comes just before its départements, after the previous région's.
+    let region = key(Level::Region, "84");
+    assert!(paris < region && region < isere, "{region}");
+    // A commune of the Rhône (Lyon) and the Métropole de Lyon sit with the Rhône.
+    assert_eq!(key(Level::Commune, "69123"), rhone);
+    assert_eq!(key(Level::Epci, "200046977"), rhone);
+    // Nowhere: last.
+    assert_eq!(
+        order_key(ready, &std::collections::BTreeSet::new()),
+        u64::MAX
+    );
     app.remove().await;
 }
