@@ -41,15 +41,97 @@ pub(crate) enum Docs {
     Bits(Vec<u64>),
     /// The sorted document numbers, when the value is rare: the list is then smaller than a
     /// bitset, and counting reads less memory.
-    List(Vec<u32>),
+    List(Sorted),
     /// The documents `start..end`, and the few others (sorted). The index keeps its
     /// documents in territory order, so a région's or a département's alliances are mostly
     /// one range, and counting them is a popcount over that part of the matches.
     Run {
         start: DocId,
         end: DocId,
-        rest: Vec<u32>,
+        rest: Sorted,
     },
+}
+
+/// Documents a block of the matches covers: 1 024 words.
+const BLOCK: u32 = 1 << 16;
+const BLOCK_WORDS: usize = BLOCK as usize / 64;
+
+/// A sorted list of document numbers, as 16-bit offsets within blocks of [`BLOCK`]
+/// documents: half the memory of 32-bit numbers, and a probe into a block of the matches
+/// (a fixed-size array) needs no bounds check. Probing is most of the counting time.
+pub(crate) struct Sorted {
+    /// Where each block's offsets start in `low`, and the end of the last one.
+    starts: Vec<u32>,
+    low: Vec<u16>,
+}
+
+impl Sorted {
+    fn new(list: &[u32]) -> Sorted {
+        let blocks = list.last().map_or(0, |d| d / BLOCK + 1);
+        let mut starts = Vec::with_capacity(blocks as usize + 1);
+        let mut i = 0;
+        for b in 0..=blocks {
+            starts.push(u32::try_from(i).unwrap_or(u32::MAX));
+            while i < list.len() && list[i] / BLOCK == b {
+                i += 1;
+            }
+        }
+        Sorted {
+            starts,
+            low: list.iter().map(|d| (d % BLOCK) as u16).collect(),
+        }
+    }
+
+    /// Each block's number and offsets.
+    fn blocks(&self) -> impl Iterator<Item = (u32, &[u16])> {
+        (0u32..).zip(self.starts.windows(2)).map(|(b, w)| {
+            let range = w[0] as usize..w[1] as usize;
+            (b, self.low.get(range).unwrap_or_default())
+        })
+    }
+
+    fn iter(&self) -> impl Iterator<Item = DocId> + '_ {
+        self.blocks()
+            .flat_map(|(b, low)| low.iter().map(move |l| b * BLOCK + u32::from(*l)))
+    }
+
+    fn contains(&self, doc: DocId) -> bool {
+        self.blocks()
+            .nth((doc / BLOCK) as usize)
+            .is_some_and(|(_, low)| low.binary_search(&((doc % BLOCK) as u16)).is_ok())
+    }
+
+    /// Number of these documents set in `mask` (fastest when the mask is padded to whole
+    /// blocks, see [`padded`]).
+    fn count_in(&self, mask: &[u64]) -> u32 {
+        let mut n = 0;
+        for (b, low) in self.blocks() {
+            let base = b as usize * BLOCK_WORDS;
+            let block = mask
+                .get(base..base + BLOCK_WORDS)
+                .and_then(|m| <&[u64; BLOCK_WORDS]>::try_from(m).ok());
+            match block {
+                Some(words) => {
+                    for l in low {
+                        n += ((words[usize::from(l >> 6)] >> (l & 63)) & 1) as u32;
+                    }
+                }
+                None => {
+                    for l in low {
+                        let w = mask.get(base + usize::from(l >> 6)).copied().unwrap_or(0);
+                        n += ((w >> (l & 63)) & 1) as u32;
+                    }
+                }
+            }
+        }
+        n
+    }
+}
+
+/// `bits` lengthened with zeros to whole blocks of [`BLOCK`] documents.
+fn padded(mut bits: Vec<u64>) -> Vec<u64> {
+    bits.resize(bits.len().div_ceil(BLOCK_WORDS) * BLOCK_WORDS, 0);
+    bits
 }
 
 /// What counting costs, in list entries: probing one entry, or reading half a bitset word
@@ -67,16 +149,22 @@ impl Docs {
         let list_cost = list.len();
         let bits_cost = words * WORD_COST;
         if run_cost < list_cost.min(bits_cost) {
-            let rest = list
+            let rest: Vec<u32> = list
                 .into_iter()
                 .filter(|d| !(start..end).contains(d))
                 .collect();
-            Docs::Run { start, end, rest }
+            Docs::Run {
+                start,
+                end,
+                rest: Sorted::new(&rest),
+            }
         } else if list_cost < bits_cost {
-            Docs::List(list)
+            Docs::List(Sorted::new(&list))
         } else {
             let mut bits = vec![0u64; words];
-            Docs::List(list).or_into(&mut bits);
+            for d in list {
+                bits[d as usize / 64] |= 1 << (d % 64);
+            }
             Docs::Bits(bits)
         }
     }
@@ -84,10 +172,8 @@ impl Docs {
     fn contains(&self, doc: DocId) -> bool {
         match self {
             Docs::Bits(bits) => contains(bits, doc),
-            Docs::List(list) => list.binary_search(&doc).is_ok(),
-            Docs::Run { start, end, rest } => {
-                (*start..*end).contains(&doc) || rest.binary_search(&doc).is_ok()
-            }
+            Docs::List(list) => list.contains(doc),
+            Docs::Run { start, end, rest } => (*start..*end).contains(&doc) || rest.contains(doc),
         }
     }
 
@@ -95,8 +181,8 @@ impl Docs {
     fn count_in(&self, mask: &[u64]) -> u32 {
         match self {
             Docs::Bits(bits) => popcount_and(mask, bits),
-            Docs::List(list) => probe(mask, list),
-            Docs::Run { start, end, rest } => count_range(mask, *start, *end) + probe(mask, rest),
+            Docs::List(list) => list.count_in(mask),
+            Docs::Run { start, end, rest } => count_range(mask, *start, *end) + rest.count_in(mask),
         }
     }
 
@@ -106,9 +192,9 @@ impl Docs {
             Docs::Bits(bits) => acc.iter_mut().zip(bits).for_each(|(a, b)| *a |= b),
             Docs::List(list) => list
                 .iter()
-                .for_each(|d| acc[*d as usize / 64] |= 1 << (d % 64)),
+                .for_each(|d| acc[d as usize / 64] |= 1 << (d % 64)),
             Docs::Run { start, end, rest } => {
-                for d in (*start..*end).chain(rest.iter().copied()) {
+                for d in (*start..*end).chain(rest.iter()) {
                     acc[d as usize / 64] |= 1 << (d % 64);
                 }
             }
@@ -131,13 +217,6 @@ fn longest_run(list: &[u32]) -> (u32, u32) {
         i = j;
     }
     best
-}
-
-/// Number of `list`'s documents set in `mask`.
-fn probe(mask: &[u64], list: &[u32]) -> u32 {
-    list.iter()
-        .map(|d| ((mask[*d as usize / 64] >> (d % 64)) & 1) as u32)
-        .sum()
 }
 
 /// Number of bits set in `mask` among `start..end`.
@@ -258,14 +337,16 @@ impl FacetCollector {
         let mut total = vec![0u32; self.facet_of.len()];
         let mut passing = Vec::with_capacity(matched.len());
         for (seg, bits) in searcher.segment_readers().iter().zip(matched) {
-            let (counts, all) = FacetSegment {
+            let words = bits.len();
+            let (counts, mut all) = FacetSegment {
                 table: self.segments.get(&seg.segment_id()).cloned(),
                 facet_of: self.facet_of.clone(),
                 wanted: self.wanted.clone(),
                 active: self.active,
-                matched: bits,
+                matched: padded(bits),
             }
             .harvest();
+            all.truncate(words);
             for (t, c) in total.iter_mut().zip(counts) {
                 *t += c;
             }
@@ -349,7 +430,7 @@ mod tests {
 
     fn mask(docs: &[u32], max_doc: u32) -> Vec<u64> {
         let mut m = vec![0u64; (max_doc as usize).div_ceil(64)];
-        Docs::List(docs.to_vec()).or_into(&mut m);
+        Docs::List(Sorted::new(docs)).or_into(&mut m);
         m
     }
 
@@ -386,6 +467,37 @@ mod tests {
         assert!(matches!(Docs::of(vec![1, 64, 65], max_doc), Docs::List(_)));
         let spread = (0..max_doc).step_by(7).collect();
         assert!(matches!(Docs::of(spread, max_doc), Docs::Bits(_)));
+    }
+
+    #[test]
+    fn sorted_lists_span_blocks_with_or_without_padding() {
+        let max_doc = 3 * BLOCK + 5;
+        let list: Vec<u32> = [0, 1, 65_535, 65_536, 70_000, 3 * BLOCK, 3 * BLOCK + 4]
+            .into_iter()
+            .chain((2 * BLOCK..2 * BLOCK + 300).step_by(7))
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let sorted = Sorted::new(&list);
+        assert_eq!(sorted.iter().collect::<Vec<_>>(), list);
+        for d in [
+            0,
+            2,
+            65_535,
+            65_536,
+            65_537,
+            2 * BLOCK + 7,
+            2 * BLOCK + 8,
+            3 * BLOCK + 4,
+        ] {
+            assert_eq!(sorted.contains(d), list.contains(&d), "{d}");
+        }
+        // Matches: the even documents.
+        let even: Vec<u32> = (0..max_doc).step_by(2).collect();
+        let m = mask(&even, max_doc);
+        let want = list.iter().filter(|d| *d % 2 == 0).count() as u32;
+        assert_eq!(sorted.count_in(&m), want);
+        assert_eq!(sorted.count_in(&padded(m)), want);
     }
 
     #[test]
