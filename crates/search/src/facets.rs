@@ -42,15 +42,19 @@ pub(crate) enum Docs {
     /// The sorted document numbers, when the value is rare: the list is then smaller than a
     /// bitset, and counting reads less memory.
     List(Sorted),
-    /// The documents `start..end`, and the few others (sorted). The index keeps its
-    /// documents in territory order, so a région's or a département's alliances are mostly
-    /// one range, and counting them is a popcount over that part of the matches.
-    Run {
-        start: DocId,
-        end: DocId,
+    /// Ranges of documents, and the few others (sorted). The index keeps its documents in
+    /// territory order, then by first fragilité, so a région's or a département's alliances
+    /// are mostly one range, a fragilité's one range per département, and counting them is
+    /// a popcount over those parts of the matches.
+    Runs {
+        runs: Vec<(DocId, DocId)>,
         rest: Sorted,
     },
 }
+
+/// The shortest range worth keeping as a range: below it, probing its documents one by one
+/// costs less than a popcount over its words and edges.
+const MIN_RUN: usize = 16;
 
 /// Documents a block of the matches covers: 1 024 words.
 const BLOCK: u32 = 1 << 16;
@@ -143,19 +147,18 @@ impl Docs {
     /// The cheapest form of a value's documents (`list` sorted, in a segment of `max_doc`).
     fn of(list: Vec<u32>, max_doc: u32) -> Docs {
         let words = (max_doc as usize).div_ceil(64);
-        let (start, end) = longest_run(&list);
-        let run_len = (end - start) as usize;
-        let run_cost = (run_len.div_ceil(64) + 2) * WORD_COST + (list.len() - run_len);
+        let (runs, rest) = split_runs(&list);
+        let runs_cost = runs
+            .iter()
+            .map(|(s, e)| ((e - s) as usize).div_ceil(64) + 2)
+            .sum::<usize>()
+            * WORD_COST
+            + rest.len();
         let list_cost = list.len();
         let bits_cost = words * WORD_COST;
-        if run_cost < list_cost.min(bits_cost) {
-            let rest: Vec<u32> = list
-                .into_iter()
-                .filter(|d| !(start..end).contains(d))
-                .collect();
-            Docs::Run {
-                start,
-                end,
+        if !runs.is_empty() && runs_cost < list_cost.min(bits_cost) {
+            Docs::Runs {
+                runs,
                 rest: Sorted::new(&rest),
             }
         } else if list_cost < bits_cost {
@@ -173,7 +176,10 @@ impl Docs {
         match self {
             Docs::Bits(bits) => contains(bits, doc),
             Docs::List(list) => list.contains(doc),
-            Docs::Run { start, end, rest } => (*start..*end).contains(&doc) || rest.contains(doc),
+            Docs::Runs { runs, rest } => {
+                let i = runs.partition_point(|(start, _)| *start <= doc);
+                i.checked_sub(1).is_some_and(|i| doc < runs[i].1) || rest.contains(doc)
+            }
         }
     }
 
@@ -182,7 +188,12 @@ impl Docs {
         match self {
             Docs::Bits(bits) => popcount_and(mask, bits),
             Docs::List(list) => list.count_in(mask),
-            Docs::Run { start, end, rest } => count_range(mask, *start, *end) + rest.count_in(mask),
+            Docs::Runs { runs, rest } => {
+                runs.iter()
+                    .map(|(start, end)| count_range(mask, *start, *end))
+                    .sum::<u32>()
+                    + rest.count_in(mask)
+            }
         }
     }
 
@@ -193,8 +204,9 @@ impl Docs {
             Docs::List(list) => list
                 .iter()
                 .for_each(|d| acc[d as usize / 64] |= 1 << (d % 64)),
-            Docs::Run { start, end, rest } => {
-                for d in (*start..*end).chain(rest.iter()) {
+            Docs::Runs { runs, rest } => {
+                let ranges = runs.iter().flat_map(|(start, end)| *start..*end);
+                for d in ranges.chain(rest.iter()) {
                     acc[d as usize / 64] |= 1 << (d % 64);
                 }
             }
@@ -202,21 +214,25 @@ impl Docs {
     }
 }
 
-/// The longest range of consecutive numbers in a sorted list, as `start..end`.
-fn longest_run(list: &[u32]) -> (u32, u32) {
-    let mut best = (0, 0);
+/// The ranges of at least [`MIN_RUN`] consecutive numbers of a sorted list, as
+/// `start..end`, and the numbers outside them.
+fn split_runs(list: &[u32]) -> (Vec<(u32, u32)>, Vec<u32>) {
+    let mut runs = Vec::new();
+    let mut rest = Vec::new();
     let mut i = 0;
     while i < list.len() {
         let mut j = i + 1;
         while j < list.len() && list[j] == list[j - 1] + 1 {
             j += 1;
         }
-        if j - i > (best.1 - best.0) as usize {
-            best = (list[i], list[j - 1] + 1);
+        if j - i >= MIN_RUN {
+            runs.push((list[i], list[j - 1] + 1));
+        } else {
+            rest.extend_from_slice(&list[i..j]);
         }
         i = j;
     }
-    best
+    (runs, rest)
 }
 
 /// Number of bits set in `mask` among `start..end`.
@@ -447,6 +463,12 @@ mod tests {
             (0..max_doc).step_by(7).collect(),
             vec![1, 64, 65, 128, 640],
             (63..65).chain(127..129).chain(200..203).collect(),
+            // Several ranges and others.
+            (10..40)
+                .chain(100..164)
+                .chain([70, 71])
+                .chain(900..930)
+                .collect(),
         ];
         for mut list in cases {
             list.sort_unstable();
@@ -462,8 +484,10 @@ mod tests {
         }
         assert!(matches!(
             Docs::of((100..700).collect(), max_doc),
-            Docs::Run { .. }
+            Docs::Runs { .. }
         ));
+        let several = (10..40).chain(100..164).chain(900..930).collect();
+        assert!(matches!(Docs::of(several, max_doc), Docs::Runs { runs, .. } if runs.len() == 3));
         assert!(matches!(Docs::of(vec![1, 64, 65], max_doc), Docs::List(_)));
         let spread = (0..max_doc).step_by(7).collect();
         assert!(matches!(Docs::of(spread, max_doc), Docs::Bits(_)));

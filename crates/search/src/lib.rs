@@ -38,7 +38,7 @@ use tantivy::{
 };
 
 /// Bump when the schema or the analyser changes: the index is then rebuilt.
-const SCHEMA_VERSION: u32 = 4;
+const SCHEMA_VERSION: u32 = 5;
 
 /// The facets, in the order pages and the API show them; each is a query parameter.
 pub const FACETS: [&str; 11] = [

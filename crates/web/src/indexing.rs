@@ -98,7 +98,7 @@ pub fn index_doc(
         facettes,
         debut,
         nom_tri: alliances_domain::text::fold(&a.nom),
-        lieu: crate::places::order_key(ready, &places),
+        lieu: crate::places::order_key(ready, &places, &a.fragilites),
         carte: serde_json::to_string(&card)?,
     })
 }

@@ -79,28 +79,37 @@ pub fn places_with_parents<'a>(
 
 /// The key the search index orders its documents by (see `alliances_search::IndexDoc::lieu`):
 /// the région, then the département, of the first département among `places` (or the first
-/// région when there is none), so that the alliances of one région, and of one département
-/// within it, are neighbours. Alliances placed nowhere in a région come last.
+/// région when there is none), then the first of `fragilites`, so that the alliances of one
+/// région, of one département within it, and of one fragilité within that, are neighbours.
+/// Alliances placed nowhere in a région come last.
 #[must_use]
-pub fn order_key(ready: &Ready, places: &BTreeSet<(Level, String)>) -> u64 {
-    // Up to three bytes of a code, in order: « 2A » after « 19 », « 971 » after « 95 ».
-    let code = |c: &str| {
+pub fn order_key(ready: &Ready, places: &BTreeSet<(Level, String)>, fragilites: &[String]) -> u64 {
+    // The first bytes of a code, in order: « 2A » after « 19 », « 971 » after « 95 ».
+    let code = |c: &str, bytes: usize| {
         c.bytes()
             .chain(std::iter::repeat(0))
-            .take(3)
+            .take(bytes)
             .fold(0u64, |k, b| k << 8 | u64::from(b))
     };
     let first = |level: Level| places.iter().find(|(l, _)| *l == level).map(|(_, c)| c);
-    match first(Level::Departement) {
+    // Région (two bytes), département (three bytes).
+    let place = match first(Level::Departement) {
         Some(d) => {
             let region = ready
                 .small(Level::Departement, d)
                 .and_then(|t| t.region.as_deref())
-                .map_or(0, code);
-            region << 24 | code(d)
+                .map_or(0, |r| code(r, 2));
+            region << 24 | code(d, 3)
         }
-        None => first(Level::Region).map_or(u64::MAX, |r| code(r) << 24),
-    }
+        None => first(Level::Region).map_or(u64::MAX >> 24, |r| code(r, 2) << 24),
+    };
+    // A fragilité's code hashed to three bytes (FNV-1a): the same code, the same number.
+    let fragility = fragilites.iter().min().map_or(0, |f| {
+        f.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        }) & 0xff_ffff
+    });
+    place << 24 | fragility
 }
 
 /// How a place relates to a territory.

@@ -380,7 +380,7 @@ async fn the_index_order_keeps_regions_and_departements_together(backend: &Backe
     use alliances_web::places::{order_key, with_parents};
     let app = TestApp::new(backend).await;
     let ready = app.state.ready().unwrap();
-    let key = |level: Level, code: &str| order_key(ready, &with_parents(ready, level, code));
+    let key = |level: Level, code: &str| order_key(ready, &with_parents(ready, level, code), &[]);
     // Île-de-France (11) before Auvergne-Rhône-Alpes (84); Isère (38) before Rhône (69).
     let (paris, isere, rhone) = (
         key(Level::Departement, "75"),
@@ -394,10 +394,20 @@ async fn the_index_order_keeps_regions_and_departements_together(backend: &Backe
     // A commune of the Rhône (Lyon) and the Métropole de Lyon sit with the Rhône.
     assert_eq!(key(Level::Commune, "69123"), rhone);
     assert_eq!(key(Level::Epci, "200046977"), rhone);
-    // Nowhere: last.
+    // Within a département, by first fragilité: the same one together, whatever the others.
+    let places = with_parents(ready, Level::Departement, "69");
+    let fragile = |codes: &[&str]| {
+        let codes: Vec<String> = codes.iter().map(|c| (*c).to_owned()).collect();
+        order_key(ready, &places, &codes)
+    };
     assert_eq!(
-        order_key(ready, &std::collections::BTreeSet::new()),
-        u64::MAX
+        fragile(&["emploi", "ruralite"]),
+        fragile(&["ruralite", "emploi"])
     );
+    assert_ne!(fragile(&["emploi"]), fragile(&["ruralite"]));
+    assert!(isere < fragile(&["emploi"]) && fragile(&["emploi"]) < key(Level::Departement, "2A"));
+    // Nowhere: last.
+    let nowhere = order_key(ready, &std::collections::BTreeSet::new(), &[]);
+    assert!(nowhere > key(Level::Departement, "976"), "{nowhere}");
     app.remove().await;
 }
