@@ -15,7 +15,9 @@ mod equivalence;
 mod facets;
 mod matching;
 mod order;
+mod query;
 mod rank;
+mod similar;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -24,9 +26,7 @@ use std::sync::{Arc, Mutex, RwLock};
 use tantivy::collector::TopDocs;
 use tantivy::directory::MmapDirectory;
 use tantivy::index::SegmentId;
-use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query as TQuery, TermQuery,
-};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query as TQuery};
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
     TextOptions, Value,
@@ -101,8 +101,9 @@ pub struct IndexDoc {
     /// The name folded, for sorting.
     pub nom_tri: String,
     /// Where the alliance sits, as a key: the index keeps its documents in this order (see
-    /// [`order_settings`]), so the caller gives the alliances of one région, and of one
-    /// département within it, neighbouring keys. Only speed depends on it.
+    /// [`order_settings`]), so the caller gives neighbouring keys to the alliances that share
+    /// facet values (one région, one département within it, one fragilité within that). Only
+    /// speed depends on it.
     pub lieu: u64,
     /// What a result line shows, as JSON, returned as is.
     pub carte: String,
@@ -545,133 +546,6 @@ impl SearchIndex {
             .clone()
     }
 
-    /// The text query: every word (in any field, or a synonym) must match.
-    fn text_query(&self, words: &[Vec<(Term, Score)>]) -> Option<Box<dyn TQuery>> {
-        if words.is_empty() {
-            return None;
-        }
-        let all = words
-            .iter()
-            .map(|alternatives| {
-                Box::new(BooleanQuery::union(
-                    alternatives.iter().map(rank::scored).collect(),
-                )) as Box<dyn TQuery>
-            })
-            .collect();
-        Some(Box::new(BooleanQuery::intersection(all)))
-    }
-
-    /// For each word of `q`, its terms with their weight: the word and its synonyms, in each
-    /// text field.
-    fn word_terms(&self, q: &str) -> Vec<Vec<(Term, Score)>> {
-        let f = self.fields;
-        analyzer::tokens(q)
-            .iter()
-            .map(|token| {
-                let mut alternatives = Vec::new();
-                for (i, word) in analyzer::expand(token).iter().enumerate() {
-                    // A synonym counts a little less than the word typed.
-                    let base = if i == 0 { 1.0 } else { 0.7 };
-                    for (field, boost) in [(f.nom, 3.0), (f.resume, 2.0), (f.texte, 1.0)] {
-                        alternatives.push((Term::from_field_text(field, word), boost * base));
-                    }
-                }
-                alternatives
-            })
-            .collect()
-    }
-
-    /// What `query` matches as terms, with `filters` (see [`matching`]).
-    fn plan(
-        &self,
-        query: &Query,
-        words: &[Vec<(Term, Score)>],
-        filters: &[(String, Vec<String>)],
-    ) -> matching::Plan {
-        let words: Vec<Vec<Term>> = words
-            .iter()
-            .map(|w| w.iter().map(|(t, _)| t.clone()).collect())
-            .collect();
-        let alone = if query.places.match_alone && !words.is_empty() {
-            query
-                .places
-                .boosts
-                .iter()
-                .map(|(facet, code, _)| self.facet_term(facet, code))
-                .collect()
-        } else {
-            Vec::new()
-        };
-        let filters = filters
-            .iter()
-            .filter(|(_, codes)| !codes.is_empty())
-            .map(|(facet, codes)| codes.iter().map(|c| self.facet_term(facet, c)).collect())
-            .collect();
-        matching::Plan {
-            words,
-            alone,
-            filters,
-        }
-    }
-
-    /// The text query, with the alliances placed in the places it names ranked first (and
-    /// matched, when the places match alone).
-    fn with_places(&self, text: Box<dyn TQuery>, places: &Places) -> Box<dyn TQuery> {
-        if places.boosts.is_empty() {
-            return text;
-        }
-        let text_occur = if places.match_alone {
-            Occur::Should
-        } else {
-            Occur::Must
-        };
-        let mut clauses = vec![(text_occur, text)];
-        for (facet, code, weight) in &places.boosts {
-            clauses.push((
-                Occur::Should,
-                Box::new(ConstScoreQuery::new(
-                    Box::new(TermQuery::new(
-                        self.facet_term(facet, code),
-                        IndexRecordOption::Basic,
-                    )),
-                    *weight,
-                )),
-            ));
-        }
-        Box::new(BooleanQuery::new(clauses))
-    }
-
-    fn facet_term(&self, facet: &str, code: &str) -> Term {
-        Term::from_field_text(self.fields.facette, &format!("{facet}:{code}"))
-    }
-
-    /// The filters as required clauses that add nothing to the score (a filter chosen does
-    /// not reorder the results; scored, a rarer value would have lifted its documents).
-    fn filter_query(&self, filters: &[(String, Vec<String>)]) -> Vec<(Occur, Box<dyn TQuery>)> {
-        filters
-            .iter()
-            .filter(|(_, codes)| !codes.is_empty())
-            .map(|(facet, codes)| {
-                let alternatives: Vec<Box<dyn TQuery>> = codes
-                    .iter()
-                    .map(|c| {
-                        Box::new(TermQuery::new(
-                            self.facet_term(facet, c),
-                            IndexRecordOption::Basic,
-                        )) as Box<dyn TQuery>
-                    })
-                    .collect();
-                (
-                    Occur::Must,
-                    Box::new(ConstScoreQuery::new(
-                        Box::new(BooleanQuery::union(alternatives)),
-                        0.0,
-                    )) as Box<dyn TQuery>,
-                )
-            })
-            .collect()
-    }
-
     pub fn search(&self, query: &Query) -> Result<Results> {
         let generation = self.generation();
         let searcher = &generation.searcher;
@@ -892,122 +766,6 @@ impl SearchIndex {
         }
         // A selected value no document has leaves its facet's mask empty: nothing passes.
         (by_facet, matched)
-    }
-
-    /// The facet values of one alliance.
-    fn facets_of(&self, slug: &str) -> Result<Option<Vec<(u8, String)>>> {
-        let generation = self.generation();
-        let searcher = &generation.searcher;
-        let found = searcher.search(
-            &TermQuery::new(
-                Term::from_field_text(self.fields.slug, slug),
-                IndexRecordOption::Basic,
-            ),
-            &TopDocs::with_limit(1).order_by_score(),
-        )?;
-        let Some((_, address)) = found.first() else {
-            return Ok(None);
-        };
-        let seg = searcher.segment_reader(address.segment_ord);
-        let Some(table) = generation.segments.get(&seg.segment_id()) else {
-            return Ok(Some(Vec::new()));
-        };
-        Ok(Some(
-            table
-                .of(address.doc_id)
-                .filter_map(|id| generation.terms.get(id as usize).cloned())
-                .collect(),
-        ))
-    }
-
-    /// Ranks alliances by the weighted facet values they have among `wanted` (rarer values
-    /// weigh more, as in any tf-idf ranking), skipping `exclude`. Each result lists the
-    /// values it shares, so that a page can say why it was chosen.
-    pub fn rank_by_facets(
-        &self,
-        wanted: &[(&str, String, f32)],
-        exclude: &[String],
-        n: usize,
-    ) -> Result<Vec<Similar>> {
-        let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = wanted
-            .iter()
-            .map(|(facet, code, weight)| {
-                (
-                    Occur::Should,
-                    Box::new(BoostQuery::new(
-                        Box::new(TermQuery::new(
-                            self.facet_term(facet, code),
-                            IndexRecordOption::WithFreqs,
-                        )),
-                        *weight,
-                    )) as Box<dyn TQuery>,
-                )
-            })
-            .collect();
-        if clauses.is_empty() {
-            return Ok(Vec::new());
-        }
-        for slug in exclude {
-            clauses.push((
-                Occur::MustNot,
-                Box::new(TermQuery::new(
-                    Term::from_field_text(self.fields.slug, slug),
-                    IndexRecordOption::Basic,
-                )),
-            ));
-        }
-        let generation = self.generation();
-        let searcher = &generation.searcher;
-        let top = searcher.search(
-            &BooleanQuery::new(clauses),
-            &TopDocs::with_limit(n).order_by_score(),
-        )?;
-        let mut out = Vec::with_capacity(top.len());
-        for (score, address) in top {
-            let doc: TantivyDocument = searcher.doc(address)?;
-            let hit = self.hit(&doc, score);
-            let have = self.facets_of(&hit.slug)?.unwrap_or_default();
-            let mut shared: Vec<(&(&str, String, f32), &'static str)> = wanted
-                .iter()
-                .filter(|(facet, code, _)| {
-                    have.iter()
-                        .any(|(fi, c)| facet_name(*fi) == *facet && c == code)
-                })
-                .map(|w| (w, facet_name(facet_index(w.0).unwrap_or(0))))
-                .collect();
-            // The strongest reasons first.
-            shared.sort_by(|a, b| b.0.2.total_cmp(&a.0.2));
-            let shared = shared
-                .into_iter()
-                .map(|((_, code, _), facet)| (facet, code.clone()))
-                .collect();
-            out.push(Similar { hit, shared });
-        }
-        Ok(out)
-    }
-
-    /// Alliances most like `slug`: shared fragilities, modes, places, domains and partner
-    /// types, rarer ones weighing more.
-    pub fn similar(&self, slug: &str, n: usize) -> Result<Vec<Similar>> {
-        let Some(values) = self.facets_of(slug)? else {
-            return Ok(Vec::new());
-        };
-        let wanted: Vec<(&str, String, f32)> = values
-            .into_iter()
-            .filter_map(|(fi, code)| {
-                let facet = facet_name(fi);
-                let weight = match facet {
-                    "fragilite" => 3.0,
-                    "departement" => 2.0,
-                    "mode" | "region" => 1.5,
-                    "domaine" | "type_acteur" | "odd" => 1.0,
-                    _ => return None,
-                };
-                // Every alliance carries SDG 17: it tells nothing about likeness.
-                (!(facet == "odd" && code == "17")).then_some((facet, code, weight))
-            })
-            .collect();
-        self.rank_by_facets(&wanted, &[slug.to_owned()], n)
     }
 }
 

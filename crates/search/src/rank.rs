@@ -196,7 +196,11 @@ pub(crate) fn page_with_places(
                     top.offer(doc, score + lift);
                 }
                 // In text scores, a little lower than exact: rounding never prunes a winner.
-                top.threshold - lift - top.threshold.abs() * 1e-6
+                if top.threshold == Score::MIN {
+                    Score::MIN
+                } else {
+                    top.threshold - lift - top.threshold.abs() * 1e-6
+                }
             })?;
             found.extend(
                 top.heap
