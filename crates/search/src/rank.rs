@@ -190,6 +190,9 @@ pub(crate) fn page_with_places(
                     .map(|doc| (lift, DocAddress::new(ord, doc)));
                 found.extend(alone);
             }
+            if scored_docs.iter().all(|w| *w == 0) {
+                continue;
+            }
             let mut top = Top::new(want);
             union.for_each_pruning(Score::MIN, seg, &mut |doc, score| {
                 if contains(&scored_docs, doc) {
