@@ -14,9 +14,9 @@
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
-use tantivy::query::{BooleanQuery, BoostQuery, EnableScoring, Query as TQuery, TermQuery};
+use tantivy::query::{BooleanQuery, BoostQuery, EnableScoring, Query as TQuery, TermQuery, Weight};
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocAddress, DocId, Score, Searcher, Term};
+use tantivy::{DocAddress, DocId, Score, Searcher, SegmentReader, Term};
 
 use crate::Result;
 use crate::facets::{Matched, contains};
@@ -69,32 +69,58 @@ pub(crate) fn page(
     let union = BooleanQuery::union(queries).weight(scoring)?;
     let mut found: Vec<(Score, DocAddress)> = Vec::new();
     for (ord, seg) in (0u32..).zip(searcher.segment_readers()) {
-        let Some(bits) = matched.get(ord as usize) else {
-            continue;
-        };
-        if bits.iter().all(|w| *w == 0) {
-            continue;
+        if let Some(bits) = matched.get(ord as usize) {
+            found.extend(segment_top(&*union, seg, ord, bits, 0.0, want)?);
         }
-        let mut top = Top::new(want);
-        union.for_each_pruning(Score::MIN, seg, &mut |doc, score| {
-            if contains(bits, doc) {
-                top.offer(doc, score);
-            }
-            top.threshold
-        })?;
-        found.extend(
-            top.heap
-                .into_iter()
-                .map(|c| (c.score, DocAddress::new(ord, c.doc))),
-        );
     }
+    Ok(ranked(found, offset, limit))
+}
+
+/// The best `want` of a segment's documents in `bits`, scored by `union` plus `lift`.
+fn segment_top(
+    union: &dyn Weight,
+    seg: &SegmentReader,
+    ord: u32,
+    bits: &[u64],
+    lift: Score,
+    want: usize,
+) -> Result<Vec<(Score, DocAddress)>> {
+    if bits.iter().all(|w| *w == 0) {
+        return Ok(Vec::new());
+    }
+    let mut top = Top::new(want);
+    union.for_each_pruning(Score::MIN, seg, &mut |doc, score| {
+        if contains(bits, doc) {
+            top.offer(doc, score + lift);
+        }
+        // In text scores; with a lift, a little lower than exact: rounding never prunes a
+        // winner.
+        if top.threshold == Score::MIN || lift == 0.0 {
+            top.threshold
+        } else {
+            top.threshold - lift - top.threshold.abs() * 1e-6
+        }
+    })?;
+    Ok(top
+        .heap
+        .into_iter()
+        .map(|c| (c.score, DocAddress::new(ord, c.doc)))
+        .collect())
+}
+
+/// The page `offset..offset + limit` of candidates: by score, ties to the lower address.
+fn ranked(
+    mut found: Vec<(Score, DocAddress)>,
+    offset: usize,
+    limit: usize,
+) -> Vec<(DocAddress, Score)> {
     found.sort_by(|(sa, a), (sb, b)| sb.total_cmp(sa).then(a.cmp(b)));
-    Ok(found
+    found
         .into_iter()
         .skip(offset)
         .take(limit)
         .map(|(s, a)| (a, s))
-        .collect())
+        .collect()
 }
 
 /// The best `want` documents offered so far (documents come in ascending order).
@@ -190,47 +216,20 @@ pub(crate) fn page_with_places(
                     .map(|doc| (lift, DocAddress::new(ord, doc)));
                 found.extend(alone);
             }
-            if scored_docs.iter().all(|w| *w == 0) {
-                continue;
-            }
-            let mut top = Top::new(want);
-            union.for_each_pruning(Score::MIN, seg, &mut |doc, score| {
-                if contains(&scored_docs, doc) {
-                    top.offer(doc, score + lift);
-                }
-                // In text scores, a little lower than exact: rounding never prunes a winner.
-                if top.threshold == Score::MIN {
-                    Score::MIN
-                } else {
-                    top.threshold - lift - top.threshold.abs() * 1e-6
-                }
-            })?;
-            found.extend(
-                top.heap
-                    .into_iter()
-                    .map(|c| (c.score, DocAddress::new(ord, c.doc))),
-            );
+            found.extend(segment_top(&*union, seg, ord, &scored_docs, lift, want)?);
         }
         // Every level below ranks under every document found so far.
         if found.len() >= want {
             break;
         }
     }
-    found.sort_by(|(sa, a), (sb, b)| sb.total_cmp(sa).then(a.cmp(b)));
-    Ok(Some(
-        found
-            .into_iter()
-            .skip(offset)
-            .take(limit)
-            .map(|(s, a)| (a, s))
-            .collect(),
-    ))
+    Ok(Some(ranked(found, offset, limit)))
 }
 
 /// The matches of one segment split by lift (levels of no document left out). Each place
 /// splits every level in two: the documents carrying it move up by its weight.
 fn segment_levels(
-    seg: &tantivy::SegmentReader,
+    seg: &SegmentReader,
     places: &[(Term, Score)],
     matched: &[u64],
 ) -> Result<Vec<Level>> {
