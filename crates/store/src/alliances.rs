@@ -98,8 +98,8 @@ pub struct Prepared {
 impl Prepared {
     /// The stored JSON of `alliance` and its fingerprint; a record that cannot be written is
     /// an error, never an empty document.
-    pub fn new(alliance: Alliance) -> Result<Prepared> {
-        let document = serde_json::to_string(&alliance).map_err(|e| {
+    pub fn new(alliance: &Alliance) -> Result<Prepared> {
+        let document = serde_json::to_string(alliance).map_err(|e| {
             StoreError::Reference(format!(
                 "alliance « {} » : écriture impossible : {e}",
                 alliance.slug
@@ -107,8 +107,8 @@ impl Prepared {
         })?;
         let empreinte = fingerprint(&[document.as_bytes()]);
         Ok(Prepared {
-            slug: alliance.slug,
-            nom: alliance.nom,
+            slug: alliance.slug.clone(),
+            nom: alliance.nom.clone(),
             document,
             empreinte,
         })
@@ -181,7 +181,6 @@ impl Upsert {
     pub async fn write(&mut self, records: &[Alliance]) -> Result<()> {
         let prepared = records
             .iter()
-            .cloned()
             .map(Prepared::new)
             .collect::<Result<Vec<_>>>()?;
         self.write_prepared(&prepared).await

@@ -157,7 +157,7 @@ async fn alliances(
                 if writing && !stream.has_errors() {
                     let prepared = batch
                         .into_iter()
-                        .map(|(_, a)| Prepared::new(a))
+                        .map(|(_, a)| Prepared::new(&a))
                         .collect::<Result<Vec<_>, _>>()?;
                     // The writer stopped on an error of its own, which it reports.
                     anyhow::ensure!(
