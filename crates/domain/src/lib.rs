@@ -3,6 +3,7 @@
 
 pub mod alliance;
 pub mod catalyseur;
+pub mod compte;
 pub mod diagnostic;
 pub mod error;
 pub mod figure;

@@ -16,6 +16,7 @@ use sqlx::sqlite::{
 
 pub mod alliances;
 pub mod backup;
+pub mod comptes;
 pub mod diagnostics;
 pub mod documents;
 pub mod exchange;

@@ -40,6 +40,11 @@ pub static SQLITE: &[Migration] = &[
         name: "parcours",
         sql: include_str!("../migrations/sqlite/0005_parcours.sql"),
     },
+    Migration {
+        version: 6,
+        name: "comptes",
+        sql: include_str!("../migrations/sqlite/0006_comptes.sql"),
+    },
 ];
 pub static POSTGRES: &[Migration] = &[
     Migration {
@@ -66,6 +71,11 @@ pub static POSTGRES: &[Migration] = &[
         version: 5,
         name: "parcours",
         sql: include_str!("../migrations/postgres/0005_parcours.sql"),
+    },
+    Migration {
+        version: 6,
+        name: "comptes",
+        sql: include_str!("../migrations/postgres/0006_comptes.sql"),
     },
 ];
 

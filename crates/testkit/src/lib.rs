@@ -380,6 +380,53 @@ fn pg_url_for(admin_url: &str, database: &str) -> String {
     format!("{base}/{database}{query}")
 }
 
+/// Every `table.column` of the database whose value, read as text, contains `needle`: the
+/// query-level check that deleting something personal left no trace in any table.
+///
+/// # Panics
+/// On a database error.
+pub async fn mentions(db: &Db, needle: &str) -> Vec<String> {
+    let columns: Vec<(String, String)> = match db {
+        Db::Sqlite(s) => sqlx::query_as(
+            "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p \
+             WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY 1, 2",
+        )
+        .fetch_all(&s.read)
+        .await
+        .expect("list the columns"),
+        Db::Pg(p) => sqlx::query_as(
+            "SELECT table_name::text, column_name::text FROM information_schema.columns \
+             WHERE table_schema = 'public' ORDER BY 1, 2",
+        )
+        .fetch_all(p)
+        .await
+        .expect("list the columns"),
+    };
+    let pattern = format!("%{needle}%");
+    let mut found = Vec::new();
+    for (table, column) in columns {
+        let sql = sqlx::AssertSqlSafe(format!(
+            "SELECT COUNT(*) FROM \"{table}\" WHERE CAST(\"{column}\" AS TEXT) LIKE $1"
+        ));
+        let n: i64 = match db {
+            Db::Sqlite(s) => sqlx::query_scalar(sql)
+                .bind(&pattern)
+                .fetch_one(&s.read)
+                .await
+                .expect("scan a column"),
+            Db::Pg(p) => sqlx::query_scalar(sql)
+                .bind(&pattern)
+                .fetch_one(p)
+                .await
+                .expect("scan a column"),
+        };
+        if n > 0 {
+            found.push(format!("{table}.{column}"));
+        }
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -42,6 +42,13 @@ pub const TABLES: &[&str] = &[
     "parcours_suivis",
     "parcours_modules",
     "certificats",
+    "comptes",
+    "sessions",
+    "jetons_courriel",
+    "jetons_api",
+    "comptes_liens",
+    "tentatives",
+    "journal_actions",
 ];
 
 /// Rows handed over at a time.
