@@ -40,6 +40,9 @@ pub struct Config {
     pub legal_host: Option<String>,
     /// Licence of the open-data dumps; `None` = Licence Ouverte 2.0.
     pub open_data_licence: Option<String>,
+    /// The operator's SMTP server; `None`: mail is written to `DATA_DIR/courriels`.
+    pub smtp_url: Option<String>,
+    pub courriel_expediteur: Option<String>,
     pub questionnaires_dir: Option<String>,
     pub parcours_dir: Option<String>,
     pub seuil_quiz: u32,
@@ -71,6 +74,8 @@ impl Default for Config {
             legal_director: None,
             legal_host: None,
             open_data_licence: None,
+            smtp_url: None,
+            courriel_expediteur: None,
             questionnaires_dir: None,
             parcours_dir: None,
             seuil_quiz: u32::from(alliances_web::state::DEFAULT_QUIZ_THRESHOLD),
@@ -203,6 +208,16 @@ const KEYS: &[(&str, Kind, &str)] = &[
         "open_data_licence",
         Kind::Text,
         "licence des jeux de données ouverts (Licence Ouverte 2.0 si non défini)",
+    ),
+    (
+        "smtp_url",
+        Kind::Text,
+        "serveur SMTP des courriels aux membres, smtps://UTILISATEUR:MOT_DE_PASSE@HÔTE ou smtp://HÔTE:25 (si non défini : fichiers .eml dans DATA_DIR/courriels)",
+    ),
+    (
+        "courriel_expediteur",
+        Kind::Text,
+        "expéditeur des courriels aux membres, « Nom <adresse> »",
     ),
     (
         "questionnaires_dir",
@@ -360,7 +375,19 @@ impl Config {
             }
             Kind::Text => {
                 let v = Some(text()?).filter(|s| !s.trim().is_empty());
+                if let Some(value) = &v {
+                    let valid = match key {
+                        "smtp_url" => alliances_web::mail::Mailer::smtp(value).is_ok(),
+                        "courriel_expediteur" => alliances_web::mail::valid_sender(value),
+                        _ => true,
+                    };
+                    if !valid {
+                        return Err(bad());
+                    }
+                }
                 match key {
+                    "smtp_url" => self.smtp_url = v,
+                    "courriel_expediteur" => self.courriel_expediteur = v,
                     "data_dir" => self.data_dir = v,
                     "legal_publisher" => self.legal_publisher = v,
                     "legal_address" => self.legal_address = v,
@@ -557,6 +584,15 @@ impl Config {
             quiz_threshold: u8::try_from(self.seuil_quiz).unwrap_or(100),
             badge_key: alliances_web::badges::BadgeKey::default(),
             clock: alliances_web::clock::Clock::System,
+            mailer: match &self.smtp_url {
+                Some(url) => alliances_web::mail::Mailer::smtp(url)
+                    .expect("smtp_url is checked when the configuration is read"),
+                None => alliances_web::mail::Mailer::Folder(self.data_dir().join("courriels")),
+            },
+            mail_from: self
+                .courriel_expediteur
+                .clone()
+                .unwrap_or_else(|| alliances_web::state::DEFAULT_MAIL_FROM.to_owned()),
             legal: Legal {
                 publisher: self.legal_publisher.clone(),
                 address: self.legal_address.clone(),
@@ -614,6 +650,11 @@ impl Config {
         line("legal_director", opt(&self.legal_director));
         line("legal_host", opt(&self.legal_host));
         line("open_data_licence", opt(&self.open_data_licence));
+        line(
+            "smtp_url",
+            opt(&self.smtp_url.as_deref().map(alliances_store::redact_url)),
+        );
+        line("courriel_expediteur", opt(&self.courriel_expediteur));
         line("questionnaires_dir", opt(&self.questionnaires_dir));
         line("parcours_dir", opt(&self.parcours_dir));
         line("seuil_quiz", self.seuil_quiz.to_string());

@@ -94,6 +94,11 @@ enum Command {
         #[arg(long, value_name = "URL")]
         database: Option<String>,
     },
+    /// Comptes des membres.
+    Utilisateurs {
+        #[command(subcommand)]
+        action: UtilisateursAction,
+    },
     /// Configuration.
     Config {
         #[command(subcommand)]
@@ -157,6 +162,26 @@ enum ExportWhat {
     Catalyseurs(ExportArgs),
     /// Tous les outils, dans la disposition que lit l'import.
     Outils(ExportArgs),
+}
+
+#[derive(Subcommand)]
+enum UtilisateursAction {
+    /// Crée un compte à l'adresse confirmée (le premier administrateur, par exemple). Le mot
+    /// de passe est lu sur l'entrée standard (une ligne, 12 caractères au moins).
+    Creer {
+        /// Adresse électronique du compte.
+        #[arg(long, value_name = "ADRESSE")]
+        courriel: String,
+        /// membre, moderateur ou administrateur.
+        #[arg(long, value_name = "RÔLE")]
+        role: String,
+        /// Pseudonyme qui signe les contributions ; par défaut, la partie de l'adresse avant « @ ».
+        #[arg(long, value_name = "NOM")]
+        pseudonyme: Option<String>,
+        /// Adresse de la base (remplace ALLIANCES_DATABASE_URL).
+        #[arg(long, value_name = "URL")]
+        database: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -287,6 +312,24 @@ fn main() -> ExitCode {
                 },
             )
         }
+        Command::Utilisateurs {
+            action:
+                UtilisateursAction::Creer {
+                    courriel,
+                    role,
+                    pseudonyme,
+                    database,
+                },
+        } => (
+            database
+                .map(|v| vec![("database_url", v)])
+                .unwrap_or_default(),
+            Run::CreateUser {
+                courriel,
+                role,
+                pseudonyme,
+            },
+        ),
         Command::Config {
             action: ConfigAction::Check,
         } => (Vec::new(), Run::Check),
@@ -404,6 +447,26 @@ fn main() -> ExitCode {
             cli::run(cli::sauvegarde::restore(config, &file, replace))
         }
         Run::Copy { to, replace } => cli::run(cli::sauvegarde::copy(config, &to, replace)),
+        Run::CreateUser {
+            courriel,
+            role,
+            pseudonyme,
+        } => {
+            let refused = std::sync::atomic::AtomicBool::new(false);
+            let code = cli::run(async {
+                if !cli::utilisateurs::create(config, &courriel, &role, pseudonyme.as_deref())
+                    .await?
+                {
+                    refused.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+                Ok(())
+            });
+            if refused.load(std::sync::atomic::Ordering::Relaxed) {
+                ExitCode::from(cli::utilisateurs::EXIT_INVALID)
+            } else {
+                code
+            }
+        }
     }
 }
 
@@ -433,5 +496,10 @@ enum Run {
     Copy {
         to: String,
         replace: bool,
+    },
+    CreateUser {
+        courriel: String,
+        role: String,
+        pseudonyme: Option<String>,
     },
 }

@@ -236,21 +236,22 @@ pub fn public_author(
     }
 }
 
-/// Login and reset attempts: at most [`Throttle::MAX`] failures per key (an address, a
-/// client) in a window of [`Throttle::WINDOW`] seconds; past it, the key waits for the
-/// window's end.
+/// Login and reset attempts: at most [`Throttle::MAX`] failures per address and
+/// [`Throttle::CLIENT_MAX`] per client in a window of [`Throttle::WINDOW`] seconds; past it,
+/// the key waits for the window's end.
 pub struct Throttle;
 
 impl Throttle {
     pub const MAX: i64 = 5;
+    pub const CLIENT_MAX: i64 = 20;
     pub const WINDOW: i64 = 15 * 60;
 
     /// Seconds left to wait, or `None` when an attempt may be made now, for `failures` counted
-    /// since `since`.
+    /// since `since` against a limit of `max`.
     #[must_use]
-    pub fn wait(failures: i64, since: i64, now: i64) -> Option<i64> {
+    pub fn wait(max: i64, failures: i64, since: i64, now: i64) -> Option<i64> {
         let end = since + Self::WINDOW;
-        (failures >= Self::MAX && now < end).then_some(end - now)
+        (failures >= max && now < end).then_some(end - now)
     }
 }
 
@@ -347,8 +348,12 @@ mod tests {
 
     #[test]
     fn the_throttle_opens_after_the_window() {
-        assert_eq!(Throttle::wait(4, 0, 10), None);
-        assert_eq!(Throttle::wait(5, 0, 10), Some(Throttle::WINDOW - 10));
-        assert_eq!(Throttle::wait(9, 0, Throttle::WINDOW), None);
+        assert_eq!(Throttle::wait(Throttle::MAX, 4, 0, 10), None);
+        assert_eq!(
+            Throttle::wait(Throttle::MAX, 5, 0, 10),
+            Some(Throttle::WINDOW - 10)
+        );
+        assert_eq!(Throttle::wait(Throttle::MAX, 9, 0, Throttle::WINDOW), None);
+        assert_eq!(Throttle::wait(Throttle::CLIENT_MAX, 5, 0, 10), None);
     }
 }

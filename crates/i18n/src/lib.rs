@@ -154,6 +154,7 @@ const FILES: &[(&str, &str, &str)] = &[
         "competences.ftl",
         include_str!("../locales/fr/competences.ftl"),
     ),
+    ("fr", "compte.ftl", include_str!("../locales/fr/compte.ftl")),
     ("fr", "odd.ftl", include_str!("../locales/fr/odd.ftl")),
     (
         "fr",
@@ -202,6 +203,7 @@ const FILES: &[(&str, &str, &str)] = &[
         "competences.ftl",
         include_str!("../locales/en/competences.ftl"),
     ),
+    ("en", "compte.ftl", include_str!("../locales/en/compte.ftl")),
     ("en", "odd.ftl", include_str!("../locales/en/odd.ftl")),
     (
         "en",

@@ -61,6 +61,10 @@ pub fn test_settings() -> Settings {
         log_requests: false,
         // Tests load their runtime in bursts: no shedding on scheduling delay.
         max_queue_delay: None,
+        // Each app its own mail folder, read back by `TestApp::mails`.
+        mailer: alliances_web::mail::Mailer::Folder(
+            crate::scratch_dir().join(crate::unique("courriels")),
+        ),
         ..Settings::default()
     }
 }
@@ -113,7 +117,19 @@ impl TestApp {
             .await
     }
 
+    /// The mail sent so far, oldest first, as the files hold it.
+    #[must_use]
+    pub fn mails(&self) -> Vec<String> {
+        match &self.state.settings.mailer {
+            alliances_web::mail::Mailer::Folder(dir) => alliances_web::mail::read_folder(dir),
+            alliances_web::mail::Mailer::Smtp(_) => Vec::new(),
+        }
+    }
+
     pub async fn remove(self) {
+        if let alliances_web::mail::Mailer::Folder(dir) = &self.state.settings.mailer {
+            let _ = std::fs::remove_dir_all(dir);
+        }
         self.db.remove().await;
     }
 }

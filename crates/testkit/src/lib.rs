@@ -135,7 +135,7 @@ fn remove_sqlite_files(path: &Path) {
 }
 
 /// A fresh, unique name (process id, counter, time).
-fn unique(prefix: &str) -> String {
+pub(crate) fn unique(prefix: &str) -> String {
     static N: AtomicU64 = AtomicU64::new(0);
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -148,7 +148,7 @@ fn unique(prefix: &str) -> String {
     )
 }
 
-fn scratch_dir() -> PathBuf {
+pub(crate) fn scratch_dir() -> PathBuf {
     let dir = std::env::temp_dir().join("alliances-tests");
     std::fs::create_dir_all(&dir).expect("create the test scratch folder");
     dir

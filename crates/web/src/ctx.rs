@@ -166,7 +166,9 @@ impl Ctx {
 }
 
 /// `path` (unprefixed) in `lang`: `/odd` → `/en/odd`, `/` → `/en`.
-fn link(lang: Lang, path: &str) -> String {
+/// The link to an unprefixed path in a language.
+#[must_use]
+pub fn link(lang: Lang, path: &str) -> String {
     match (lang, path) {
         (Lang::En, "/") => "/en".to_owned(),
         (lang, p) => format!("{}{p}", lang.prefix()),

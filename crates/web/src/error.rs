@@ -17,6 +17,14 @@ pub enum AppError {
     Invalid(Invalid),
     /// Bad values with a sentence that says what to send instead: 422.
     InvalidBecause(String, Invalid),
+    /// The route needs a signed-in member, or an API token is unknown: 401.
+    Unauthorized,
+    /// The member's role does not allow this: 403.
+    Forbidden,
+    /// A form sent with the session cookie without the session's token: 403.
+    CsrfToken,
+    /// Too many failed attempts (login, reset): 429, with the seconds to wait.
+    Throttled(i64),
     /// Start-up work not finished: 503.
     Unavailable,
     /// A fault of ours: 500; the message goes to the log only.
@@ -75,6 +83,43 @@ impl IntoResponse for AppError {
                     key: None,
                 },
             ),
+            AppError::Unauthorized => (
+                StatusCode::UNAUTHORIZED,
+                ErrorDetail {
+                    key: Some("erreur-connexion-requise"),
+                    ..ErrorDetail::default()
+                },
+            ),
+            AppError::Forbidden => (
+                StatusCode::FORBIDDEN,
+                ErrorDetail {
+                    key: Some("erreur-droits"),
+                    ..ErrorDetail::default()
+                },
+            ),
+            AppError::CsrfToken => (
+                StatusCode::FORBIDDEN,
+                ErrorDetail {
+                    key: Some("erreur-jeton"),
+                    ..ErrorDetail::default()
+                },
+            ),
+            AppError::Throttled(wait) => {
+                let minutes = (wait + 59) / 60;
+                let mut response = (
+                    StatusCode::TOO_MANY_REQUESTS,
+                    [(axum::http::header::RETRY_AFTER, wait.to_string())],
+                )
+                    .into_response();
+                response.extensions_mut().insert(ErrorDetail {
+                    detail: Some(format!(
+                        "Trop de tentatives : par sécurité, réessayez dans {minutes} minute{}.",
+                        if minutes > 1 { "s" } else { "" }
+                    )),
+                    ..ErrorDetail::default()
+                });
+                return response;
+            }
             AppError::Unavailable => (StatusCode::SERVICE_UNAVAILABLE, ErrorDetail::default()),
             AppError::Internal(message) => {
                 tracing::error!(error = %message, "erreur interne");

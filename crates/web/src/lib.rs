@@ -19,6 +19,8 @@ use alliances_domain::territory::Level;
 use alliances_i18n::Lang;
 use alliances_store::territoires as territoires_store;
 
+pub mod access;
+pub mod accounts;
 pub mod api_shapes;
 pub mod assets;
 pub mod badges;
@@ -36,6 +38,7 @@ pub mod indexing;
 pub mod labels;
 pub mod links;
 pub mod listing;
+pub mod mail;
 pub mod metrics;
 pub mod middleware;
 pub mod opendata;
@@ -54,8 +57,8 @@ pub use serde_json as json;
 
 use crate::error::{AppError, AppResult};
 use crate::features::{
-    catalyseurs, competences, donnees, donnees_ouvertes, exemples, home, methodes, odd, ops,
-    outils, pages, reperes, territoires,
+    admin, catalyseurs, competences, compte, donnees, donnees_ouvertes, exemples, home, methodes,
+    odd, ops, outils, pages, reperes, territoires,
 };
 
 /// Renders a template into an HTML response.
@@ -282,11 +285,54 @@ fn router(state: AppState) -> Router {
         .route("/robots.txt", get(ops::robots))
         .route("/static/{*path}", get(assets::serve))
         .route("/api/docs", get(pages::api_docs))
+        .route(
+            "/compte/inscription",
+            get(compte::html::signup_form_page).post(compte::html::signup),
+        )
+        .route(
+            "/compte/verification/{jeton}",
+            get(compte::html::verify_page).post(compte::html::verify),
+        )
+        .route(
+            "/compte/connexion",
+            get(compte::html::login_form).post(compte::html::login),
+        )
+        .route(
+            "/compte/mot-de-passe-oublie",
+            get(compte::html::forgot_form).post(compte::html::forgot),
+        )
+        .route(
+            "/compte/reinitialisation/{jeton}",
+            get(compte::html::reset_form).post(compte::html::reset),
+        )
         .merge(features::api::router());
+    // Routes that need an account: each is in `access::TABLE`, which the layer enforces.
+    let protected = Router::new()
+        .route("/compte/deconnexion", post(compte::html::logout))
+        .route("/mon-espace", get(compte::espace::index))
+        .route("/mon-espace/profil", post(compte::espace::profile))
+        .route("/mon-espace/verification", post(compte::espace::resend))
+        .route("/mon-espace/liens", post(compte::espace::attach))
+        .route("/mon-espace/liens/retirer", post(compte::espace::detach))
+        .route("/mon-espace/jetons", post(compte::espace::create_token))
+        .route(
+            "/mon-espace/jetons/retirer",
+            post(compte::espace::revoke_token),
+        )
+        .route("/mon-espace/donnees.json", get(compte::espace::export))
+        .route(
+            "/mon-espace/supprimer",
+            get(compte::espace::confirm_delete).post(compte::espace::delete),
+        )
+        .route("/admin/comptes", get(admin::html::accounts))
+        .route("/admin/comptes/{id}/role", post(admin::html::set_role))
+        .route("/admin/journal", get(admin::html::journal))
+        .route_layer(from_fn_with_state(state.clone(), access::layer));
 
     Router::new()
         .merge(cached)
         .merge(dynamic)
+        .merge(protected)
         .fallback(not_found)
         // Innermost first: the last layer added runs first.
         .layer(from_fn_with_state(state.clone(), middleware::csrf::layer))

@@ -54,6 +54,10 @@ pub struct Settings {
     pub badge_key: crate::badges::BadgeKey,
     /// Where the time comes from.
     pub clock: crate::clock::Clock,
+    /// Where mail to members goes (SMTP, or a folder of the data directory).
+    pub mailer: crate::mail::Mailer,
+    /// The sender of that mail (`Nom <adresse>`).
+    pub mail_from: String,
 }
 
 /// Every answer right, unless the operator lowers it: a wrong answer shows its explanation
@@ -67,6 +71,9 @@ pub const DEFAULT_MAX_IN_FLIGHT: usize = 512;
 
 /// How late tasks may run before the server sheds (see `middleware::shed`).
 pub const DEFAULT_MAX_QUEUE_DELAY: Duration = Duration::from_millis(250);
+
+/// The sender of members' mail unless the operator sets one.
+pub const DEFAULT_MAIL_FROM: &str = "Alliances <ne-pas-repondre@alliances.invalid>";
 
 /// The licence of the open data unless the operator sets another.
 pub const DEFAULT_LICENCE: &str = "Licence Ouverte 2.0 (Etalab)";
@@ -93,6 +100,8 @@ impl Default for Settings {
             quiz_threshold: DEFAULT_QUIZ_THRESHOLD,
             badge_key: crate::badges::BadgeKey::default(),
             clock: crate::clock::Clock::System,
+            mailer: crate::mail::Mailer::Folder(std::env::temp_dir().join("alliances-courriels")),
+            mail_from: DEFAULT_MAIL_FROM.to_owned(),
         }
     }
 }

@@ -7,6 +7,7 @@ pub mod migrate;
 pub mod records;
 pub mod sauvegarde;
 pub mod serve;
+pub mod utilisateurs;
 
 /// Runs a subcommand on a multi-threaded runtime; an error is printed in French and exits 1.
 pub fn run(future: impl Future<Output = anyhow::Result<()>>) -> ExitCode {

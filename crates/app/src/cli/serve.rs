@@ -46,6 +46,12 @@ pub async fn run(
         redact_url(&config.database_url)
     );
 
+    if let alliances_web::mail::Mailer::Folder(dir) = &state.settings.mailer {
+        tracing::info!(
+            dossier = %dir.display(),
+            "courriels aux membres écrits en fichiers .eml dans ce dossier (aucun smtp_url configuré)"
+        );
+    }
     let preparing = state.clone();
     let migrate = config.migrate_on_start;
     let prepare = tokio::spawn(async move {

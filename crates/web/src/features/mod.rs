@@ -1,8 +1,10 @@
 //! One module per part of the site: HTML handlers and, where the part has one, its API.
 
+pub mod admin;
 pub mod api;
 pub mod catalyseurs;
 pub mod competences;
+pub mod compte;
 pub mod donnees;
 pub mod donnees_ouvertes;
 pub mod exemples;

@@ -73,7 +73,8 @@ impl RateLimiter {
     }
 }
 
-fn client_ip(request: &Request, trust_proxy: bool) -> IpAddr {
+/// The client a request comes from (the proxy's last hop when trusted), for limits and throttles.
+pub fn client_ip(request: &Request, trust_proxy: bool) -> IpAddr {
     if trust_proxy {
         // The last hop appended by our own reverse proxy is the client it saw.
         if let Some(ip) = request

@@ -1,6 +1,7 @@
 //! HTTP tests, laid out like the routes. Every case runs on SQLite and, when
 //! `TEST_POSTGRES_URL` is set, on PostgreSQL.
 
+mod acces;
 mod api_competences;
 mod api_document;
 mod api_donnees;
@@ -9,10 +10,12 @@ mod api_methodes;
 mod api_odd;
 mod api_outils;
 mod api_territoires;
+mod compte_kit;
 mod donnees_ouvertes;
 mod methodes_kit;
 mod operations;
 mod pages_competences;
+mod pages_compte;
 mod pages_donnees;
 mod pages_exemples;
 mod pages_methodes;

@@ -1,0 +1,80 @@
+//! Every protected route × every role (visitor, membre, modérateur, administrateur), against
+//! the authorisation table kept in the code (`access::TABLE`): a visitor is sent to the login
+//! form (or gets 401 under `/api/`), a role below the route's gets 403, the others reach it.
+
+use alliances_domain::compte::Role;
+use alliances_testkit::{Backend, TestApp};
+use alliances_web::access::TABLE;
+
+use crate::compte_kit::{form, get_as, member, post_as, session};
+
+alliances_testkit::both_backends!(every_route_answers_each_role_as_the_table_says);
+
+async fn every_route_answers_each_role_as_the_table_says(backend: &Backend) {
+    let app = TestApp::new(backend).await;
+    let target = member(&app, "cible@exemple.fr", Role::Membre).await;
+    let mut accounts = Vec::new();
+    for role in Role::ALL {
+        let a = member(&app, &format!("{}@exemple.fr", role.code()), role).await;
+        accounts.push((role, a.id));
+    }
+    let mut checked = 0;
+    for rule in TABLE {
+        let path = rule.path.replace("{id}", &target.id);
+        for lang in ["", "/en"] {
+            let url = format!("{lang}{path}");
+            // A visitor.
+            let r = if rule.method == "GET" {
+                app.get(&url).await
+            } else {
+                post_as(&app, &url, None, "").await
+            };
+            if path.starts_with("/api/") {
+                assert_eq!(r.status, 401, "visitor {url}");
+            } else {
+                assert_eq!(r.status, 303, "visitor {} {url}", rule.method);
+                let to = r.header("location").unwrap();
+                assert!(
+                    to.starts_with(&format!("{lang}/compte/connexion?retour=")),
+                    "{url} → {to}"
+                );
+            }
+            for (role, id) in &accounts {
+                // A fresh session each time: logout and deletion end theirs.
+                let (secret, csrf) = session(&app, id).await;
+                let r = if rule.method == "GET" {
+                    get_as(&app, &url, &secret).await
+                } else {
+                    post_as(&app, &url, Some(&secret), &form(&[("csrf", &csrf)])).await
+                };
+                let status = r.status.as_u16();
+                if *role < rule.role {
+                    assert_eq!(status, 403, "{} {url} as {}", rule.method, role.code());
+                } else {
+                    let to_login = status == 303
+                        && r.header("location")
+                            .is_some_and(|l| l.contains("/compte/connexion"));
+                    let refused = matches!(status, 401 | 403 | 404 | 405 | 500);
+                    assert!(
+                        !refused && !to_login,
+                        "{} {url} as {}: {status}",
+                        rule.method,
+                        role.code()
+                    );
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert_eq!(checked, TABLE.len() * 2 * Role::ALL.len());
+    // Nothing in the table was deleted by the walk (deletion needs the password).
+    for (_, id) in &accounts {
+        assert!(
+            alliances_store::comptes::by_id(&app.db.db, id)
+                .await
+                .unwrap()
+                .is_some()
+        );
+    }
+    app.remove().await;
+}
