@@ -75,8 +75,15 @@ done
 curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null || { echo "le serveur n'est pas prêt"; cat "$E2E_DIR/server.log"; exit 1; }
 grep -E "Compiling|Finished|Running" "$E2E_DIR/server.log" || true
 
+step "Premier administrateur (alliances utilisateurs creer), pour les tests navigateur"
+E2E_ADMIN_EMAIL=admin-e2e@exemple.fr
+E2E_ADMIN_PASSWORD='phrase de passe administrateur e2e'
+echo "$E2E_ADMIN_PASSWORD" | target/debug/alliances utilisateurs creer \
+  --database "sqlite://$E2E_DIR/e2e.db" --courriel "$E2E_ADMIN_EMAIL" --role administrateur --pseudonyme "Administration e2e"
+export E2E_ADMIN_EMAIL E2E_ADMIN_PASSWORD
+
 step "Navigateur : playwright-core + axe"
-(cd e2e && npm ci --no-audit --no-fund --loglevel=error && BASE_URL="http://127.0.0.1:$port" node --test --test-concurrency=1 tests/)
+(cd e2e && npm ci --no-audit --no-fund --loglevel=error && BASE_URL="http://127.0.0.1:$port" MAIL_DIR="$E2E_DIR/courriels" node --test --test-concurrency=1 tests/)
 
 step "API : schemathesis contre /api/openapi.json"
 # Against the same server (the browser suite has finished): every check, 30 examples per

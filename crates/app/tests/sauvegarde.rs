@@ -79,7 +79,7 @@ async fn backups_restore_and_copy_equal_by_counts_and_checksums() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("Sauvegarde écrite"), "{out}");
     let saved = tallies(&out);
-    assert_eq!(saved.len(), 15, "{out}");
+    assert_eq!(saved.len(), alliances_store::backup::TABLES.len(), "{out}");
     assert!(
         saved
             .iter()

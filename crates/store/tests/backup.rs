@@ -4,7 +4,7 @@
 
 use alliances_store::backup::{self, TABLES, Tally};
 use alliances_store::parcours::{self, Certificate};
-use alliances_store::{Db, alliances as store_alliances, diagnostics};
+use alliances_store::{Db, alliances as store_alliances, comptes, diagnostics};
 use alliances_testkit::{Backend, TestDb, empty_db, loaded_db};
 
 alliances_testkit::both_backends!(
@@ -61,6 +61,37 @@ async fn populated(backend: &Backend) -> TestDb {
     )
     .await
     .unwrap();
+    let account = comptes::Account {
+        id: "a1".into(),
+        courriel: "a@exemple.fr".into(),
+        mot_de_passe: "$argon2id$x".into(),
+        role: "administrateur".into(),
+        pseudonyme: "Camille".into(),
+        organisation: Some("Asso « test »".into()),
+        signature: "organisation".into(),
+        consentement_le: NOW,
+        consentement_version: "2026-12-04".into(),
+        verifie_le: None,
+        cree_le: NOW,
+        connecte_le: NOW,
+    };
+    comptes::create(db, &account).await.unwrap();
+    comptes::open_session(db, "s1", "a1", "c1", NOW)
+        .await
+        .unwrap();
+    comptes::create_token(db, "t1", "a1", comptes::Usage::Verification, NOW)
+        .await
+        .unwrap();
+    comptes::create_api_token(db, "k1", "a1", "script", NOW)
+        .await
+        .unwrap();
+    comptes::attach(db, "a1", "diagnostic", "diag", NOW)
+        .await
+        .unwrap();
+    comptes::fail(db, "tentative", NOW, 900).await.unwrap();
+    comptes::log_action(db, Some("a1"), "role", "a1", "{}", NOW)
+        .await
+        .unwrap();
     t
 }
 

@@ -467,7 +467,8 @@ pub async fn prepare(state: &AppState, migrate: bool) -> Result<(), alliances_st
     Ok(())
 }
 
-/// Removes personal diagnostics past their retention, at start and then daily.
+/// Removes personal diagnostics, learning progress and accounts past their retention (and
+/// expired sessions, tokens and attempts), at start and then daily.
 fn spawn_purge(state: AppState) {
     tokio::spawn(async move {
         let mut every = tokio::time::interval(std::time::Duration::from_secs(86_400));
@@ -490,6 +491,17 @@ fn spawn_purge(state: AppState) {
                     "purge des parcours"
                 ),
                 Err(e) => tracing::warn!(error = %e, "purge des parcours"),
+            }
+            let window = alliances_domain::compte::Throttle::WINDOW;
+            match alliances_store::comptes::purge(&state.db, state.now(), window).await {
+                Ok(p) => tracing::info!(
+                    comptes = p.accounts,
+                    sessions = p.sessions,
+                    jetons = p.tokens,
+                    tentatives = p.attempts,
+                    "purge des comptes"
+                ),
+                Err(e) => tracing::warn!(error = %e, "purge des comptes"),
             }
         }
     });

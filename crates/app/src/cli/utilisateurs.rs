@@ -31,6 +31,7 @@ pub async fn create(
         .context("lecture du mot de passe sur l'entrée standard")?;
     let password = password.trim_end_matches(['\n', '\r']).to_owned();
     let mut invalid = Invalid::default();
+    let typed = courriel;
     let courriel = compte::email(courriel)
         .map_err(|m| invalid.push("--courriel", m))
         .unwrap_or_default();
@@ -44,10 +45,20 @@ pub async fn create(
         &mut invalid,
         "mot de passe (entrée standard)",
     );
-    let pseudonyme = pseudonyme
-        .map(str::to_owned)
-        .unwrap_or_else(|| courriel.split('@').next().unwrap_or_default().to_owned());
+    let pseudonyme = pseudonyme.map(str::to_owned).unwrap_or_else(|| {
+        typed
+            .trim()
+            .split('@')
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+    });
     let (pseudonyme, _, signature) = compte::profile(&pseudonyme, "", "pseudonyme", &mut invalid);
+    for e in &mut invalid.0 {
+        if e.champ == "pseudonyme" {
+            e.champ = "--pseudonyme".into();
+        }
+    }
     if !invalid.0.is_empty() {
         for e in invalid.0 {
             eprintln!("{} : {}", e.champ, e.message);
