@@ -13,6 +13,7 @@ pub mod odd;
 pub mod outil;
 pub mod pagination;
 pub mod parcours;
+pub mod proposition;
 pub mod questionnaire;
 pub mod record;
 pub mod taxonomy;

@@ -155,6 +155,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../locales/fr/competences.ftl"),
     ),
     ("fr", "compte.ftl", include_str!("../locales/fr/compte.ftl")),
+    (
+        "fr",
+        "contributions.ftl",
+        include_str!("../locales/fr/contributions.ftl"),
+    ),
     ("fr", "odd.ftl", include_str!("../locales/fr/odd.ftl")),
     (
         "fr",
@@ -204,6 +209,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../locales/en/competences.ftl"),
     ),
     ("en", "compte.ftl", include_str!("../locales/en/compte.ftl")),
+    (
+        "en",
+        "contributions.ftl",
+        include_str!("../locales/en/contributions.ftl"),
+    ),
     ("en", "odd.ftl", include_str!("../locales/en/odd.ftl")),
     (
         "en",

@@ -241,6 +241,26 @@ impl Upsert {
                     b.push_bind(&p.slug).push_bind("ecriture").push_bind(now);
                 });
                 qb.build().execute(&mut *c).await?;
+                if counted.updated > 0 {
+                    // A record with a history (a contribution touched it) gets a revision for
+                    // this import too; the others keep none until one does.
+                    let mut qb = QueryBuilder::new(
+                        "INSERT INTO alliances_revisions (slug, revision, document, le, source) \
+                         SELECT a.slug, (SELECT MAX(r.revision) FROM alliances_revisions r WHERE r.slug = a.slug) + 1, \
+                         a.document, ",
+                    );
+                    qb.push_bind(now);
+                    qb.push(
+                        ", 'import' FROM alliances a WHERE EXISTS \
+                         (SELECT 1 FROM alliances_revisions r WHERE r.slug = a.slug) AND a.slug IN (",
+                    );
+                    let mut list = qb.separated(", ");
+                    for p in &writes {
+                        list.push_bind(&p.slug);
+                    }
+                    qb.push(")");
+                    qb.build().execute(&mut *c).await?;
+                }
             }
         });
         Ok(())

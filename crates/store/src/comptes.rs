@@ -578,6 +578,12 @@ pub async fn delete(db: &Db, id: &str) -> Result<bool> {
             "DELETE FROM jetons_api WHERE compte = $1",
             "DELETE FROM comptes_liens WHERE compte = $1",
             "UPDATE journal_actions SET acteur = NULL WHERE acteur = $1",
+            // Proposals not published leave with their author; the others stay, without
+            // the author's private note.
+            "DELETE FROM propositions WHERE auteur = $1 AND statut IN ('en_attente', 'changements_demandes')",
+            "UPDATE propositions SET auteur = NULL, note = NULL WHERE auteur = $1",
+            "UPDATE propositions SET moderateur = NULL WHERE moderateur = $1",
+            "UPDATE alliances_revisions SET auteur = NULL WHERE auteur = $1",
         ] {
             sqlx::query(sql).bind(id).execute(&mut *tx).await?;
         }

@@ -24,6 +24,7 @@ pub mod meta;
 pub mod migrate;
 pub mod odd;
 pub mod parcours;
+pub mod propositions;
 pub mod reference;
 pub mod seed;
 pub mod territoires;

@@ -45,6 +45,11 @@ pub static SQLITE: &[Migration] = &[
         name: "comptes",
         sql: include_str!("../migrations/sqlite/0006_comptes.sql"),
     },
+    Migration {
+        version: 7,
+        name: "propositions",
+        sql: include_str!("../migrations/sqlite/0007_propositions.sql"),
+    },
 ];
 pub static POSTGRES: &[Migration] = &[
     Migration {
@@ -76,6 +81,11 @@ pub static POSTGRES: &[Migration] = &[
         version: 6,
         name: "comptes",
         sql: include_str!("../migrations/postgres/0006_comptes.sql"),
+    },
+    Migration {
+        version: 7,
+        name: "propositions",
+        sql: include_str!("../migrations/postgres/0007_propositions.sql"),
     },
 ];
 

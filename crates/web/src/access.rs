@@ -42,6 +42,31 @@ pub const TABLE: &[Rule] = &[
     rule("GET", "/mon-espace/donnees.json", Role::Membre),
     rule("GET", "/mon-espace/supprimer", Role::Membre),
     rule("POST", "/mon-espace/supprimer", Role::Membre),
+    rule("GET", "/mon-espace/contributions", Role::Membre),
+    rule("POST", "/api/v1/propositions", Role::Membre),
+    rule("PUT", "/api/v1/propositions/{id}", Role::Membre),
+    rule("GET", "/moderation", Role::Moderateur),
+    rule("GET", "/moderation/propositions/{id}", Role::Moderateur),
+    rule(
+        "POST",
+        "/moderation/propositions/{id}/accepter",
+        Role::Moderateur,
+    ),
+    rule(
+        "POST",
+        "/moderation/propositions/{id}/demander",
+        Role::Moderateur,
+    ),
+    rule(
+        "POST",
+        "/moderation/propositions/{id}/refuser",
+        Role::Moderateur,
+    ),
+    rule(
+        "POST",
+        "/moderation/alliances/{slug}/restaurer",
+        Role::Moderateur,
+    ),
     rule("GET", "/admin/comptes", Role::Administrateur),
     rule("POST", "/admin/comptes/{id}/role", Role::Administrateur),
     rule("GET", "/admin/journal", Role::Administrateur),
@@ -157,7 +182,7 @@ mod tests {
                 r.method,
                 r.path
             );
-            assert!(matches!(r.method, "GET" | "POST"), "{}", r.method);
+            assert!(matches!(r.method, "GET" | "POST" | "PUT"), "{}", r.method);
         }
         assert!(rule_of(&Method::GET, "/admin/comptes").is_some());
         assert!(rule_of(&Method::POST, "/admin/comptes").is_none());

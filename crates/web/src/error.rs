@@ -21,6 +21,8 @@ pub enum AppError {
     Unauthorized,
     /// The member's role does not allow this: 403.
     Forbidden,
+    /// 403 with a sentence saying why and what to do.
+    ForbiddenBecause(String),
     /// A form sent with the session cookie without the session's token: 403.
     CsrfToken,
     /// Too many failed attempts (login, reset): 429, with the seconds to wait.
@@ -94,6 +96,13 @@ impl IntoResponse for AppError {
                 StatusCode::FORBIDDEN,
                 ErrorDetail {
                     key: Some("erreur-droits"),
+                    ..ErrorDetail::default()
+                },
+            ),
+            AppError::ForbiddenBecause(detail) => (
+                StatusCode::FORBIDDEN,
+                ErrorDetail {
+                    detail: Some(detail),
                     ..ErrorDetail::default()
                 },
             ),

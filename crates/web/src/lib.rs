@@ -46,6 +46,7 @@ pub mod parcours;
 pub mod personal;
 pub mod places;
 pub mod questionnaires;
+pub mod revisions;
 pub mod state;
 pub mod synthese;
 pub mod territory_search;
@@ -57,8 +58,8 @@ pub use serde_json as json;
 
 use crate::error::{AppError, AppResult};
 use crate::features::{
-    admin, catalyseurs, competences, compte, donnees, donnees_ouvertes, exemples, home, methodes,
-    odd, ops, outils, pages, reperes, territoires,
+    admin, catalyseurs, competences, compte, contributions, donnees, donnees_ouvertes, exemples,
+    home, methodes, moderation, odd, ops, outils, pages, reperes, territoires,
 };
 
 /// Renders a template into an HTML response.
@@ -271,6 +272,10 @@ fn router(state: AppState) -> Router {
             get(competences::certificats::jwks),
         )
         .route("/exemples/flux.atom", get(exemples::feed::feed))
+        .route(
+            "/exemples/{slug}/historique",
+            get(contributions::html::history),
+        )
         .route("/sitemap.xml", get(donnees_ouvertes::sitemap))
         .route("/donnees-ouvertes/{fichier}", get(donnees_ouvertes::dump))
         .route("/territoires/epci/{siren}", get(territoires::html::epci))
@@ -327,6 +332,29 @@ fn router(state: AppState) -> Router {
         .route("/admin/comptes", get(admin::html::accounts))
         .route("/admin/comptes/{id}/role", post(admin::html::set_role))
         .route("/admin/journal", get(admin::html::journal))
+        .route("/mon-espace/contributions", get(contributions::html::mine))
+        .route("/moderation", get(moderation::html::queue))
+        .route(
+            "/moderation/propositions/{id}",
+            get(moderation::html::proposal),
+        )
+        .route(
+            "/moderation/propositions/{id}/accepter",
+            post(moderation::html::accept),
+        )
+        .route(
+            "/moderation/propositions/{id}/demander",
+            post(moderation::html::ask),
+        )
+        .route(
+            "/moderation/propositions/{id}/refuser",
+            post(moderation::html::reject),
+        )
+        .route(
+            "/moderation/alliances/{slug}/restaurer",
+            post(moderation::html::restore),
+        )
+        .merge(features::api::protected_router())
         .route_layer(from_fn_with_state(state.clone(), access::layer));
 
     Router::new()
@@ -450,6 +478,7 @@ pub async fn prepare(state: &AppState, migrate: bool) -> Result<(), alliances_st
         collections: collections::Shared::new(collections::Collections::load(db).await?),
         lieux,
         populations: alliances_store::seed::populations(),
+        referential: alliances_store::seed::referential(db).await?,
         place_names: std::sync::OnceLock::new(),
     };
     // Not ready for requests until the index is built: readiness reads `searchable`.

@@ -256,6 +256,9 @@ pub struct Ready {
     pub lieux: crate::collections::Lieux,
     /// The populations of the key figures.
     pub populations: &'static [alliances_domain::figure::Population],
+    /// What checking a record needs (territory codes, SDG targets, fragilities): proposals
+    /// are checked as imports are.
+    pub referential: alliances_domain::alliance::Referential,
     /// Territories by name, for searches that name one (built at the first such search).
     pub place_names: std::sync::OnceLock<crate::places::PlaceNames>,
 }

@@ -49,6 +49,8 @@ pub const TABLES: &[&str] = &[
     "comptes_liens",
     "tentatives",
     "journal_actions",
+    "propositions",
+    "alliances_revisions",
 ];
 
 /// Rows handed over at a time.

@@ -10,7 +10,9 @@ use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::{catalyseurs, competences, donnees, exemples, methodes, odd, outils, territoires};
+use super::{
+    catalyseurs, competences, contributions, donnees, exemples, methodes, odd, outils, territoires,
+};
 use crate::error::AppResult;
 use crate::state::{AppState, ready};
 
@@ -31,7 +33,8 @@ use crate::state::{AppState, ready};
         (name = "Méthodes", description = "Le questionnaire de maturité partenariale et les diagnostics"),
         (name = "Données", description = "L'observatoire : chiffres clés avec leur étude, leur population, leur année et leur source ; synthèses territoriales ; catalyseurs"),
         (name = "Outils", description = "Les outils pour faire alliance, classés par phase, public, type et niveau de maturité"),
-        (name = "Compétences", description = "Le parcours « Alliances et Territoires » : variantes, modules et vérification des certificats")
+        (name = "Compétences", description = "Le parcours « Alliances et Territoires » : variantes, modules et vérification des certificats"),
+        (name = "Contributions", description = "Propositions d'alliances et de modifications par les membres, publiées après modération")
     )
 )]
 struct ApiDoc;
@@ -55,6 +58,7 @@ fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(territoires::api::recherche))
         .routes(routes!(exemples::api::alliances))
         .routes(routes!(exemples::api::alliance))
+        .routes(routes!(contributions::api::historique))
         .routes(routes!(donnees::api::chiffres))
         .routes(routes!(donnees::api::chiffre_detail))
         .routes(routes!(territoires::api::synthese))
@@ -69,6 +73,13 @@ fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(competences::api::parcours_detail))
         .routes(routes!(competences::api::module))
         .routes(routes!(competences::api::certificat))
+}
+
+/// Operations that need an account: their routes sit behind the access layer (`access.rs`).
+fn protected_api_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(contributions::api::create))
+        .routes(routes!(contributions::api::revise))
 }
 
 /// Links between operations (OpenAPI `links`), so that a client — and the stateful phase
@@ -203,8 +214,13 @@ const LINKS: &[Link] = &[
 
 /// The document as generated from the route table, with the links between operations.
 fn document() -> serde_json::Value {
-    let (_, doc) = api_router().split_for_parts();
+    let (_, doc) = api_router().merge(protected_api_router()).split_for_parts();
     let mut v = serde_json::to_value(&doc).expect("the OpenAPI document serialises");
+    // How the protected operations authenticate.
+    v["components"]["securitySchemes"] = serde_json::json!({
+        "jeton": { "type": "http", "scheme": "bearer", "description": "Jeton personnel créé dans « mon espace »" },
+        "session": { "type": "apiKey", "in": "cookie", "name": crate::accounts::COOKIE, "description": "Session ouverte par la connexion au site" }
+    });
     for &Link {
         from: (path, method, status),
         name,
@@ -308,4 +324,9 @@ fn json_bytes(bytes: axum::body::Bytes) -> Response {
 pub fn router() -> Router<AppState> {
     let (api, _) = api_router().split_for_parts();
     api.route("/api/openapi.json", get(openapi))
+}
+
+/// The API routes that need an account, for the router behind the access layer.
+pub fn protected_router() -> Router<AppState> {
+    protected_api_router().split_for_parts().0
 }

@@ -6,7 +6,26 @@ use alliances_domain::compte::Role;
 use alliances_testkit::{Backend, TestApp};
 use alliances_web::access::TABLE;
 
-use crate::compte_kit::{form, get_as, member, post_as, session};
+use crate::compte_kit::{form, get_as, member, session};
+
+/// A form sent with `method` (POST, PUT) and, when given, the session cookie.
+async fn send(
+    app: &TestApp,
+    method: &str,
+    path: &str,
+    secret: Option<&str>,
+    body: &str,
+) -> alliances_testkit::TestResponse {
+    let mut r = axum::http::Request::builder()
+        .method(method)
+        .uri(path)
+        .header("content-type", "application/x-www-form-urlencoded");
+    if let Some(s) = secret {
+        r = r.header("cookie", crate::compte_kit::cookie(s));
+    }
+    app.request(r.body(axum::body::Body::from(body.to_owned())).unwrap())
+        .await
+}
 
 alliances_testkit::both_backends!(every_route_answers_each_role_as_the_table_says);
 
@@ -18,16 +37,48 @@ async fn every_route_answers_each_role_as_the_table_says(backend: &Backend) {
         let a = member(&app, &format!("{}@exemple.fr", role.code()), role).await;
         accounts.push((role, a.id));
     }
+    // A proposal waiting, for the moderation routes.
+    let stored = alliances_store::alliances::get(&app.db.db, "ptce-vivre-les-mureaux")
+        .await
+        .unwrap()
+        .unwrap();
+    let proposal = alliances_store::propositions::Proposal {
+        id: "proposition-zq7".into(),
+        genre: "alliance".into(),
+        cible: Some("ptce-vivre-les-mureaux".into()),
+        base: Some(1),
+        document: serde_json::to_string(&stored.alliance).unwrap(),
+        nom: stored.alliance.nom.clone(),
+        territoires: "commune:78440".into(),
+        statut: "en_attente".into(),
+        message: None,
+        note: None,
+        auteur: Some(target.id.clone()),
+        moderateur: None,
+        revision: None,
+        cree_le: app.state.now(),
+        modifie_le: app.state.now(),
+    };
+    alliances_store::propositions::create(&app.db.db, &proposal)
+        .await
+        .unwrap();
     let mut checked = 0;
     for rule in TABLE {
-        let path = rule.path.replace("{id}", &target.id);
+        let id = if rule.path.contains("/propositions/") {
+            &proposal.id
+        } else {
+            &target.id
+        };
+        let path = rule
+            .path
+            .replace("{id}", id)
+            .replace("{slug}", "ptce-vivre-les-mureaux");
         for lang in ["", "/en"] {
             let url = format!("{lang}{path}");
             // A visitor.
-            let r = if rule.method == "GET" {
-                app.get(&url).await
-            } else {
-                post_as(&app, &url, None, "").await
+            let r = match rule.method {
+                "GET" => app.get(&url).await,
+                method => send(&app, method, &url, None, "").await,
             };
             if path.starts_with("/api/") {
                 assert_eq!(r.status, 401, "visitor {url}");
@@ -42,10 +93,11 @@ async fn every_route_answers_each_role_as_the_table_says(backend: &Backend) {
             for (role, id) in &accounts {
                 // A fresh session each time: logout and deletion end theirs.
                 let (secret, csrf) = session(&app, id).await;
-                let r = if rule.method == "GET" {
-                    get_as(&app, &url, &secret).await
-                } else {
-                    post_as(&app, &url, Some(&secret), &form(&[("csrf", &csrf)])).await
+                let r = match rule.method {
+                    "GET" => get_as(&app, &url, &secret).await,
+                    method => {
+                        send(&app, method, &url, Some(&secret), &form(&[("csrf", &csrf)])).await
+                    }
                 };
                 let status = r.status.as_u16();
                 if *role < rule.role {

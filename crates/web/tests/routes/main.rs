@@ -3,6 +3,7 @@
 
 mod acces;
 mod api_competences;
+mod api_contributions;
 mod api_document;
 mod api_donnees;
 mod api_exemples;

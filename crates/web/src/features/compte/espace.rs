@@ -79,7 +79,8 @@ struct SpacePage {
     member: Member,
     csrf: String,
     role_label: String,
-    /// The administration pages are offered.
+    /// The moderation and administration pages are offered.
+    moderator: bool,
     admin: bool,
     ok: Option<String>,
     profile: Vec<Field>,
@@ -206,6 +207,7 @@ async fn space(
         sessions,
         csrf: member.csrf().to_owned(),
         role_label: ctx.t(format!("role-{}", member.account.role)),
+        moderator: member.role >= alliances_domain::compte::Role::Moderateur,
         admin: member.role >= alliances_domain::compte::Role::Administrateur,
         member,
         ctx,

@@ -1,0 +1,375 @@
+//! Proposals and the alliances' revisions: a proposal waits for a moderator, who accepts it
+//! (a new revision is published through the change log, in the same transaction), rejects it
+//! with a reason, or asks for changes; a moderator may restore any earlier revision.
+
+use alliances_domain::alliance::Alliance;
+
+use crate::{Db, Result, StoreError, Tx, fingerprint, on_read, on_tx};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Proposal {
+    pub id: String,
+    pub genre: String,
+    pub cible: Option<String>,
+    pub base: Option<i64>,
+    /// The proposed record (JSON).
+    pub document: String,
+    pub nom: String,
+    /// `niveau:code` of each territory the record names, space-separated.
+    pub territoires: String,
+    pub statut: String,
+    pub message: Option<String>,
+    pub note: Option<String>,
+    pub auteur: Option<String>,
+    pub moderateur: Option<String>,
+    pub revision: Option<i64>,
+    pub cree_le: i64,
+    pub modifie_le: i64,
+}
+
+const COLUMNS: &str = "id, genre, cible, base, document, nom, territoires, statut, message, note, \
+     auteur, moderateur, revision, cree_le, modifie_le";
+type Row = (
+    String,
+    String,
+    Option<String>,
+    Option<i64>,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<i64>,
+    i64,
+    i64,
+);
+
+fn proposal(r: Row) -> Proposal {
+    Proposal {
+        id: r.0,
+        genre: r.1,
+        cible: r.2,
+        base: r.3,
+        document: r.4,
+        nom: r.5,
+        territoires: r.6,
+        statut: r.7,
+        message: r.8,
+        note: r.9,
+        auteur: r.10,
+        moderateur: r.11,
+        revision: r.12,
+        cree_le: r.13,
+        modifie_le: r.14,
+    }
+}
+
+pub async fn create(db: &Db, p: &Proposal) -> Result<()> {
+    let sql = format!(
+        "INSERT INTO propositions ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)"
+    );
+    crate::on_write!(db, c => sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(&p.id)
+        .bind(&p.genre)
+        .bind(&p.cible)
+        .bind(p.base)
+        .bind(&p.document)
+        .bind(&p.nom)
+        .bind(&p.territoires)
+        .bind(&p.statut)
+        .bind(&p.message)
+        .bind(&p.note)
+        .bind(&p.auteur)
+        .bind(&p.moderateur)
+        .bind(p.revision)
+        .bind(p.cree_le)
+        .bind(p.modifie_le)
+        .execute(c)
+        .await?
+        .rows_affected());
+    Ok(())
+}
+
+pub async fn get(db: &Db, id: &str) -> Result<Option<Proposal>> {
+    let sql = format!("SELECT {COLUMNS} FROM propositions WHERE id = $1");
+    let row: Option<Row> = on_read!(db, p => sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(id)
+        .fetch_optional(p)
+        .await?);
+    Ok(row.map(proposal))
+}
+
+/// What the moderation queue shows: proposals in these states, of a kind, naming a
+/// territory (`niveau:code`), made at or before `before`; oldest first.
+#[derive(Debug, Clone, Default)]
+pub struct Queue<'a> {
+    pub statuts: &'a [&'a str],
+    pub genre: Option<&'a str>,
+    pub territoire: Option<&'a str>,
+    pub before: Option<i64>,
+    pub limit: i64,
+}
+
+pub async fn queue(db: &Db, q: &Queue<'_>) -> Result<Vec<Proposal>> {
+    let statuts = q.statuts.join(",");
+    let territoire = q.territoire.map(|t| format!("% {t} %"));
+    let sql = format!(
+        "SELECT {COLUMNS} FROM propositions \
+         WHERE (',' || $1 || ',') LIKE ('%,' || statut || ',%') \
+           AND ($2 IS NULL OR genre = $2) \
+           AND ($3 IS NULL OR (' ' || territoires || ' ') LIKE $3) \
+           AND ($4 IS NULL OR cree_le <= $4) \
+         ORDER BY cree_le, id LIMIT $5"
+    );
+    let rows: Vec<Row> = on_read!(db, p => sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(&statuts)
+        .bind(q.genre)
+        .bind(territoire)
+        .bind(q.before)
+        .bind(q.limit)
+        .fetch_all(p)
+        .await?);
+    Ok(rows.into_iter().map(proposal).collect())
+}
+
+/// A contributor's proposals, latest first.
+pub async fn of_author(db: &Db, auteur: &str) -> Result<Vec<Proposal>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM propositions WHERE auteur = $1 ORDER BY modifie_le DESC, id"
+    );
+    let rows: Vec<Row> = on_read!(db, p => sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(auteur)
+        .fetch_all(p)
+        .await?);
+    Ok(rows.into_iter().map(proposal).collect())
+}
+
+/// Moves a proposal from `from` to `to` with a moderator and a message; `Ok(false)` when it
+/// was no longer in `from` (someone else decided first).
+pub async fn decide(
+    db: &Db,
+    id: &str,
+    from: &str,
+    to: &str,
+    moderateur: &str,
+    message: Option<&str>,
+    now: i64,
+) -> Result<bool> {
+    let n = crate::on_write!(db, p => sqlx::query(
+        "UPDATE propositions SET statut = $3, moderateur = $4, message = $5, modifie_le = $6 \
+         WHERE id = $1 AND statut = $2")
+        .bind(id)
+        .bind(from)
+        .bind(to)
+        .bind(moderateur)
+        .bind(message)
+        .bind(now)
+        .execute(p)
+        .await?
+        .rows_affected());
+    Ok(n == 1)
+}
+
+/// A contributor's new version of a proposal.
+pub struct Revised<'a> {
+    pub document: &'a str,
+    pub nom: &'a str,
+    pub territoires: &'a str,
+    pub note: Option<&'a str>,
+}
+
+/// The contributor's new version of a proposal the moderators sent back: waiting again.
+pub async fn revise(db: &Db, id: &str, auteur: &str, r: &Revised<'_>, now: i64) -> Result<bool> {
+    let n = crate::on_write!(db, p => sqlx::query(
+        "UPDATE propositions SET document = $3, nom = $4, territoires = $5, note = $6, \
+         statut = 'en_attente', modifie_le = $7 \
+         WHERE id = $1 AND auteur = $2 AND statut = 'changements_demandes'")
+        .bind(id)
+        .bind(auteur)
+        .bind(r.document)
+        .bind(r.nom)
+        .bind(r.territoires)
+        .bind(r.note)
+        .bind(now)
+        .execute(p)
+        .await?
+        .rows_affected());
+    Ok(n == 1)
+}
+
+// ----- revisions -----
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Revision {
+    pub revision: i64,
+    pub document: String,
+    pub le: i64,
+    pub source: String,
+    pub auteur: Option<String>,
+    pub proposition: Option<String>,
+}
+
+type RevisionRow = (i64, String, i64, String, Option<String>, Option<String>);
+
+/// An alliance's revisions, oldest first. A record no contribution has touched has one:
+/// itself as stored (never written to the revisions table until something changes it).
+pub async fn history(db: &Db, slug: &str) -> Result<Vec<Revision>> {
+    let rows: Vec<RevisionRow> = on_read!(db, p => sqlx::query_as(
+        "SELECT revision, document, le, source, auteur, proposition FROM alliances_revisions \
+         WHERE slug = $1 ORDER BY revision")
+        .bind(slug)
+        .fetch_all(p)
+        .await?);
+    if rows.is_empty() {
+        let current: Option<(String, i64)> = on_read!(db, p => sqlx::query_as(
+            "SELECT document, modifie_le FROM alliances WHERE slug = $1")
+            .bind(slug)
+            .fetch_optional(p)
+            .await?);
+        return Ok(current
+            .map(|(document, le)| Revision {
+                revision: 1,
+                document,
+                le,
+                source: "import".into(),
+                auteur: None,
+                proposition: None,
+            })
+            .into_iter()
+            .collect());
+    }
+    Ok(rows
+        .into_iter()
+        .map(|r| Revision {
+            revision: r.0,
+            document: r.1,
+            le: r.2,
+            source: r.3,
+            auteur: r.4,
+            proposition: r.5,
+        })
+        .collect())
+}
+
+/// What a new revision is made of.
+pub struct Publish<'a> {
+    pub alliance: &'a Alliance,
+    /// `proposition` or `restauration`.
+    pub source: &'a str,
+    pub auteur: Option<&'a str>,
+    pub proposition: Option<&'a str>,
+    pub now: i64,
+}
+
+/// Writes a new revision of an alliance in one transaction: its first revision (the record
+/// as it stood) when it had none, the record itself, a change-log row (every server's search
+/// index follows it), the revision, and, for a proposal, its acceptance by `moderateur`.
+/// Returns the new revision's number, or `None` when the proposal was no longer waiting.
+pub async fn publish(db: &Db, p: &Publish<'_>, moderateur: &str) -> Result<Option<i64>> {
+    let document = serde_json::to_string(p.alliance)
+        .map_err(|e| StoreError::Reference(format!("alliance « {} » : {e}", p.alliance.slug)))?;
+    let empreinte = fingerprint(&[document.as_bytes()]);
+    let slug = p.alliance.slug.as_str();
+    let mut tx = Tx::begin_write(db).await?;
+    if let Tx::Pg(t) = &mut tx {
+        // The same lock as an import: change-log numbers commit in order.
+        sqlx::query("LOCK TABLE alliances_journal IN EXCLUSIVE MODE")
+            .execute(&mut **t)
+            .await?;
+    }
+    let revision = on_tx!(&mut tx, c => {
+        if let Some(id) = p.proposition {
+            let n = sqlx::query(
+                "UPDATE propositions SET statut = 'acceptee', moderateur = $2, message = NULL, modifie_le = $3 \
+                 WHERE id = $1 AND statut = 'en_attente'")
+                .bind(id)
+                .bind(moderateur)
+                .bind(p.now)
+                .execute(&mut *c)
+                .await?
+                .rows_affected();
+            if n != 1 {
+                return Ok(None);
+            }
+        }
+        let last: Option<i64> = sqlx::query_scalar(
+            "SELECT MAX(revision) FROM alliances_revisions WHERE slug = $1")
+            .bind(slug)
+            .fetch_one(&mut *c)
+            .await?;
+        let mut next = last.unwrap_or(0) + 1;
+        if last.is_none() {
+            // The record as it stood becomes revision 1.
+            let n = sqlx::query(
+                "INSERT INTO alliances_revisions (slug, revision, document, le, source) \
+                 SELECT slug, 1, document, modifie_le, 'import' FROM alliances WHERE slug = $1")
+                .bind(slug)
+                .execute(&mut *c)
+                .await?
+                .rows_affected();
+            next += i64::try_from(n).unwrap_or(0);
+        }
+        sqlx::query(
+            "INSERT INTO alliances (slug, nom, document, empreinte, origine, importe_par, cree_le, modifie_le) \
+             VALUES ($1, $2, $3, $4, 'contribution', NULL, $5, $5) \
+             ON CONFLICT (slug) DO UPDATE SET nom = excluded.nom, document = excluded.document, \
+             empreinte = excluded.empreinte, origine = excluded.origine, importe_par = NULL, \
+             modifie_le = excluded.modifie_le")
+            .bind(slug)
+            .bind(&p.alliance.nom)
+            .bind(&document)
+            .bind(&empreinte)
+            .bind(p.now)
+            .execute(&mut *c)
+            .await?;
+        sqlx::query("INSERT INTO alliances_journal (slug, operation, le) VALUES ($1, 'ecriture', $2)")
+            .bind(slug)
+            .bind(p.now)
+            .execute(&mut *c)
+            .await?;
+        sqlx::query(
+            "INSERT INTO alliances_revisions (slug, revision, document, le, source, auteur, proposition) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)")
+            .bind(slug)
+            .bind(next)
+            .bind(&document)
+            .bind(p.now)
+            .bind(p.source)
+            .bind(p.auteur)
+            .bind(p.proposition)
+            .execute(&mut *c)
+            .await?;
+        if let Some(id) = p.proposition {
+            sqlx::query("UPDATE propositions SET revision = $2 WHERE id = $1")
+                .bind(id)
+                .bind(next)
+                .execute(&mut *c)
+                .await?;
+        }
+        next
+    });
+    tx.commit().await?;
+    Ok(Some(revision))
+}
+
+/// The current revision number of a record (1 when it has no history yet), `None` when the
+/// record does not exist.
+pub async fn current_revision(db: &Db, slug: &str) -> Result<Option<i64>> {
+    let exists: i64 = on_read!(db, p => sqlx::query_scalar(
+        "SELECT COUNT(*) FROM alliances WHERE slug = $1")
+        .bind(slug)
+        .fetch_one(p)
+        .await?);
+    if exists == 0 {
+        return Ok(None);
+    }
+    let last: Option<i64> = on_read!(db, p => sqlx::query_scalar(
+        "SELECT MAX(revision) FROM alliances_revisions WHERE slug = $1")
+        .bind(slug)
+        .fetch_one(p)
+        .await?);
+    Ok(Some(last.unwrap_or(1)))
+}

@@ -1,0 +1,149 @@
+//! `POST /api/v1/propositions` (a member, by session or API token) and
+//! `GET /api/v1/alliances/{slug}/historique` (public).
+
+use alliances_store::propositions;
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::revisions::{Historique, Revision, history};
+
+use crate::accounts::Signed;
+use crate::error::{AppError, AppResult};
+use crate::state::{AppState, ready};
+
+/// A proposal just made.
+#[derive(Serialize, ToSchema)]
+pub struct PropositionCreee {
+    #[schema(example = "3f9c0a1b2c3d4e5f60718293a4b5c6d7")]
+    pub id: String,
+    /// `en_attente` until a moderator decides.
+    #[schema(example = "en_attente")]
+    pub statut: String,
+}
+
+/// Proposes a new alliance, or a change to one: the body has the shape of
+/// `GET /api/v1/alliances/{slug}`; a known slug makes it a change of that record.
+#[utoipa::path(post, path = "/api/v1/propositions", summary = "Proposer une alliance ou une modification",
+    description = "Corps au format de GET /api/v1/alliances/{slug} (les champs ajoutés par l'API — noms et liens des territoires, url, provenance — sont ignorés). Un identifiant existant propose une modification de la fiche, un nouvel identifiant une nouvelle alliance. Vérifiée comme une ligne d'import ; rien n'est publié avant la décision d'un modérateur. Authentification : session (cookie) ou jeton personnel (Authorization: Bearer) d'un compte à l'adresse confirmée.",
+    tag = "Contributions",
+    request_body(content = serde_json::Value, description = "L'alliance proposée", content_type = "application/json"),
+    security(("jeton" = []), ("session" = [])),
+    responses(
+        (status = 201, description = "Proposition enregistrée, en attente de modération", body = PropositionCreee),
+        (status = 401, description = "Connexion ou jeton requis"),
+        (status = 403, description = "Adresse électronique non confirmée"),
+        (status = 422, description = "Corps invalide : chaque champ en erreur est nommé, rien n'est enregistré")))]
+pub async fn create(
+    State(state): State<AppState>,
+    Signed(member): Signed,
+    body: Bytes,
+) -> AppResult<(StatusCode, Json<PropositionCreee>)> {
+    let ready = ready(&state)?;
+    super::may_propose(&member)?;
+    let alliance = super::read_json(ready, &body)?;
+    let proposal = super::submit(&state, &member, &alliance, None).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(PropositionCreee {
+            id: proposal.id,
+            statut: proposal.statut,
+        }),
+    ))
+}
+
+/// A new version of one's proposal that the moderators sent back: same body as the proposal;
+/// it waits for moderation again.
+#[utoipa::path(put, path = "/api/v1/propositions/{id}", summary = "Réviser une proposition renvoyée",
+    description = "Après une demande de modifications d'un modérateur, le contributeur envoie la nouvelle version (même format que la proposition, même identifiant de fiche) ; elle attend à nouveau la modération.",
+    tag = "Contributions",
+    params(("id" = String, Path, description = "Identifiant de la proposition")),
+    request_body(content = serde_json::Value, description = "La nouvelle version", content_type = "application/json"),
+    security(("jeton" = []), ("session" = [])),
+    responses(
+        (status = 200, description = "Proposition révisée, de nouveau en attente", body = PropositionCreee),
+        (status = 401, description = "Connexion ou jeton requis"),
+        (status = 403, description = "Adresse électronique non confirmée"),
+        (status = 404, description = "Aucune proposition de ce compte sous cet identifiant"),
+        (status = 422, description = "Corps invalide, ou proposition qui n'attend pas de révision")))]
+pub async fn revise(
+    State(state): State<AppState>,
+    Signed(member): Signed,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> AppResult<Json<PropositionCreee>> {
+    let ready = ready(&state)?;
+    super::may_propose(&member)?;
+    let alliance = super::read_json(ready, &body)?;
+    let p = propositions::get(&state.db, &id)
+        .await?
+        .filter(|p| p.auteur.as_deref() == Some(member.account.id.as_str()))
+        .ok_or_else(|| {
+            AppError::NotFoundBecause("Aucune de vos propositions n'a cet identifiant.".into())
+        })?;
+    let same_record = match &p.cible {
+        Some(slug) => *slug == alliance.slug,
+        None => serde_json::from_str::<serde_json::Value>(&p.document)
+            .is_ok_and(|d| d["slug"] == alliance.slug.as_str()),
+    };
+    if !same_record {
+        return Err(AppError::Invalid(alliances_domain::error::Invalid(vec![
+            alliances_domain::error::FieldError::new(
+                "slug",
+                "une révision garde l'identifiant de la fiche proposée",
+            ),
+        ])));
+    }
+    let document =
+        serde_json::to_string(&alliance).map_err(|e| AppError::Internal(e.to_string()))?;
+    let places = super::places_of(&alliance);
+    let revised = propositions::revise(
+        &state.db,
+        &id,
+        &member.account.id,
+        &propositions::Revised {
+            document: &document,
+            nom: &alliance.nom,
+            territoires: &places,
+            note: p.note.as_deref(),
+        },
+        state.now(),
+    )
+    .await?;
+    if !revised {
+        return Err(AppError::InvalidBecause(
+            "Cette proposition n'attend pas de révision : seule une proposition renvoyée par un modérateur peut être révisée.".into(),
+            alliances_domain::error::Invalid::default(),
+        ));
+    }
+    Ok(Json(PropositionCreee {
+        id,
+        statut: alliances_domain::proposition::Statut::EnAttente
+            .code()
+            .into(),
+    }))
+}
+
+/// The history of an alliance: every revision, who published it and which fields changed.
+#[utoipa::path(get, path = "/api/v1/alliances/{slug}/historique", summary = "Historique d'une alliance",
+    description = "Chaque révision publiée de la fiche, la plus ancienne d'abord : sa date, son auteur (pseudonyme ou organisation, au choix du contributeur ; « contributeur supprimé » si son compte a été supprimé ; null pour les données importées) et les champs modifiés.",
+    tag = "Exemples",
+    params(("slug" = String, Path, description = "Identifiant de l'alliance")),
+    responses((status = 200, description = "Les révisions", body = Historique), (status = 404, description = "Identifiant inconnu")))]
+pub async fn historique(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> AppResult<Json<Historique>> {
+    let revisions = history(&state, &slug).await?;
+    if revisions.is_empty() {
+        return Err(AppError::NotFound);
+    }
+    let resultats: Vec<Revision> = revisions.into_iter().map(|(r, _)| r).collect();
+    Ok(Json(Historique {
+        total: resultats.len(),
+        resultats,
+    }))
+}

@@ -1,0 +1,431 @@
+//! `/moderation…` pages and decisions.
+
+use alliances_domain::alliance::Alliance;
+use alliances_domain::proposition::{self, Decision, Statut};
+use alliances_store::propositions::{self, Proposal, Publish, Queue};
+use alliances_store::{alliances, comptes};
+use askama::Template;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+
+use crate::accounts::{Member, Signed};
+use crate::clock::iso_date;
+use crate::ctx::Ctx;
+use crate::error::{AppError, AppResult};
+use crate::personal::{form_pairs, form_value, page, see_other};
+use crate::state::{AppState, ready};
+
+const DAY: i64 = 86_400;
+
+#[derive(serde::Deserialize, Default)]
+pub struct Filters {
+    genre: Option<String>,
+    territoire: Option<String>,
+    age: Option<String>,
+    ok: Option<String>,
+}
+
+pub struct Row {
+    pub id: String,
+    pub nom: String,
+    pub nouvelle: bool,
+    pub auteur: String,
+    pub date: String,
+    pub jours: i64,
+}
+
+#[derive(Template)]
+#[template(path = "moderation/file.html")]
+struct QueuePage {
+    ctx: Ctx,
+    rows: Vec<Row>,
+    genre: String,
+    territoire: String,
+    territoire_error: Option<String>,
+    age: String,
+    ok: Option<String>,
+}
+
+/// `niveau:code` of a territory typed by name or code, or what to fix.
+fn territory_filter(state: &AppState, typed: &str) -> Result<Option<String>, String> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Ok(None);
+    }
+    let ready = ready(state).map_err(|_| String::new())?;
+    if let Some((niveau, code)) = typed.split_once(':') {
+        return Ok(Some(format!("{niveau}:{code}")));
+    }
+    let (total, found) = ready.territory_index.search(
+        typed,
+        alliances_domain::pagination::Page {
+            page: 1,
+            per_page: 2,
+        },
+    );
+    let exact = found.first().filter(|(level, code)| {
+        total == 1
+            || ready.territory(*level, code).is_some_and(|t| {
+                alliances_domain::text::fold(&t.name) == alliances_domain::text::fold(typed)
+            })
+    });
+    match (exact, total) {
+        (Some((level, code)), _) => Ok(Some(format!("{}:{code}", level.code()))),
+        (None, 0) => Err(format!(
+            "aucun territoire ne s'appelle « {typed} » ; écrivez un nom ou un code INSEE"
+        )),
+        (None, _) => Err(format!(
+            "plusieurs territoires répondent à « {typed} » ; précisez, par exemple avec le code INSEE"
+        )),
+    }
+}
+
+/// `GET /moderation`: proposals waiting, oldest first.
+pub async fn queue(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Query(f): Query<Filters>,
+) -> AppResult<Response> {
+    let genre = f.genre.unwrap_or_default();
+    let typed = f.territoire.unwrap_or_default();
+    let age = f.age.unwrap_or_default();
+    let (territoire, territoire_error) = match territory_filter(&state, &typed) {
+        Ok(t) => (t, None),
+        Err(e) => (None, Some(e)),
+    };
+    let days: i64 = age.parse().unwrap_or(0).clamp(0, 3650);
+    let now = state.now();
+    let found = propositions::queue(
+        &state.db,
+        &Queue {
+            statuts: &[Statut::EnAttente.code()],
+            genre: (!genre.is_empty()).then_some(genre.as_str()),
+            territoire: territoire.as_deref(),
+            before: (days > 0).then(|| now - days * DAY),
+            limit: 500,
+        },
+    )
+    .await?;
+    let mut rows = Vec::with_capacity(found.len());
+    for p in found {
+        rows.push(Row {
+            auteur: crate::revisions::public_name(&state, p.auteur.as_deref()).await?,
+            date: ctx.date(&iso_date(p.cree_le)),
+            jours: (now - p.cree_le) / DAY,
+            nouvelle: p.cible.is_none(),
+            id: p.id,
+            nom: p.nom,
+        });
+    }
+    let ok =
+        f.ok.filter(|k| matches!(k.as_str(), "acceptee" | "refusee" | "changements_demandes"));
+    let t = QueuePage {
+        ok: ok.map(|k| ctx.t(format!("moderation-ok-{k}"))),
+        rows,
+        genre,
+        territoire: typed,
+        territoire_error,
+        age,
+        ctx,
+    };
+    page(StatusCode::OK, &t)
+}
+
+pub struct Change {
+    pub champ: String,
+    pub avant: String,
+    pub apres: String,
+}
+
+#[derive(Template)]
+#[template(path = "moderation/proposition.html")]
+struct ProposalPage {
+    ctx: Ctx,
+    csrf: String,
+    /// The proposal's path; decisions are posted below it.
+    base: String,
+    nom: String,
+    nouvelle: bool,
+    fiche: String,
+    auteur: String,
+    date: String,
+    note: Option<String>,
+    statut: String,
+    changes: Vec<Change>,
+    /// The record moved on since the proposal was made.
+    stale: bool,
+    error: Option<(String, String)>,
+}
+
+fn proposed(p: &Proposal) -> AppResult<Alliance> {
+    serde_json::from_str(&p.document)
+        .map_err(|e| AppError::Internal(format!("proposition {} illisible : {e}", p.id)))
+}
+
+/// The changed columns of the import layout between the published record and the proposal
+/// (every field the proposal sets, for a new record).
+fn diff(before: Option<&Alliance>, after: &Alliance) -> Vec<Change> {
+    let old: std::collections::BTreeMap<&str, String> = before
+        .map(|a| a.to_columns(&[]).into_iter().collect())
+        .unwrap_or_default();
+    after
+        .to_columns(&[])
+        .into_iter()
+        .filter(|(k, v)| old.get(k).map_or(!v.is_empty(), |o| o != v))
+        .map(|(k, v)| Change {
+            champ: k.to_owned(),
+            avant: old.get(k).cloned().unwrap_or_default(),
+            apres: v,
+        })
+        .collect()
+}
+
+async fn proposal_page(
+    ctx: Ctx,
+    state: &AppState,
+    member: &Member,
+    p: Proposal,
+    status: StatusCode,
+    error: Option<(String, String)>,
+) -> AppResult<Response> {
+    let after = proposed(&p)?;
+    let published = alliances::get(&state.db, &after.slug).await?;
+    let current = propositions::current_revision(&state.db, &after.slug).await?;
+    let t = ProposalPage {
+        csrf: member.csrf().to_owned(),
+        auteur: crate::revisions::public_name(state, p.auteur.as_deref()).await?,
+        date: ctx.date(&iso_date(p.cree_le)),
+        nouvelle: p.cible.is_none(),
+        stale: p.base.is_some() && current != p.base,
+        changes: diff(published.as_ref().map(|s| &s.alliance), &after),
+        fiche: ctx.href(format!("/exemples/{}", after.slug)),
+        statut: ctx.t(format!("proposition-statut-{}", p.statut)),
+        base: ctx.href(format!("/moderation/propositions/{}", p.id)),
+        nom: p.nom,
+        note: p.note,
+        error,
+        ctx,
+    };
+    page(status, &t)
+}
+
+async fn load(state: &AppState, id: &str) -> AppResult<Proposal> {
+    propositions::get(&state.db, id).await?.ok_or_else(|| {
+        AppError::NotFoundBecause("Cette proposition n'existe pas (ou plus).".into())
+    })
+}
+
+/// `GET /moderation/propositions/{id}`.
+pub async fn proposal(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Signed(member): Signed,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let p = load(&state, &id).await?;
+    proposal_page(ctx, &state, &member, p, StatusCode::OK, None).await
+}
+
+fn not_waiting() -> AppError {
+    AppError::InvalidBecause(
+        "Cette proposition n'attend plus de décision : un autre modérateur l'a déjà traitée, ou son contributeur la révise.".into(),
+        alliances_domain::error::Invalid::default(),
+    )
+}
+
+/// `POST /moderation/propositions/{id}/accepter`: checked again against the reference data,
+/// then published as a new revision.
+pub async fn accept(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Signed(member): Signed,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let p = load(&state, &id).await?;
+    if Decision::Accepter
+        .apply(Statut::parse(&p.statut).unwrap_or(Statut::Refusee))
+        .is_none()
+    {
+        return Err(not_waiting());
+    }
+    let alliance = proposed(&p)?;
+    alliance
+        .validate(&ready(&state)?.referential)
+        .map_err(|e| AppError::Invalid(alliances_domain::error::Invalid(e)))?;
+    let published = propositions::publish(
+        &state.db,
+        &Publish {
+            alliance: &alliance,
+            source: "proposition",
+            auteur: p.auteur.as_deref(),
+            proposition: Some(&p.id),
+            now: state.now(),
+        },
+        &member.account.id,
+    )
+    .await?;
+    let Some(revision) = published else {
+        return Err(not_waiting());
+    };
+    let details = serde_json::json!({ "proposition": p.id, "revision": revision }).to_string();
+    comptes::log_action(
+        &state.db,
+        Some(&member.account.id),
+        Decision::Accepter.code(),
+        &alliance.slug,
+        &details,
+        state.now(),
+    )
+    .await?;
+    Ok(see_other(&ctx.href("/moderation?ok=acceptee")))
+}
+
+/// Rejects or sends back a proposal with the moderator's message.
+async fn answer(
+    ctx: Ctx,
+    state: &AppState,
+    member: &Member,
+    id: &str,
+    decision: Decision,
+    body: &Bytes,
+) -> AppResult<Response> {
+    let p = load(state, id).await?;
+    let Some(to) = decision.apply(Statut::parse(&p.statut).unwrap_or(Statut::Refusee)) else {
+        return Err(not_waiting());
+    };
+    let pairs = form_pairs(body);
+    let field = decision.code();
+    let message =
+        match proposition::message(&form_value(&pairs, "message"), decision.needs_message()) {
+            Ok(m) => m,
+            Err(e) => {
+                let error = Some((field.to_owned(), e));
+                return proposal_page(
+                    ctx,
+                    state,
+                    member,
+                    p,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    error,
+                )
+                .await;
+            }
+        };
+    if !propositions::decide(
+        &state.db,
+        id,
+        &p.statut,
+        to.code(),
+        &member.account.id,
+        message.as_deref(),
+        state.now(),
+    )
+    .await?
+    {
+        return Err(not_waiting());
+    }
+    let details = serde_json::json!({ "proposition": p.id }).to_string();
+    let cible = p.cible.clone().unwrap_or_else(|| p.nom.clone());
+    comptes::log_action(
+        &state.db,
+        Some(&member.account.id),
+        decision.code(),
+        &cible,
+        &details,
+        state.now(),
+    )
+    .await?;
+    Ok(see_other(
+        &ctx.href(format!("/moderation?ok={}", to.code())),
+    ))
+}
+
+/// `POST /moderation/propositions/{id}/refuser`.
+pub async fn reject(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Signed(member): Signed,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> AppResult<Response> {
+    answer(ctx, &state, &member, &id, Decision::Refuser, &body).await
+}
+
+/// `POST /moderation/propositions/{id}/demander`.
+pub async fn ask(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Signed(member): Signed,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> AppResult<Response> {
+    answer(
+        ctx,
+        &state,
+        &member,
+        &id,
+        Decision::DemanderChangements,
+        &body,
+    )
+    .await
+}
+
+/// `POST /moderation/alliances/{slug}/restaurer`: an earlier revision published again as a
+/// new one.
+pub async fn restore(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Signed(member): Signed,
+    Path(slug): Path<String>,
+    body: Bytes,
+) -> AppResult<Response> {
+    let pairs = form_pairs(&body);
+    let wanted: i64 = form_value(&pairs, "revision").parse().map_err(|_| {
+        AppError::Invalid(alliances_domain::error::Invalid(vec![
+            alliances_domain::error::FieldError::new(
+                "revision",
+                "indiquez le numéro de la révision à restaurer",
+            ),
+        ]))
+    })?;
+    let revisions = propositions::history(&state.db, &slug).await?;
+    if revisions.is_empty() {
+        return Err(AppError::NotFound);
+    }
+    let Some(r) = revisions.iter().find(|r| r.revision == wanted) else {
+        return Err(AppError::Invalid(alliances_domain::error::Invalid(vec![
+            alliances_domain::error::FieldError::new(
+                "revision",
+                format!("la fiche n'a pas de révision {wanted}"),
+            ),
+        ])));
+    };
+    let alliance: Alliance = serde_json::from_str(&r.document)
+        .map_err(|e| AppError::Internal(format!("révision {wanted} de {slug} : {e}")))?;
+    let revision = propositions::publish(
+        &state.db,
+        &Publish {
+            alliance: &alliance,
+            source: "restauration",
+            auteur: Some(&member.account.id),
+            proposition: None,
+            now: state.now(),
+        },
+        &member.account.id,
+    )
+    .await?
+    .ok_or_else(|| AppError::Internal("restauration non écrite".into()))?;
+    let details = serde_json::json!({ "depuis": wanted, "revision": revision }).to_string();
+    comptes::log_action(
+        &state.db,
+        Some(&member.account.id),
+        "restaurer",
+        &slug,
+        &details,
+        state.now(),
+    )
+    .await?;
+    Ok(see_other(&ctx.href(format!("/exemples/{slug}/historique"))))
+}
