@@ -43,6 +43,23 @@ pub const TABLE: &[Rule] = &[
     rule("GET", "/mon-espace/supprimer", Role::Membre),
     rule("POST", "/mon-espace/supprimer", Role::Membre),
     rule("GET", "/mon-espace/contributions", Role::Membre),
+    rule(
+        "GET",
+        "/mon-espace/contributions/{id}/reviser",
+        Role::Membre,
+    ),
+    rule(
+        "POST",
+        "/mon-espace/contributions/{id}/reviser",
+        Role::Membre,
+    ),
+    rule("GET", "/contributions/alliances/nouvelle", Role::Membre),
+    rule(
+        "GET",
+        "/contributions/alliances/{slug}/modifier",
+        Role::Membre,
+    ),
+    rule("POST", "/contributions/alliances", Role::Membre),
     rule("POST", "/api/v1/propositions", Role::Membre),
     rule("PUT", "/api/v1/propositions/{id}", Role::Membre),
     rule("GET", "/moderation", Role::Moderateur),
@@ -100,6 +117,19 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
         .map(|m| m.as_str().to_owned())
         .unwrap_or_default();
     let Some(rule) = rule_of(request.method(), &path) else {
+        // A method the route does not answer: 405, as the router would say.
+        let allowed: Vec<&str> = TABLE
+            .iter()
+            .filter(|r| r.path == path)
+            .map(|r| r.method)
+            .collect();
+        if !allowed.is_empty() {
+            let mut response = axum::http::StatusCode::METHOD_NOT_ALLOWED.into_response();
+            if let Ok(v) = axum::http::HeaderValue::from_str(&allowed.join(", ")) {
+                response.headers_mut().insert(header::ALLOW, v);
+            }
+            return response;
+        }
         return AppError::Internal(format!(
             "route {} {path} absente de la table d'accès",
             request.method()

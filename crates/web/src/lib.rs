@@ -50,6 +50,7 @@ pub mod revisions;
 pub mod state;
 pub mod synthese;
 pub mod territory_search;
+pub mod throttle;
 
 pub use state::{AppState, DEFAULT_LICENCE, Legal, Settings};
 
@@ -276,6 +277,10 @@ fn router(state: AppState) -> Router {
             "/exemples/{slug}/historique",
             get(contributions::html::history),
         )
+        .route(
+            "/exemples/{slug}/signaler",
+            get(contributions::html::report_form).post(contributions::html::report),
+        )
         .route("/sitemap.xml", get(donnees_ouvertes::sitemap))
         .route("/donnees-ouvertes/{fichier}", get(donnees_ouvertes::dump))
         .route("/territoires/epci/{siren}", get(territoires::html::epci))
@@ -333,6 +338,22 @@ fn router(state: AppState) -> Router {
         .route("/admin/comptes/{id}/role", post(admin::html::set_role))
         .route("/admin/journal", get(admin::html::journal))
         .route("/mon-espace/contributions", get(contributions::html::mine))
+        .route(
+            "/mon-espace/contributions/{id}/reviser",
+            get(contributions::html::revise_form).post(contributions::html::revise_submit),
+        )
+        .route(
+            "/contributions/alliances/nouvelle",
+            get(contributions::html::new_form),
+        )
+        .route(
+            "/contributions/alliances/{slug}/modifier",
+            get(contributions::html::change_form),
+        )
+        .route(
+            "/contributions/alliances",
+            post(contributions::html::submit_form),
+        )
         .route("/moderation", get(moderation::html::queue))
         .route(
             "/moderation/propositions/{id}",

@@ -62,6 +62,16 @@ async fn every_route_answers_each_role_as_the_table_says(backend: &Backend) {
     alliances_store::propositions::create(&app.db.db, &proposal)
         .await
         .unwrap();
+    // For each account, a proposal of its own sent back (the revision routes).
+    for (role, id) in &accounts {
+        let mut own = proposal.clone();
+        own.id = format!("renvoyee-{}", role.code());
+        own.auteur = Some(id.clone());
+        own.statut = "changements_demandes".into();
+        alliances_store::propositions::create(&app.db.db, &own)
+            .await
+            .unwrap();
+    }
     let mut checked = 0;
     for rule in TABLE {
         let id = if rule.path.contains("/propositions/") {
@@ -93,6 +103,11 @@ async fn every_route_answers_each_role_as_the_table_says(backend: &Backend) {
             for (role, id) in &accounts {
                 // A fresh session each time: logout and deletion end theirs.
                 let (secret, csrf) = session(&app, id).await;
+                let url = if rule.path.starts_with("/mon-espace/contributions/{id}") {
+                    url.replace(&target.id, &format!("renvoyee-{}", role.code()))
+                } else {
+                    url.clone()
+                };
                 let r = match rule.method {
                     "GET" => get_as(&app, &url, &secret).await,
                     method => {

@@ -17,6 +17,7 @@ mod methodes_kit;
 mod operations;
 mod pages_competences;
 mod pages_compte;
+mod pages_contributions;
 mod pages_donnees;
 mod pages_exemples;
 mod pages_methodes;

@@ -349,8 +349,8 @@ pub async fn login(
     let pairs = form_pairs(&body);
     let courriel = form_value(&pairs, "courriel").trim().to_lowercase();
     let retour = safe_return(&form_value(&pairs, "retour"));
-    let keys = super::throttle_keys("connexion", &courriel, client);
-    super::check_throttle(&state, &keys).await?;
+    let keys = crate::throttle::keys("connexion", &courriel, client);
+    crate::throttle::check(&state, &keys).await?;
     let account = comptes::by_email(&state.db, &courriel).await?;
     let ok = accounts::verify_password(
         account.as_ref().map(|a| a.mot_de_passe.clone()),
@@ -358,7 +358,7 @@ pub async fn login(
     )
     .await?;
     let Some(account) = account.filter(|_| ok) else {
-        super::count_failure(&state, &keys).await?;
+        crate::throttle::count(&state, &keys).await?;
         let general = Some(ctx.t("compte-connexion-echec"));
         return login_page(ctx, StatusCode::UNAUTHORIZED, &courriel, &retour, general);
     };
@@ -446,9 +446,9 @@ pub async fn forgot(
         Ok(c) => c,
         Err(m) => return forgot_page(ctx, StatusCode::UNPROCESSABLE_ENTITY, &raw, Some(m)),
     };
-    let keys = super::throttle_keys("reinitialisation", &courriel, client);
-    super::check_throttle(&state, &keys).await?;
-    super::count_failure(&state, &keys).await?;
+    let keys = crate::throttle::keys("reinitialisation", &courriel, client);
+    crate::throttle::check(&state, &keys).await?;
+    crate::throttle::count(&state, &keys).await?;
     if let Some(account) = comptes::by_email(&state.db, &courriel).await? {
         let base = absolute(&state, &parts.headers, "");
         send_link(
@@ -562,7 +562,7 @@ pub async fn reset(
     // The mail reached its owner: the address is confirmed too.
     comptes::set_verified(&state.db, &compte_id, state.now()).await?;
     if let Some(account) = comptes::by_id(&state.db, &compte_id).await? {
-        let keys = super::throttle_keys(
+        let keys = crate::throttle::keys(
             "connexion",
             &account.courriel,
             std::net::IpAddr::from([0, 0, 0, 0]),

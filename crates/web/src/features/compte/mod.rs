@@ -6,7 +6,7 @@
 pub mod espace;
 pub mod html;
 
-use alliances_domain::compte::{SignupForm, Throttle};
+use alliances_domain::compte::SignupForm;
 use alliances_domain::error::FieldError;
 use alliances_i18n::Lang;
 use alliances_store::comptes::{self, Usage};
@@ -111,42 +111,6 @@ pub fn place_errors(fields: &mut [Field], errors: Vec<FieldError>) -> Vec<FieldE
         }
     }
     rest
-}
-
-/// The throttle keys of an attempt: the address, and the client.
-#[must_use]
-pub fn throttle_keys(kind: &str, courriel: &str, client: std::net::IpAddr) -> [(String, i64); 2] {
-    [
-        (
-            crate::links::key_of(&format!("{kind}:{courriel}")),
-            Throttle::MAX,
-        ),
-        (
-            crate::links::key_of(&format!("client:{client}")),
-            Throttle::CLIENT_MAX,
-        ),
-    ]
-}
-
-/// `Err(Throttled)` while one of the keys is past its limit.
-pub async fn check_throttle(state: &AppState, keys: &[(String, i64)]) -> AppResult<()> {
-    let now = state.now();
-    for (key, max) in keys {
-        if let Some((failures, since)) = comptes::failures(&state.db, key).await?
-            && let Some(wait) = Throttle::wait(*max, failures, since, now)
-        {
-            return Err(AppError::Throttled(wait));
-        }
-    }
-    Ok(())
-}
-
-/// Counts a failure on each key.
-pub async fn count_failure(state: &AppState, keys: &[(String, i64)]) -> AppResult<()> {
-    for (key, _) in keys {
-        comptes::fail(&state.db, key, state.now(), Throttle::WINDOW).await?;
-    }
-    Ok(())
 }
 
 /// Creates a one-time link of that use for an account and mails it, in the reader's language.

@@ -3,6 +3,7 @@
 //! read and checked here, once, as an import checks its rows.
 
 pub mod api;
+pub mod form;
 pub mod html;
 
 use alliances_domain::alliance::Alliance;

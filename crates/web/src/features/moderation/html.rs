@@ -28,6 +28,7 @@ pub struct Filters {
 }
 
 pub struct Row {
+    pub signalement: bool,
     pub id: String,
     pub nom: String,
     pub nouvelle: bool,
@@ -111,7 +112,8 @@ pub async fn queue(
     let mut rows = Vec::with_capacity(found.len());
     for p in found {
         rows.push(Row {
-            auteur: crate::revisions::public_name(&state, p.auteur.as_deref()).await?,
+            auteur: author(&ctx, &state, &p).await?,
+            signalement: p.genre == "signalement",
             date: ctx.date(&iso_date(p.cree_le)),
             jours: (now - p.cree_le) / DAY,
             nouvelle: p.cible.is_none(),
@@ -148,6 +150,8 @@ struct ProposalPage {
     base: String,
     nom: String,
     nouvelle: bool,
+    /// An error report: its text, no change to publish.
+    signalement: bool,
     fiche: String,
     auteur: String,
     date: String,
@@ -182,6 +186,14 @@ fn diff(before: Option<&Alliance>, after: &Alliance) -> Vec<Change> {
         .collect()
 }
 
+/// Who made a proposal: as they sign; a visitor for a report without an account.
+async fn author(ctx: &Ctx, state: &AppState, p: &Proposal) -> AppResult<String> {
+    if p.auteur.is_none() && p.genre == "signalement" {
+        return Ok(ctx.t("moderation-visiteur"));
+    }
+    crate::revisions::public_name(state, p.auteur.as_deref()).await
+}
+
 async fn proposal_page(
     ctx: Ctx,
     state: &AppState,
@@ -195,7 +207,8 @@ async fn proposal_page(
     let current = propositions::current_revision(&state.db, &after.slug).await?;
     let t = ProposalPage {
         csrf: member.csrf().to_owned(),
-        auteur: crate::revisions::public_name(state, p.auteur.as_deref()).await?,
+        auteur: author(&ctx, state, &p).await?,
+        signalement: p.genre == "signalement",
         date: ctx.date(&iso_date(p.cree_le)),
         nouvelle: p.cible.is_none(),
         stale: p.base.is_some() && current != p.base,
@@ -249,6 +262,34 @@ pub async fn accept(
         .is_none()
     {
         return Err(not_waiting());
+    }
+    if p.genre == "signalement" {
+        // A report publishes nothing: the moderator corrects the record by a proposal.
+        if !propositions::decide(
+            &state.db,
+            &id,
+            &p.statut,
+            Statut::Acceptee.code(),
+            &member.account.id,
+            None,
+            state.now(),
+        )
+        .await?
+        {
+            return Err(not_waiting());
+        }
+        let details = serde_json::json!({ "proposition": p.id }).to_string();
+        let cible = p.cible.clone().unwrap_or_default();
+        comptes::log_action(
+            &state.db,
+            Some(&member.account.id),
+            "traiter",
+            &cible,
+            &details,
+            state.now(),
+        )
+        .await?;
+        return Ok(see_other(&ctx.href("/moderation?ok=acceptee")));
     }
     let alliance = proposed(&p)?;
     alliance
