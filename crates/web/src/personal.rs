@@ -54,6 +54,24 @@ pub fn form_pairs(body: &Bytes) -> Vec<(String, String)> {
         .collect()
 }
 
+/// A form request read whole: its headers, the client it comes from (for throttles) and its
+/// fields.
+pub async fn client_form(
+    state: &AppState,
+    request: axum::extract::Request,
+) -> crate::error::AppResult<(HeaderMap, std::net::IpAddr, Vec<(String, String)>)> {
+    let client = crate::middleware::rate_limit::client_ip(&request, state.settings.trust_proxy);
+    let (parts, body) = request.into_parts();
+    let body = axum::body::to_bytes(body, state.settings.body_limit)
+        .await
+        .map_err(|_| {
+            crate::error::AppError::Invalid(alliances_domain::error::Invalid(vec![
+                alliances_domain::error::FieldError::new("corps", "formulaire illisible"),
+            ]))
+        })?;
+    Ok((parts.headers, client, form_pairs(&body)))
+}
+
 /// The value of a form field, empty when absent.
 #[must_use]
 pub fn form_value(pairs: &[(String, String)], name: &str) -> String {

@@ -336,17 +336,7 @@ pub async fn login(
     State(state): State<AppState>,
     request: Request,
 ) -> AppResult<Response> {
-    let client = crate::middleware::rate_limit::client_ip(&request, state.settings.trust_proxy);
-    let (parts, body) = request.into_parts();
-    let body = axum::body::to_bytes(body, state.settings.body_limit)
-        .await
-        .map_err(|_| {
-            AppError::Invalid(Invalid(vec![FieldError::new(
-                "corps",
-                "formulaire illisible",
-            )]))
-        })?;
-    let pairs = form_pairs(&body);
+    let (headers, client, pairs) = crate::personal::client_form(&state, request).await?;
     let courriel = form_value(&pairs, "courriel").trim().to_lowercase();
     let retour = safe_return(&form_value(&pairs, "retour"));
     let keys = crate::throttle::keys("connexion", &courriel, client);
@@ -363,7 +353,7 @@ pub async fn login(
         return login_page(ctx, StatusCode::UNAUTHORIZED, &courriel, &retour, general);
     };
     comptes::clear_failures(&state.db, &keys[0].0).await?;
-    let secret = accounts::open_session(&state, &parts.headers, &account.id).await?;
+    let secret = accounts::open_session(&state, &headers, &account.id).await?;
     let mut response = see_other(&ctx.href(&retour));
     response
         .headers_mut()
@@ -430,17 +420,7 @@ pub async fn forgot(
     State(state): State<AppState>,
     request: Request,
 ) -> AppResult<Response> {
-    let client = crate::middleware::rate_limit::client_ip(&request, state.settings.trust_proxy);
-    let (parts, body) = request.into_parts();
-    let body = axum::body::to_bytes(body, state.settings.body_limit)
-        .await
-        .map_err(|_| {
-            AppError::Invalid(Invalid(vec![FieldError::new(
-                "corps",
-                "formulaire illisible",
-            )]))
-        })?;
-    let pairs = form_pairs(&body);
+    let (headers, client, pairs) = crate::personal::client_form(&state, request).await?;
     let raw = form_value(&pairs, "courriel");
     let courriel = match compte::email(&raw) {
         Ok(c) => c,
@@ -450,7 +430,7 @@ pub async fn forgot(
     crate::throttle::check(&state, &keys).await?;
     crate::throttle::count(&state, &keys).await?;
     if let Some(account) = comptes::by_email(&state.db, &courriel).await? {
-        let base = absolute(&state, &parts.headers, "");
+        let base = absolute(&state, &headers, "");
         send_link(
             &state,
             ctx.lang,

@@ -84,41 +84,7 @@ pub async fn revise(
         .ok_or_else(|| {
             AppError::NotFoundBecause("Aucune de vos propositions n'a cet identifiant.".into())
         })?;
-    let same_record = match &p.cible {
-        Some(slug) => *slug == alliance.slug,
-        None => serde_json::from_str::<serde_json::Value>(&p.document)
-            .is_ok_and(|d| d["slug"] == alliance.slug.as_str()),
-    };
-    if !same_record {
-        return Err(AppError::Invalid(alliances_domain::error::Invalid(vec![
-            alliances_domain::error::FieldError::new(
-                "slug",
-                "une révision garde l'identifiant de la fiche proposée",
-            ),
-        ])));
-    }
-    let document =
-        serde_json::to_string(&alliance).map_err(|e| AppError::Internal(e.to_string()))?;
-    let places = super::places_of(&alliance);
-    let revised = propositions::revise(
-        &state.db,
-        &id,
-        &member.account.id,
-        &propositions::Revised {
-            document: &document,
-            nom: &alliance.nom,
-            territoires: &places,
-            note: p.note.as_deref(),
-        },
-        state.now(),
-    )
-    .await?;
-    if !revised {
-        return Err(AppError::InvalidBecause(
-            "Cette proposition n'attend pas de révision : seule une proposition renvoyée par un modérateur peut être révisée.".into(),
-            alliances_domain::error::Invalid::default(),
-        ));
-    }
+    super::revise(&state, &member, &p, &alliance, p.note.as_deref()).await?;
     Ok(Json(PropositionCreee {
         id,
         statut: alliances_domain::proposition::Statut::EnAttente

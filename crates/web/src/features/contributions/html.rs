@@ -519,51 +519,12 @@ pub async fn revise_submit(
             );
         }
     };
-    let original_slug = serde_json::from_str::<serde_json::Value>(&p.document)
-        .ok()
-        .and_then(|d| d["slug"].as_str().map(str::to_owned))
-        .unwrap_or_default();
-    if alliance.slug != original_slug {
-        let e = alliances_domain::error::FieldError::new(
-            "slug",
-            "une révision garde l'identifiant de la fiche proposée",
-        );
-        return form_page(
-            ctx,
-            &state,
-            &member,
-            &purpose,
-            &form,
-            Feedback::Errors(vec![e]),
-        );
-    }
     let note = alliances_domain::proposition::message(&form.note, false).map_err(|m| {
         AppError::Invalid(alliances_domain::error::Invalid(vec![
             alliances_domain::error::FieldError::new("note", m),
         ]))
     })?;
-    let document =
-        serde_json::to_string(&alliance).map_err(|e| AppError::Internal(e.to_string()))?;
-    let places = super::places_of(&alliance);
-    let revised = propositions::revise(
-        &state.db,
-        &id,
-        &member.account.id,
-        &propositions::Revised {
-            document: &document,
-            nom: &alliance.nom,
-            territoires: &places,
-            note: note.as_deref(),
-        },
-        state.now(),
-    )
-    .await?;
-    if !revised {
-        return Err(AppError::InvalidBecause(
-            "Cette proposition n'attend pas de révision : seule une proposition renvoyée par un modérateur peut être révisée.".into(),
-            alliances_domain::error::Invalid::default(),
-        ));
-    }
+    super::revise(&state, &member, &p, &alliance, note.as_deref()).await?;
     Ok(crate::personal::see_other(
         &ctx.href("/mon-espace/contributions?ok=revisee"),
     ))
@@ -638,16 +599,11 @@ pub async fn report(
     Path(slug): Path<String>,
     request: axum::extract::Request,
 ) -> AppResult<Response> {
-    let client = crate::middleware::rate_limit::client_ip(&request, state.settings.trust_proxy);
-    let (parts, body) = request.into_parts();
-    let viewer = crate::accounts::resolve(&state, &parts.headers).await?;
-    let body = axum::body::to_bytes(body, state.settings.body_limit)
-        .await
-        .map_err(|_| AppError::Internal("formulaire illisible".into()))?;
+    let (headers, client, pairs) = crate::personal::client_form(&state, request).await?;
+    let viewer = crate::accounts::resolve(&state, &headers).await?;
     let stored = alliances_store::alliances::get(&state.db, &slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    let pairs = crate::personal::form_pairs(&body);
     let texte = crate::personal::form_value(&pairs, "texte");
     if !crate::personal::form_value(&pairs, "site_web").is_empty() {
         // A robot: the same answer as a person gets, nothing stored.

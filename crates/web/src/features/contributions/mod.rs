@@ -99,3 +99,53 @@ pub async fn submit(
     propositions::create(&state.db, &proposal).await?;
     Ok(proposal)
 }
+
+/// The original slug of a proposal (its JSON).
+fn slug_of(p: &Proposal) -> Option<String> {
+    p.cible.clone().or_else(|| {
+        serde_json::from_str::<serde_json::Value>(&p.document)
+            .ok()
+            .and_then(|d| d["slug"].as_str().map(str::to_owned))
+    })
+}
+
+/// A new version of one's proposal that a moderator sent back: the same record, waiting
+/// again for moderation.
+pub async fn revise(
+    state: &AppState,
+    member: &Member,
+    p: &Proposal,
+    alliance: &Alliance,
+    note: Option<&str>,
+) -> AppResult<()> {
+    if slug_of(p).as_deref() != Some(alliance.slug.as_str()) {
+        return Err(AppError::Invalid(Invalid(vec![FieldError::new(
+            "slug",
+            "une révision garde l'identifiant de la fiche proposée",
+        )])));
+    }
+    let document =
+        serde_json::to_string(alliance).map_err(|e| AppError::Internal(e.to_string()))?;
+    let places = places_of(alliance);
+    let revised = propositions::revise(
+        &state.db,
+        &p.id,
+        &member.account.id,
+        &propositions::Revised {
+            document: &document,
+            nom: &alliance.nom,
+            territoires: &places,
+            note,
+        },
+        state.now(),
+    )
+    .await?;
+    if revised {
+        Ok(())
+    } else {
+        Err(AppError::InvalidBecause(
+            "Cette proposition n'attend pas de révision : seule une proposition renvoyée par un modérateur peut être révisée.".into(),
+            Invalid::default(),
+        ))
+    }
+}
