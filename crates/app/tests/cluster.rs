@@ -6,7 +6,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use alliances_testkit::{Backend, empty_db, raw_get, raw_request};
+use alliances_testkit::{Backend, empty_db, raw_get, raw_request, raw_send};
 use common::{Server, alliances, first_answers, get_json, run, scratch, serve, wait_ready};
 use serde_json::{Value, json};
 
@@ -116,5 +116,132 @@ async fn two_servers_share_one_postgresql() {
 
     drop((a, b));
     let _ = std::fs::remove_dir_all(dir);
+    db.remove().await;
+}
+
+/// `alliances utilisateurs creer`, the password on standard input.
+fn create_user(url: &str, courriel: &str, role: &str) {
+    use std::io::Write as _;
+    let mut child = alliances()
+        .args([
+            "utilisateurs",
+            "creer",
+            "--database",
+            url,
+            "--courriel",
+            courriel,
+            "--role",
+            role,
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"une phrase de passe solide\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Signs in on a server; returns the session cookie (`alliances_session=…`).
+async fn sign_in(server: &Server, courriel: &str) -> String {
+    let body = format!("courriel={courriel}&mot_de_passe=une+phrase+de+passe+solide");
+    let (status, head, _) = raw_send(
+        &server.address,
+        "POST",
+        "/compte/connexion",
+        &[],
+        Some(("application/x-www-form-urlencoded", &body)),
+    )
+    .await;
+    assert_eq!(status, 303, "{head}");
+    head.lines()
+        .find_map(|l| l.strip_prefix("set-cookie: "))
+        .and_then(|c| c.split(';').next())
+        .expect("a session cookie")
+        .to_owned()
+}
+
+/// A member proposes on one server; a moderator accepts on the other; the alliance is
+/// searchable on both within 5 seconds. Sessions live in the database: one opened on A is
+/// good on B.
+#[tokio::test]
+async fn a_proposal_accepted_on_one_server_is_searchable_on_the_other() {
+    let Some(backend) = Backend::postgres() else {
+        return;
+    };
+    let db = empty_db(&backend).await;
+    let url = db.url.clone();
+    db.db.close().await;
+    let a = serve(&url);
+    let b = serve(&url);
+    wait_ready(&a).await;
+    wait_ready(&b).await;
+    create_user(&url, "membre@exemple.fr", "membre");
+    create_user(&url, "moderatrice@exemple.fr", "moderateur");
+
+    let member = sign_in(&a, "membre@exemple.fr").await;
+    let (status, _, page) = raw_send(
+        &b.address,
+        "GET",
+        "/mon-espace",
+        &[("Cookie", &member)],
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "the session opened on A works on B: {page}");
+    let (_, mut proposed) = get_json(&a, "/api/v1/alliances/ptce-vivre-les-mureaux").await;
+    proposed["slug"] = json!("grappe-proposee");
+    proposed["nom"] = json!("Grappe proposée Zq8 (donnée de test)");
+    let (status, _, created) = raw_send(
+        &a.address,
+        "POST",
+        "/api/v1/propositions",
+        &[("Cookie", &member)],
+        Some(("application/json", &proposed.to_string())),
+    )
+    .await;
+    assert_eq!(status, 201, "{created}");
+    let id = serde_json::from_str::<Value>(&created).unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    let moderator = sign_in(&b, "moderatrice@exemple.fr").await;
+    let path = format!("/moderation/propositions/{id}");
+    let (status, _, page) =
+        raw_send(&b.address, "GET", &path, &[("Cookie", &moderator)], None).await;
+    assert_eq!(status, 200, "{page}");
+    let at = page.find("name=\"csrf\" value=\"").unwrap() + "name=\"csrf\" value=\"".len();
+    let csrf = &page[at..at + 40];
+    let (status, head, _) = raw_send(
+        &b.address,
+        "POST",
+        &format!("{path}/accepter"),
+        &[("Cookie", &moderator)],
+        Some(("application/x-www-form-urlencoded", &format!("csrf={csrf}"))),
+    )
+    .await;
+    assert_eq!(status, 303, "{head}");
+    let limit = Duration::from_secs(5);
+    let on_b = within(limit, "searchable on B", || async {
+        found(&b, "Zq8").await == 1
+    })
+    .await;
+    let on_a = within(limit, "searchable on A", || async {
+        found(&a, "Zq8").await == 1
+    })
+    .await;
+    eprintln!("accepted proposal searchable on B after {on_b:?}, on A after {on_a:?} more");
+    drop((a, b));
     db.remove().await;
 }

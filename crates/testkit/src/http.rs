@@ -153,6 +153,28 @@ pub async fn raw_request(
     path: &str,
     json: Option<&str>,
 ) -> (u16, String, String) {
+    raw_send(
+        address,
+        method,
+        path,
+        &[],
+        json.map(|b| ("application/json", b)),
+    )
+    .await
+}
+
+/// `method path` over a socket with extra headers (a cookie…) and an optional body of a
+/// content type, `Connection: close`; returns status, headers and body.
+///
+/// # Panics
+/// On I/O errors or a malformed answer.
+pub async fn raw_send(
+    address: &str,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: Option<(&str, &str)>,
+) -> (u16, String, String) {
     let mut stream = tokio::time::timeout(
         Duration::from_secs(10),
         tokio::net::TcpStream::connect(address),
@@ -162,9 +184,12 @@ pub async fn raw_request(
     .expect("connect");
     let mut request =
         format!("{method} {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n");
-    if let Some(body) = json {
+    for (name, value) in headers {
+        request.push_str(&format!("{name}: {value}\r\n"));
+    }
+    if let Some((content_type, body)) = body {
         request.push_str(&format!(
-            "Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+            "Content-Type: {content_type}\r\nContent-Length: {}\r\n\r\n{body}",
             body.len()
         ));
     } else {

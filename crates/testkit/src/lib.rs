@@ -11,7 +11,7 @@ use alliances_store::{ConnectOptions, Db, migrate, reference, seed};
 use tokio::sync::OnceCell;
 
 pub mod http;
-pub use http::{TestApp, TestResponse, raw_get, raw_request, test_settings};
+pub use http::{TestApp, TestResponse, raw_get, raw_request, raw_send, test_settings};
 
 /// A back-end under test.
 #[derive(Debug, Clone, PartialEq, Eq)]

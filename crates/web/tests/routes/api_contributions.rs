@@ -347,6 +347,11 @@ async fn a_proposal_is_moderated_published_corrected_and_restored(backend: &Back
     )
     .await;
     assert_eq!(r.status, 303);
+    let data = get_as(&app, "/mon-espace/donnees.json", &m2).await.json();
+    assert_eq!(
+        data["propositions"][0]["message_moderateur"], "Citez la source du résumé.",
+        "in the member's data"
+    );
     let mine = visible_text(&get_as(&app, "/mon-espace/contributions", &m2).await.text());
     assert!(
         mine.contains("Modifications demandées") && mine.contains("Citez la source du résumé."),

@@ -402,6 +402,7 @@ pub async fn export(State(state): State<AppState>, Signed(member): Signed) -> Ap
     let links = comptes::attached(&state.db, &a.id).await?;
     let tokens = comptes::api_tokens(&state.db, &a.id).await?;
     let actions = comptes::actions(&state.db, Some(&a.id), 10_000).await?;
+    let proposals = alliances_store::propositions::of_author(&state.db, &a.id).await?;
     let date = crate::clock::rfc3339;
     let body = serde_json::json!({
         "exporte_le": date(state.now()),
@@ -426,6 +427,18 @@ pub async fn export(State(state): State<AppState>, Signed(member): Signed) -> Ap
             "libelle": t.libelle,
             "cree_le": date(t.cree_le),
             "utilise_le": t.utilise_le.map(date),
+        })).collect::<Vec<_>>(),
+        "propositions": proposals.iter().map(|p| serde_json::json!({
+            "genre": p.genre,
+            "fiche": p.cible,
+            "nom": p.nom,
+            "statut": p.statut,
+            "note": p.note,
+            "message_moderateur": p.message,
+            "revision_publiee": p.revision,
+            "cree_le": date(p.cree_le),
+            "modifie_le": date(p.modifie_le),
+            "document": serde_json::from_str::<serde_json::Value>(&p.document).unwrap_or(serde_json::Value::Null),
         })).collect::<Vec<_>>(),
         "actions": actions.iter().map(|x| serde_json::json!({
             "date": date(x.date),
