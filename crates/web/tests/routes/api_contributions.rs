@@ -248,6 +248,20 @@ async fn a_proposal_is_moderated_published_corrected_and_restored(backend: &Back
     .await;
     assert_eq!(r.status, 201, "{}", r.text());
     let id = r.json()["id"].as_str().unwrap().to_owned();
+    // A rival proposal of the same new identifier, made before either is accepted.
+    let rival_token = token(&app, &second.id).await;
+    let mut rival_body = body.clone();
+    rival_body["nom"] = json!("Autre coopérative au même identifiant");
+    let r = json_as(
+        &app,
+        "POST",
+        "/api/v1/propositions",
+        &Auth::Bearer(rival_token),
+        &rival_body,
+    )
+    .await;
+    assert_eq!(r.status, 201);
+    let rival = r.json()["id"].as_str().unwrap().to_owned();
 
     // The queue lists it; the page shows each field it sets.
     let queue = get_as(&app, "/moderation", &mod_session).await;
@@ -301,6 +315,27 @@ async fn a_proposal_is_moderated_published_corrected_and_restored(backend: &Back
     )
     .await;
     assert_eq!(again.status, 422, "decided once");
+    // The rival cannot overwrite the record published first.
+    let r = post_as(
+        &app,
+        &format!("/moderation/propositions/{rival}/accepter"),
+        Some(&mod_session),
+        &form(&[("csrf", &csrf)]),
+    )
+    .await;
+    assert_eq!(r.status, 422);
+    assert!(r.text().contains("a été publiée depuis cette proposition"));
+    assert_eq!(
+        app.get(&format!("/api/v1/alliances/{slug}")).await.json()["nom"],
+        "Coopérative Zq7 des communs"
+    );
+    post_as(
+        &app,
+        &format!("/moderation/propositions/{rival}/refuser"),
+        Some(&mod_session),
+        &form(&[("csrf", &csrf), ("message", "Doublon.")]),
+    )
+    .await;
 
     // A second member proposes a correction; the moderator asks for changes.
     let t2 = token(&app, &second.id).await;
@@ -453,7 +488,7 @@ async fn a_proposal_is_moderated_published_corrected_and_restored(backend: &Back
         .into_iter()
         .map(|a| a.action)
         .collect();
-    assert_eq!(actions, ["restaurer", "accepter", "demander", "accepter"]);
+    assert_eq!(actions, ["restaurer", "accepter", "demander", "refuser", "accepter"]);
 
     // The second member deletes their account: the revision stays, « contributeur supprimé ».
     alliances_store::comptes::delete(&app.db.db, &second.id)

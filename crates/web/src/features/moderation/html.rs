@@ -292,6 +292,16 @@ pub async fn accept(
         return Ok(see_other(&ctx.href("/moderation?ok=acceptee")));
     }
     let alliance = proposed(&p)?;
+    if p.cible.is_none() && alliances::get(&state.db, &alliance.slug).await?.is_some() {
+        // Another proposal created this identifier first: accepting would overwrite it.
+        return Err(AppError::InvalidBecause(
+            format!(
+                "Une fiche « {} » a été publiée depuis cette proposition : demandez au contributeur de choisir un autre identifiant, ou de proposer une modification de cette fiche.",
+                alliance.slug
+            ),
+            alliances_domain::error::Invalid::default(),
+        ));
+    }
     alliance
         .validate(&ready(&state)?.referential)
         .map_err(|e| AppError::Invalid(alliances_domain::error::Invalid(e)))?;
