@@ -146,7 +146,8 @@ pub async fn set_verified(db: &Db, id: &str, now: i64) -> Result<bool> {
     Ok(n == 1)
 }
 
-/// A new password: every session of the account ends (the caller opens a new one).
+/// A new password: every session and API token of the account ends (the caller opens a new
+/// session).
 pub async fn set_password(db: &Db, id: &str, hash: &str) -> Result<bool> {
     on_write!(db, p => {
         let mut tx = p.begin().await?;
@@ -157,6 +158,10 @@ pub async fn set_password(db: &Db, id: &str, hash: &str) -> Result<bool> {
             .await?
             .rows_affected();
         sqlx::query("DELETE FROM sessions WHERE compte = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM jetons_api WHERE compte = $1")
             .bind(id)
             .execute(&mut *tx)
             .await?;

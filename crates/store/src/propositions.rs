@@ -257,6 +257,8 @@ pub async fn history(db: &Db, slug: &str) -> Result<Vec<Revision>> {
 /// What a new revision is made of.
 pub struct Publish<'a> {
     pub alliance: &'a Alliance,
+    /// A new record: nothing may be published under its identifier yet.
+    pub create: bool,
     /// `proposition` or `restauration`.
     pub source: &'a str,
     pub auteur: Option<&'a str>,
@@ -264,11 +266,23 @@ pub struct Publish<'a> {
     pub now: i64,
 }
 
+/// What a publication did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Published {
+    /// The new revision's number.
+    Revision(i64),
+    /// The proposal was decided or revised in between.
+    NotWaiting,
+    /// A record was published under the new record's identifier in between.
+    Taken,
+}
+
 /// Writes a new revision of an alliance in one transaction: its first revision (the record
 /// as it stood) when it had none, the record itself, a change-log row (every server's search
 /// index follows it), the revision, and, for a proposal, its acceptance by `moderateur`.
-/// Returns the new revision's number, or `None` when the proposal was no longer waiting.
-pub async fn publish(db: &Db, p: &Publish<'_>, moderateur: &str) -> Result<Option<i64>> {
+/// Nothing is written unless the proposal is still waiting with this very document, and a new
+/// record's identifier is still free.
+pub async fn publish(db: &Db, p: &Publish<'_>, moderateur: &str) -> Result<Published> {
     let document = serde_json::to_string(p.alliance)
         .map_err(|e| StoreError::Reference(format!("alliance « {} » : {e}", p.alliance.slug)))?;
     let empreinte = fingerprint(&[document.as_bytes()]);
@@ -284,15 +298,25 @@ pub async fn publish(db: &Db, p: &Publish<'_>, moderateur: &str) -> Result<Optio
         if let Some(id) = p.proposition {
             let n = sqlx::query(
                 "UPDATE propositions SET statut = 'acceptee', moderateur = $2, message = NULL, modifie_le = $3 \
-                 WHERE id = $1 AND statut = 'en_attente'")
+                 WHERE id = $1 AND statut = 'en_attente' AND document = $4")
                 .bind(id)
                 .bind(moderateur)
                 .bind(p.now)
+                .bind(&document)
                 .execute(&mut *c)
                 .await?
                 .rows_affected();
             if n != 1 {
-                return Ok(None);
+                return Ok(Published::NotWaiting);
+            }
+        }
+        if p.create {
+            let taken: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM alliances WHERE slug = $1")
+                .bind(slug)
+                .fetch_one(&mut *c)
+                .await?;
+            if taken > 0 {
+                return Ok(Published::Taken);
             }
         }
         let last: Option<i64> = sqlx::query_scalar(
@@ -352,7 +376,7 @@ pub async fn publish(db: &Db, p: &Publish<'_>, moderateur: &str) -> Result<Optio
         next
     });
     tx.commit().await?;
-    Ok(Some(revision))
+    Ok(Published::Revision(revision))
 }
 
 /// The current revision number of a record (1 when it has no history yet), `None` when the

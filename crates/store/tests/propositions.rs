@@ -3,7 +3,7 @@
 //! contribution.
 
 use alliances_store::alliances as store_alliances;
-use alliances_store::propositions::{self, Proposal, Publish, Queue, Revised};
+use alliances_store::propositions::{self, Proposal, Publish, Published, Queue, Revised};
 use alliances_testkit::{Backend, loaded_db};
 
 alliances_testkit::both_backends!(
@@ -189,6 +189,7 @@ async fn publishing_keeps_the_first_revision_and_writes_the_change_log(backend: 
     p.document = serde_json::to_string(&changed).unwrap();
     propositions::create(db, &p).await.unwrap();
     let publish = Publish {
+        create: false,
         alliance: &changed,
         source: "proposition",
         auteur: None,
@@ -197,11 +198,11 @@ async fn publishing_keeps_the_first_revision_and_writes_the_change_log(backend: 
     };
     assert_eq!(
         propositions::publish(db, &publish, "mod").await.unwrap(),
-        Some(2)
+        Published::Revision(2)
     );
     assert_eq!(
         propositions::publish(db, &publish, "mod").await.unwrap(),
-        None,
+        Published::NotWaiting,
         "accepted once"
     );
     let history = propositions::history(db, "ptce-vivre-les-mureaux")
@@ -225,6 +226,7 @@ async fn publishing_keeps_the_first_revision_and_writes_the_change_log(backend: 
     let first: alliances_domain::alliance::Alliance =
         serde_json::from_str(&history[0].document).unwrap();
     let restore = Publish {
+        create: false,
         alliance: &first,
         source: "restauration",
         auteur: Some("mod"),
@@ -233,7 +235,7 @@ async fn publishing_keeps_the_first_revision_and_writes_the_change_log(backend: 
     };
     assert_eq!(
         propositions::publish(db, &restore, "mod").await.unwrap(),
-        Some(3)
+        Published::Revision(3)
     );
     assert_eq!(
         store_alliances::get(db, "ptce-vivre-les-mureaux")
@@ -257,6 +259,7 @@ async fn an_import_of_a_record_with_a_history_adds_a_revision(backend: &Backend)
     let mut changed = stored.alliance.clone();
     changed.resume = Some("Par une contribution.".into());
     let publish = Publish {
+        create: false,
         alliance: &changed,
         source: "proposition",
         auteur: None,

@@ -116,7 +116,13 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
         .get::<MatchedPath>()
         .map(|m| m.as_str().to_owned())
         .unwrap_or_default();
-    let Some(rule) = rule_of(request.method(), &path) else {
+    // HEAD is answered as GET.
+    let method = if request.method() == Method::HEAD {
+        Method::GET
+    } else {
+        request.method().clone()
+    };
+    let Some(rule) = rule_of(&method, &path) else {
         // A method the route does not answer: 405, as the router would say.
         let allowed: Vec<&str> = TABLE
             .iter()
@@ -166,15 +172,26 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
     if member.role < rule.role {
         return AppError::Forbidden.into_response();
     }
-    let request =
-        if request.method() != Method::GET && member.session.is_some() && is_form(&request) {
-            match checked_form(request, &member, state.settings.body_limit).await {
-                Ok(r) => r,
-                Err(response) => return *response,
-            }
-        } else {
-            request
-        };
+    // Personal API tokens are for the API; the site's pages go with a session.
+    if member.session.is_none() && !api {
+        return AppError::Unauthorized.into_response();
+    }
+    let writes = method != Method::GET;
+    let request = if writes && member.session.is_some() && api {
+        // The API takes JSON: a cross-site page cannot send it without a preflight.
+        if is_form(&request) {
+            return AppError::JsonRequired.into_response();
+        }
+        request
+    } else if writes && member.session.is_some() {
+        // Every form sent with the session carries its token, whatever it declares.
+        match checked_form(request, &member, state.settings.body_limit).await {
+            Ok(r) => r,
+            Err(response) => return *response,
+        }
+    } else {
+        request
+    };
     let mut request = request;
     request.extensions_mut().insert::<Member>(member);
     crate::personal::private(next.run(request).await)

@@ -75,7 +75,9 @@ pub async fn resolve(state: &AppState, headers: &HeaderMap) -> AppResult<Option<
         } else {
             None
         };
-        return match account {
+        // A token works for a confirmed address only (a token made before someone else
+        // confirmed the address by a reset would otherwise outlive it).
+        return match account.filter(|a| a.verifie_le.is_some()) {
             Some(account) => Ok(Some(member(account, None)?)),
             None => Err(AppError::Unauthorized),
         };
@@ -110,7 +112,12 @@ impl FromRequestParts<AppState> for Viewer {
         if let Some(m) = parts.extensions.get::<Member>() {
             return Ok(Viewer(Some(m.clone())));
         }
-        Ok(Viewer(resolve(state, &parts.headers).await?))
+        // On public pages a token that is not ours is no one: the page answers as to a visitor.
+        match resolve(state, &parts.headers).await {
+            Ok(m) => Ok(Viewer(m)),
+            Err(AppError::Unauthorized) => Ok(Viewer(None)),
+            Err(e) => Err(e),
+        }
     }
 }
 

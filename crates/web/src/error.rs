@@ -21,6 +21,10 @@ pub enum AppError {
     Unauthorized,
     /// The member's role does not allow this: 403.
     Forbidden,
+    /// The API was sent something else than JSON with the session cookie: 415.
+    JsonRequired,
+    /// The resource is no longer in the state the request expects (decided already): 409.
+    Conflict(String),
     /// 403 with a sentence saying why and what to do.
     ForbiddenBecause(String),
     /// A form sent with the session cookie without the session's token: 403.
@@ -96,6 +100,14 @@ impl IntoResponse for AppError {
                 StatusCode::FORBIDDEN,
                 ErrorDetail {
                     key: Some("erreur-droits"),
+                    ..ErrorDetail::default()
+                },
+            ),
+            AppError::JsonRequired => (StatusCode::UNSUPPORTED_MEDIA_TYPE, ErrorDetail::default()),
+            AppError::Conflict(detail) => (
+                StatusCode::CONFLICT,
+                ErrorDetail {
+                    detail: Some(detail),
                     ..ErrorDetail::default()
                 },
             ),

@@ -40,7 +40,7 @@ struct Problem<'a> {
 /// Message ids exist for these statuses; others use the 400/500 texts.
 fn message_status(status: StatusCode) -> u16 {
     match status.as_u16() {
-        s @ (400 | 401 | 403 | 404 | 405 | 408 | 413 | 415 | 422 | 429 | 500 | 503) => s,
+        s @ (400 | 401 | 403 | 404 | 405 | 408 | 409 | 413 | 415 | 422 | 429 | 500 | 503) => s,
         s if s >= 500 => 500,
         _ => 400,
     }

@@ -393,7 +393,16 @@ async fn a_forgotten_password_is_reset_by_mail(backend: &Backend) {
     )
     .await;
     assert_eq!(r.status, 200);
-    let token = link_in_mail(&app, "/compte/reinitialisation/").unwrap();
+    // The mail leaves beside the answer: wait for it (at most 5 s).
+    let mut token = None;
+    for _ in 0..50 {
+        token = link_in_mail(&app, "/compte/reinitialisation/");
+        if token.is_some() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let token = token.expect("a reset mail");
     let path = format!("/compte/reinitialisation/{token}");
     assert_eq!(app.get(&path).await.status, 200);
     let r = post_as(
@@ -540,19 +549,26 @@ async fn the_space_attaches_links_and_issues_api_tokens(backend: &Backend) {
     let html = r.text();
     let at = html.find("<code class=\"token\">").unwrap() + "<code class=\"token\">".len();
     let token = &html[at..at + 40];
-    let bearer = |t: &str| {
-        axum::http::Request::get("/mon-espace")
+    // A token signs API requests in (a body checked, refused: 422), never the site's pages.
+    let api = |t: &str| {
+        axum::http::Request::post("/api/v1/propositions")
             .header("authorization", format!("Bearer {t}"))
-            .body(axum::body::Body::empty())
+            .header("content-type", "application/json")
+            .body(axum::body::Body::from("{}"))
             .unwrap()
     };
-    assert_eq!(app.request(bearer(token)).await.status, 200);
+    assert_eq!(app.request(api(token)).await.status, 422);
     assert_eq!(
-        app.request(bearer("0000000000000000000000000000000000000000"))
+        app.request(api("0000000000000000000000000000000000000000"))
             .await
             .status,
         401
     );
+    let page_with_token = axum::http::Request::get("/mon-espace")
+        .header("authorization", format!("Bearer {token}"))
+        .body(axum::body::Body::empty())
+        .unwrap();
+    assert_eq!(app.request(page_with_token).await.status, 401);
     let page = get_as(&app, "/mon-espace", &secret).await;
     assert!(!page.text().contains(token), "never shown again");
     let cle = comptes::api_tokens(&app.db.db, &m.id).await.unwrap()[0]
@@ -566,7 +582,7 @@ async fn the_space_attaches_links_and_issues_api_tokens(backend: &Backend) {
     )
     .await;
     assert_eq!(r.status, 303);
-    assert_eq!(app.request(bearer(token)).await.status, 401);
+    assert_eq!(app.request(api(token)).await.status, 401);
     app.remove().await;
 }
 

@@ -351,6 +351,11 @@ pub async fn create_token(
     Signed(member): Signed,
     body: Bytes,
 ) -> AppResult<Response> {
+    if !member.verified() {
+        return Err(AppError::ForbiddenBecause(
+            "Confirmez d'abord votre adresse électronique (lien reçu par courriel) : les jetons d'accès sont réservés aux comptes confirmés.".into(),
+        ));
+    }
     let pairs = form_pairs(&body);
     let libelle = form_value(&pairs, "libelle").trim().to_owned();
     let error = if libelle.is_empty() {

@@ -158,10 +158,9 @@ pub async fn signup_form_page(ctx: Ctx, Viewer(viewer): Viewer) -> AppResult<Res
 pub async fn signup(
     ctx: Ctx,
     State(state): State<AppState>,
-    headers: HeaderMap,
-    body: Bytes,
+    request: Request,
 ) -> AppResult<Response> {
-    let pairs = form_pairs(&body);
+    let (headers, client, pairs) = crate::personal::client_form(&state, request).await?;
     let typed = signup_form(&pairs);
     if !form_value(&pairs, HONEYPOT).is_empty() {
         // A robot: the same answer as a person gets, nothing stored or sent.
@@ -178,6 +177,9 @@ pub async fn signup(
             return signup_page(ctx, StatusCode::UNPROCESSABLE_ENTITY, &typed, errors);
         }
     };
+    let keys = crate::throttle::keys("inscription", &valid.courriel, client);
+    crate::throttle::check(&state, &keys).await?;
+    crate::throttle::count(&state, &keys).await?;
     let now = state.now();
     let account = Account {
         id: accounts::new_id(),
@@ -430,16 +432,24 @@ pub async fn forgot(
     crate::throttle::check(&state, &keys).await?;
     crate::throttle::count(&state, &keys).await?;
     if let Some(account) = comptes::by_email(&state.db, &courriel).await? {
+        // Sent beside the answer: neither its time nor a mail server's failure tells the
+        // visitor whether the address has an account.
         let base = absolute(&state, &headers, "");
-        send_link(
-            &state,
-            ctx.lang,
-            &base,
-            &account.id,
-            &account.courriel,
-            Usage::Reinitialisation,
-        )
-        .await?;
+        let (state, lang) = (state.clone(), ctx.lang);
+        tokio::spawn(async move {
+            let sent = send_link(
+                &state,
+                lang,
+                &base,
+                &account.id,
+                &account.courriel,
+                Usage::Reinitialisation,
+            )
+            .await;
+            if let Err(e) = sent {
+                tracing::warn!(error = ?e, "lien de réinitialisation non envoyé");
+            }
+        });
     }
     message(
         ctx,

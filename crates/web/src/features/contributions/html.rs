@@ -473,9 +473,8 @@ pub async fn revise_form(
     let mut form = super::form::AllianceForm::of(&alliance, ready);
     form.note = p.note.unwrap_or_default();
     if p.statut != "changements_demandes" {
-        return Err(AppError::InvalidBecause(
+        return Err(AppError::Conflict(
             "Cette proposition n'attend pas de révision : seule une proposition renvoyée par un modérateur peut être révisée.".into(),
-            alliances_domain::error::Invalid::default(),
         ));
     }
     form_page(

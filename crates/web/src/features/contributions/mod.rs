@@ -143,9 +143,8 @@ pub async fn revise(
     if revised {
         Ok(())
     } else {
-        Err(AppError::InvalidBecause(
+        Err(AppError::Conflict(
             "Cette proposition n'attend pas de révision : seule une proposition renvoyée par un modérateur peut être révisée.".into(),
-            Invalid::default(),
         ))
     }
 }

@@ -2,7 +2,7 @@
 
 use alliances_domain::alliance::Alliance;
 use alliances_domain::proposition::{self, Decision, Statut};
-use alliances_store::propositions::{self, Proposal, Publish, Queue};
+use alliances_store::propositions::{self, Proposal, Publish, Published, Queue};
 use alliances_store::{alliances, comptes};
 use askama::Template;
 use axum::body::Bytes;
@@ -241,10 +241,16 @@ pub async fn proposal(
     proposal_page(ctx, &state, &member, p, StatusCode::OK, None).await
 }
 
+/// Another proposal created this identifier first: accepting would overwrite it.
+fn taken(slug: &str) -> AppError {
+    AppError::Conflict(format!(
+        "Une fiche « {slug} » a été publiée depuis cette proposition : demandez au contributeur de choisir un autre identifiant, ou de proposer une modification de cette fiche."
+    ))
+}
+
 fn not_waiting() -> AppError {
-    AppError::InvalidBecause(
+    AppError::Conflict(
         "Cette proposition n'attend plus de décision : un autre modérateur l'a déjà traitée, ou son contributeur la révise.".into(),
-        alliances_domain::error::Invalid::default(),
     )
 }
 
@@ -293,14 +299,7 @@ pub async fn accept(
     }
     let alliance = proposed(&p)?;
     if p.cible.is_none() && alliances::get(&state.db, &alliance.slug).await?.is_some() {
-        // Another proposal created this identifier first: accepting would overwrite it.
-        return Err(AppError::InvalidBecause(
-            format!(
-                "Une fiche « {} » a été publiée depuis cette proposition : demandez au contributeur de choisir un autre identifiant, ou de proposer une modification de cette fiche.",
-                alliance.slug
-            ),
-            alliances_domain::error::Invalid::default(),
-        ));
+        return Err(taken(&alliance.slug));
     }
     alliance
         .validate(&ready(&state)?.referential)
@@ -309,6 +308,7 @@ pub async fn accept(
         &state.db,
         &Publish {
             alliance: &alliance,
+            create: p.cible.is_none(),
             source: "proposition",
             auteur: p.auteur.as_deref(),
             proposition: Some(&p.id),
@@ -317,8 +317,10 @@ pub async fn accept(
         &member.account.id,
     )
     .await?;
-    let Some(revision) = published else {
-        return Err(not_waiting());
+    let revision = match published {
+        Published::Revision(n) => n,
+        Published::NotWaiting => return Err(not_waiting()),
+        Published::Taken => return Err(taken(&alliance.slug)),
     };
     let details = serde_json::json!({ "proposition": p.id, "revision": revision }).to_string();
     comptes::log_action(
@@ -459,6 +461,7 @@ pub async fn restore(
         &state.db,
         &Publish {
             alliance: &alliance,
+            create: false,
             source: "restauration",
             auteur: Some(&member.account.id),
             proposition: None,
@@ -466,8 +469,10 @@ pub async fn restore(
         },
         &member.account.id,
     )
-    .await?
-    .ok_or_else(|| AppError::Internal("restauration non écrite".into()))?;
+    .await?;
+    let Published::Revision(revision) = revision else {
+        return Err(AppError::Internal("restauration non écrite".into()));
+    };
     let details = serde_json::json!({ "depuis": wanted, "revision": revision }).to_string();
     comptes::log_action(
         &state.db,
