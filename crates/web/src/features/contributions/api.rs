@@ -36,6 +36,7 @@ pub struct PropositionCreee {
         (status = 201, description = "Proposition enregistrée, en attente de modération", body = PropositionCreee),
         (status = 401, description = "Connexion ou jeton requis"),
         (status = 403, description = "Adresse électronique non confirmée"),
+        (status = 415, description = "Avec la session, le corps doit être du JSON"),
         (status = 422, description = "Corps invalide : chaque champ en erreur est nommé, rien n'est enregistré")))]
 pub async fn create(
     State(state): State<AppState>,
@@ -68,7 +69,9 @@ pub async fn create(
         (status = 401, description = "Connexion ou jeton requis"),
         (status = 403, description = "Adresse électronique non confirmée"),
         (status = 404, description = "Aucune proposition de ce compte sous cet identifiant"),
-        (status = 422, description = "Corps invalide, ou proposition qui n'attend pas de révision")))]
+        (status = 409, description = "La proposition n'attend pas de révision"),
+        (status = 415, description = "Avec la session, le corps doit être du JSON"),
+        (status = 422, description = "Corps invalide : chaque champ en erreur est nommé")))]
 pub async fn revise(
     State(state): State<AppState>,
     Signed(member): Signed,
