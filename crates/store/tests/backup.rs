@@ -4,7 +4,7 @@
 
 use alliances_store::backup::{self, TABLES, Tally};
 use alliances_store::parcours::{self, Certificate};
-use alliances_store::{Db, alliances as store_alliances, comptes, diagnostics};
+use alliances_store::{Db, alliances as store_alliances, comptes, diagnostics, propositions};
 use alliances_testkit::{Backend, TestDb, empty_db, loaded_db};
 
 alliances_testkit::both_backends!(
@@ -92,6 +92,48 @@ async fn populated(backend: &Backend) -> TestDb {
     comptes::log_action(db, Some("a1"), "role", "a1", "{}", NOW)
         .await
         .unwrap();
+    // A proposal, accepted: the record gets its first two revisions.
+    let mut changed = store_alliances::get(db, "ptce-vivre-les-mureaux")
+        .await
+        .unwrap()
+        .unwrap()
+        .alliance;
+    changed.resume = Some("Résumé « proposé ».".into());
+    let document = serde_json::to_string(&changed).unwrap();
+    propositions::create(
+        db,
+        &propositions::Proposal {
+            id: "p1".into(),
+            genre: "alliance".into(),
+            cible: Some(changed.slug.clone()),
+            base: Some(1),
+            document,
+            nom: changed.nom.clone(),
+            territoires: "commune:78440".into(),
+            statut: "en_attente".into(),
+            message: None,
+            note: Some("Une note.".into()),
+            auteur: Some("a1".into()),
+            moderateur: None,
+            revision: None,
+            cree_le: NOW,
+            modifie_le: NOW,
+        },
+    )
+    .await
+    .unwrap();
+    let publish = propositions::Publish {
+        alliance: &changed,
+        create: false,
+        source: "proposition",
+        auteur: Some("a1"),
+        proposition: Some("p1"),
+        now: NOW + 1,
+    };
+    assert_eq!(
+        propositions::publish(db, &publish, "a1").await.unwrap(),
+        propositions::Published::Revision(2)
+    );
     t
 }
 
