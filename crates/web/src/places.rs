@@ -162,6 +162,37 @@ pub fn attachment(ready: &Ready, t: &Territory) -> Option<String> {
     }
 }
 
+/// The territories a typed name finds (at most `limit`, out of `total`), and those of them
+/// whose name is exactly the one typed (accents and case aside): what forms and filters that
+/// take a territory by name decide from.
+pub struct Named<'a> {
+    pub total: u64,
+    pub hits: Vec<&'a Territory>,
+    pub exact: Vec<&'a Territory>,
+}
+
+#[must_use]
+pub fn named<'a>(ready: &'a Ready, typed: &str, limit: u32) -> Named<'a> {
+    let (total, found) = ready.territory_index.search(
+        typed,
+        alliances_domain::pagination::Page {
+            page: 1,
+            per_page: limit,
+        },
+    );
+    let hits: Vec<&Territory> = found
+        .iter()
+        .filter_map(|(level, code)| territory(ready, *level, code))
+        .collect();
+    let folded = alliances_domain::text::fold(typed);
+    let exact = hits
+        .iter()
+        .copied()
+        .filter(|t| alliances_domain::text::fold(&t.name) == folded)
+        .collect();
+    Named { total, hits, exact }
+}
+
 /// The search filter that selects the records placed in a territory of this level.
 #[must_use]
 pub fn facet_of(level: Level) -> &'static str {

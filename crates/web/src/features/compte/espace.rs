@@ -2,7 +2,7 @@
 //! collectives, learning progress with its certificates, groups), personal API tokens, all
 //! their data as JSON, and deleting the account.
 
-use alliances_domain::compte::{self, Signature};
+use alliances_domain::compte;
 use alliances_domain::error::{FieldError, Invalid};
 use alliances_store::comptes::{self, Usage};
 use alliances_store::{diagnostics, parcours};
@@ -519,12 +519,6 @@ pub async fn delete(
         .headers_mut()
         .insert(header::SET_COOKIE, accounts::cleared_cookie());
     Ok(response)
-}
-
-/// Whether a signature code is the one a form shows checked.
-#[must_use]
-pub fn is_signature(current: &str, code: &str) -> bool {
-    Signature::parse(code).is_some_and(|s| s.code() == current)
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! Answers never tell whether an address has an account (sign-up and reset say « see your
 //! mail » either way); failed logins and reset requests are throttled per address and client.
 
-use alliances_domain::compte::{self, CONSENT_VERSION, Role, Signature};
+use alliances_domain::compte::{self, CONSENT_VERSION, Role};
 use alliances_domain::error::{FieldError, Invalid};
 use alliances_store::comptes::{self, Account, Usage};
 use askama::Template;
@@ -565,10 +565,4 @@ pub async fn reset(
         .headers_mut()
         .insert(header::SET_COOKIE, accounts::session_cookie(&secret));
     Ok(response.into_response())
-}
-
-/// How a signature choice reads in a form (`checked` for the stored one).
-#[must_use]
-pub fn signature_checked(current: &str, code: Signature) -> bool {
-    current == code.code()
 }

@@ -9,7 +9,6 @@ use alliances_domain::error::FieldError;
 use alliances_domain::taxonomy::{
     ACTOR_TYPES, DOMAINS, LIFECYCLE_PHASES, RELATIONAL_MODES, TERRITORIAL_LEVELS,
 };
-use alliances_domain::text::fold;
 
 use crate::personal::form_value;
 use crate::state::Ready;
@@ -294,33 +293,17 @@ fn territory_code(ready: &Ready, typed: &str) -> Result<String, String> {
     {
         return Ok(typed.to_uppercase());
     }
-    let (total, found) = ready.territory_index.search(
-        typed,
-        alliances_domain::pagination::Page {
-            page: 1,
-            per_page: 4,
-        },
-    );
-    let exact: Vec<(alliances_domain::territory::Level, &str)> = found
-        .iter()
-        .copied()
-        .filter(|(level, code)| {
-            crate::places::territory(ready, *level, code)
-                .is_some_and(|t| fold(&t.name) == fold(typed))
-        })
-        .collect();
-    match (exact.as_slice(), total) {
-        ([(_, code)], _) => Ok((*code).to_owned()),
+    let named = crate::places::named(ready, typed, 4);
+    match (named.exact.as_slice(), named.total) {
+        ([t], _) => Ok(t.code.clone()),
         (_, 0) => Err(format!(
             "aucun territoire ne s'appelle « {typed} » : vérifiez l'orthographe ou écrivez son code INSEE"
         )),
         _ => {
-            let names: Vec<String> = found
+            let names: Vec<String> = named
+                .hits
                 .iter()
-                .filter_map(|(l, c)| {
-                    crate::places::territory(ready, *l, c)
-                        .map(|t| format!("{} ({})", t.name, t.code))
-                })
+                .map(|t| format!("{} ({})", t.name, t.code))
                 .collect();
             Err(format!(
                 "« {typed} » désigne plusieurs territoires ({}) : écrivez le code INSEE de celui que vous voulez",

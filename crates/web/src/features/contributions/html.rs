@@ -59,7 +59,7 @@ pub async fn mine(
             fiche: (p.statut == "acceptee" || p.cible.is_some()).then(|| {
                 ctx.href(format!(
                     "/exemples/{}",
-                    p.cible.clone().unwrap_or_else(|| slug_of(&p.document))
+                    super::slug_of(&p).unwrap_or_default()
                 ))
             }),
             statut: p.statut,
@@ -72,14 +72,6 @@ pub async fn mine(
         .filter(|k| matches!(k.as_str(), "envoyee" | "revisee"))
         .map(|k| ctx.t(format!("contributions-ok-{k}")));
     page(StatusCode::OK, &MinePage { ctx, rows, ok })
-}
-
-/// The slug of a proposed record (its JSON).
-fn slug_of(document: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(document)
-        .ok()
-        .and_then(|v| v["slug"].as_str().map(str::to_owned))
-        .unwrap_or_default()
 }
 
 pub struct RevisionView {
@@ -289,6 +281,15 @@ fn form_page(
     page(status, &t)
 }
 
+/// The note to the moderators (optional, 2 000 characters at most).
+fn read_note(text: &str) -> AppResult<Option<String>> {
+    alliances_domain::proposition::message(text, false).map_err(|m| {
+        AppError::Invalid(alliances_domain::error::Invalid(vec![
+            alliances_domain::error::FieldError::new("note", m),
+        ]))
+    })
+}
+
 /// `GET /contributions/alliances/nouvelle`.
 pub async fn new_form(
     ctx: Ctx,
@@ -434,11 +435,7 @@ pub async fn submit_form(
             );
         }
     }
-    let note = alliances_domain::proposition::message(&form.note, false).map_err(|m| {
-        AppError::Invalid(alliances_domain::error::Invalid(vec![
-            alliances_domain::error::FieldError::new("note", m),
-        ]))
-    })?;
+    let note = read_note(&form.note)?;
     super::submit(&state, &member, &alliance, note).await?;
     Ok(crate::personal::see_other(
         &ctx.href("/mon-espace/contributions?ok=envoyee"),
@@ -518,11 +515,7 @@ pub async fn revise_submit(
             );
         }
     };
-    let note = alliances_domain::proposition::message(&form.note, false).map_err(|m| {
-        AppError::Invalid(alliances_domain::error::Invalid(vec![
-            alliances_domain::error::FieldError::new("note", m),
-        ]))
-    })?;
+    let note = read_note(&form.note)?;
     super::revise(&state, &member, &p, &alliance, note.as_deref()).await?;
     Ok(crate::personal::see_other(
         &ctx.href("/mon-espace/contributions?ok=revisee"),

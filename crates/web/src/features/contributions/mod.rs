@@ -100,8 +100,8 @@ pub async fn submit(
     Ok(proposal)
 }
 
-/// The original slug of a proposal (its JSON).
-fn slug_of(p: &Proposal) -> Option<String> {
+/// The slug of the record a proposal is about (its target, else its JSON's).
+pub(super) fn slug_of(p: &Proposal) -> Option<String> {
     p.cible.clone().or_else(|| {
         serde_json::from_str::<serde_json::Value>(&p.document)
             .ok()

@@ -59,21 +59,13 @@ fn territory_filter(state: &AppState, typed: &str) -> Result<Option<String>, Str
     if let Some((niveau, code)) = typed.split_once(':') {
         return Ok(Some(format!("{niveau}:{code}")));
     }
-    let (total, found) = ready.territory_index.search(
-        typed,
-        alliances_domain::pagination::Page {
-            page: 1,
-            per_page: 2,
-        },
-    );
-    let exact = found.first().filter(|(level, code)| {
-        total == 1
-            || ready.territory(*level, code).is_some_and(|t| {
-                alliances_domain::text::fold(&t.name) == alliances_domain::text::fold(typed)
-            })
-    });
-    match (exact, total) {
-        (Some((level, code)), _) => Ok(Some(format!("{}:{code}", level.code()))),
+    let named = crate::places::named(ready, typed, 2);
+    let found = named
+        .exact
+        .first()
+        .or_else(|| named.hits.first().filter(|_| named.total == 1));
+    match (found, named.total) {
+        (Some(t), _) => Ok(Some(format!("{}:{}", t.level.code(), t.code))),
         (None, 0) => Err(format!(
             "aucun territoire ne s'appelle « {typed} » ; écrivez un nom ou un code INSEE"
         )),
