@@ -101,8 +101,8 @@ pub struct Catalyseur {
     /// What the source adds to the kind (« fondation tête de réseau »).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub genre_precision: Option<String>,
-    /// The territory served, as the source names it.
-    #[serde(default)]
+    /// The territory served, as the source names it (`territoire` in the API).
+    #[serde(default, alias = "territoire")]
     pub territoire_libelle: Option<String>,
     /// `commune`, `intercommunalite`, `departement`, `region` or `national`.
     pub niveau_territorial: String,

@@ -589,6 +589,7 @@ pub async fn delete(db: &Db, id: &str) -> Result<bool> {
             "UPDATE propositions SET auteur = NULL, note = NULL WHERE auteur = $1",
             "UPDATE propositions SET moderateur = NULL WHERE moderateur = $1",
             "UPDATE alliances_revisions SET auteur = NULL WHERE auteur = $1",
+            "UPDATE documents_revisions SET auteur = NULL WHERE auteur = $1",
         ] {
             sqlx::query(sql).bind(id).execute(&mut *tx).await?;
         }

@@ -120,6 +120,28 @@ pub async fn upsert_all<R: Record + Serialize>(
                         .push_bind(now);
                 });
                 qb.build().execute(&mut *tx).await?;
+                if outcome.updated > 0 {
+                    // A record with a history (a contribution touched it) gets a revision
+                    // for this import too; the others keep none until one does.
+                    let mut qb = QueryBuilder::new(
+                        "INSERT INTO documents_revisions (genre, id, revision, document, le, source) \
+                         SELECT d.genre, d.id, (SELECT MAX(r.revision) FROM documents_revisions r \
+                         WHERE r.genre = d.genre AND r.id = d.id) + 1, d.document, ",
+                    );
+                    qb.push_bind(now);
+                    qb.push(
+                        ", 'import' FROM documents d WHERE EXISTS (SELECT 1 FROM documents_revisions r \
+                         WHERE r.genre = d.genre AND r.id = d.id) AND d.genre = ",
+                    );
+                    qb.push_bind(genre);
+                    qb.push(" AND d.id IN (");
+                    let mut list = qb.separated(", ");
+                    for (id, _, _) in chunk {
+                        list.push_bind(*id);
+                    }
+                    qb.push(")");
+                    qb.build().execute(&mut *tx).await?;
+                }
             }
             tx.commit().await?;
             Ok(outcome)

@@ -50,6 +50,11 @@ pub static SQLITE: &[Migration] = &[
         name: "propositions",
         sql: include_str!("../migrations/sqlite/0007_propositions.sql"),
     },
+    Migration {
+        version: 8,
+        name: "documents_revisions",
+        sql: include_str!("../migrations/sqlite/0008_documents_revisions.sql"),
+    },
 ];
 pub static POSTGRES: &[Migration] = &[
     Migration {
@@ -86,6 +91,11 @@ pub static POSTGRES: &[Migration] = &[
         version: 7,
         name: "propositions",
         sql: include_str!("../migrations/postgres/0007_propositions.sql"),
+    },
+    Migration {
+        version: 8,
+        name: "documents_revisions",
+        sql: include_str!("../migrations/postgres/0008_documents_revisions.sql"),
     },
 ];
 

@@ -1,15 +1,17 @@
-//! Proposals and the alliances' revisions: a proposal waits for a moderator, who accepts it
-//! (a new revision is published through the change log, in the same transaction), rejects it
-//! with a reason, or asks for changes; a moderator may restore any earlier revision.
+//! Proposals and the records' revisions (alliances, tools, catalyseurs): a proposal waits for
+//! a moderator, who accepts it (a new revision is published through the change log, in the
+//! same transaction), rejects it with a reason, or asks for changes; a moderator may restore
+//! any earlier revision.
 
-use alliances_domain::alliance::Alliance;
-
-use crate::{Db, Result, StoreError, Tx, fingerprint, on_read, on_tx};
+use crate::{Db, Result, Tx, fingerprint, on_read, on_tx};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Proposal {
     pub id: String,
+    /// `alliance`, `outil`, `catalyseur`, or `signalement` (an error report).
     pub genre: String,
+    /// The kind of record it is about (`genre` but for a report: the kind reported).
+    pub sujet: String,
     pub cible: Option<String>,
     pub base: Option<i64>,
     /// The proposed record (JSON).
@@ -28,7 +30,7 @@ pub struct Proposal {
 }
 
 const COLUMNS: &str = "id, genre, cible, base, document, nom, territoires, statut, message, note, \
-     auteur, moderateur, revision, cree_le, modifie_le";
+     auteur, moderateur, revision, cree_le, modifie_le, sujet";
 type Row = (
     String,
     String,
@@ -45,6 +47,7 @@ type Row = (
     Option<i64>,
     i64,
     i64,
+    String,
 );
 
 fn proposal(r: Row) -> Proposal {
@@ -64,12 +67,13 @@ fn proposal(r: Row) -> Proposal {
         revision: r.12,
         cree_le: r.13,
         modifie_le: r.14,
+        sujet: r.15,
     }
 }
 
 pub async fn create(db: &Db, p: &Proposal) -> Result<()> {
     let sql = format!(
-        "INSERT INTO propositions ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)"
+        "INSERT INTO propositions ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)"
     );
     crate::on_write!(db, c => sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(&p.id)
@@ -87,6 +91,7 @@ pub async fn create(db: &Db, p: &Proposal) -> Result<()> {
         .bind(p.revision)
         .bind(p.cree_le)
         .bind(p.modifie_le)
+        .bind(&p.sujet)
         .execute(c)
         .await?
         .rows_affected());
@@ -102,8 +107,9 @@ pub async fn get(db: &Db, id: &str) -> Result<Option<Proposal>> {
     Ok(row.map(proposal))
 }
 
-/// What the moderation queue shows: proposals in these states, of a kind, naming a
-/// territory (`niveau:code`), made at or before `before`; oldest first.
+/// What the moderation queue shows: proposals in these states, of a kind (`signalement`:
+/// the reports; a kind of record: its proposals and reports), naming a territory
+/// (`niveau:code`), made at or before `before`; oldest first.
 #[derive(Debug, Clone, Default)]
 pub struct Queue<'a> {
     pub statuts: &'a [&'a str],
@@ -119,7 +125,7 @@ pub async fn queue(db: &Db, q: &Queue<'_>) -> Result<Vec<Proposal>> {
     let sql = format!(
         "SELECT {COLUMNS} FROM propositions \
          WHERE (',' || $1 || ',') LIKE ('%,' || statut || ',%') \
-           AND ($2 IS NULL OR genre = $2) \
+           AND ($2 IS NULL OR genre = $2 OR sujet = $2) \
            AND ($3 IS NULL OR (' ' || territoires || ' ') LIKE $3) \
            AND ($4 IS NULL OR cree_le <= $4) \
          ORDER BY cree_le, id LIMIT $5"
@@ -202,6 +208,89 @@ pub async fn revise(db: &Db, id: &str, auteur: &str, r: &Revised<'_>, now: i64) 
 
 // ----- revisions -----
 
+/// A record that has revisions: an alliance (tables `alliances`, `alliances_journal`,
+/// `alliances_revisions`) or a document of another kind (`documents`, `documents_journal`,
+/// `documents_revisions`, keyed by kind and identifier).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target<'a> {
+    Alliance(&'a str),
+    Document { genre: &'a str, id: &'a str },
+}
+
+impl<'a> Target<'a> {
+    /// The record a proposal of kind `genre` is about: `alliance`, or a kind of `documents`.
+    #[must_use]
+    pub fn of(genre: &'a str, id: &'a str) -> Target<'a> {
+        if genre == "alliance" {
+            Target::Alliance(id)
+        } else {
+            Target::Document { genre, id }
+        }
+    }
+
+    #[must_use]
+    pub fn id(&self) -> &'a str {
+        match self {
+            Target::Alliance(id) | Target::Document { id, .. } => id,
+        }
+    }
+
+    fn records(&self) -> &'static str {
+        match self {
+            Target::Alliance(_) => "alliances",
+            Target::Document { .. } => "documents",
+        }
+    }
+
+    fn revisions(&self) -> &'static str {
+        match self {
+            Target::Alliance(_) => "alliances_revisions",
+            Target::Document { .. } => "documents_revisions",
+        }
+    }
+
+    fn journal(&self) -> &'static str {
+        match self {
+            Target::Alliance(_) => "alliances_journal",
+            Target::Document { .. } => "documents_journal",
+        }
+    }
+
+    /// The key's columns in a table.
+    fn key_columns(&self) -> &'static str {
+        match self {
+            Target::Alliance(_) => "slug",
+            Target::Document { .. } => "id, genre",
+        }
+    }
+
+    /// The key's placeholders from `$n` (bound last, by [`Target::bind`]).
+    fn key_values(&self, n: usize) -> String {
+        match self {
+            Target::Alliance(_) => format!("${n}"),
+            Target::Document { .. } => format!("${n}, ${}", n + 1),
+        }
+    }
+
+    /// The condition on the key, with placeholders from `$n`.
+    fn key_is(&self, n: usize) -> String {
+        match self {
+            Target::Alliance(_) => format!("slug = ${n}"),
+            Target::Document { .. } => format!("id = ${n} AND genre = ${}", n + 1),
+        }
+    }
+}
+
+/// Binds a target's key after a statement's other parameters (`key_is`, `key_values`).
+macro_rules! bind_key {
+    ($q:expr, $t:expr) => {
+        match $t {
+            Target::Alliance(slug) => $q.bind(slug),
+            Target::Document { genre, id } => $q.bind(id).bind(genre),
+        }
+    };
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Revision {
     pub revision: i64,
@@ -214,21 +303,30 @@ pub struct Revision {
 
 type RevisionRow = (i64, String, i64, String, Option<String>, Option<String>);
 
-/// An alliance's revisions, oldest first. A record no contribution has touched has one:
-/// itself as stored (never written to the revisions table until something changes it).
-pub async fn history(db: &Db, slug: &str) -> Result<Vec<Revision>> {
-    let rows: Vec<RevisionRow> = on_read!(db, p => sqlx::query_as(
-        "SELECT revision, document, le, source, auteur, proposition FROM alliances_revisions \
-         WHERE slug = $1 ORDER BY revision")
-        .bind(slug)
+/// A record's revisions, oldest first. A record no contribution has touched has one:
+/// itself as stored (never written to a revisions table until something changes it).
+pub async fn history(db: &Db, target: Target<'_>) -> Result<Vec<Revision>> {
+    let sql = format!(
+        "SELECT revision, document, le, source, auteur, proposition FROM {} WHERE {} ORDER BY revision",
+        target.revisions(),
+        target.key_is(1)
+    );
+    let rows: Vec<RevisionRow> = on_read!(db, p => {
+        bind_key!(sqlx::query_as(sqlx::AssertSqlSafe(sql)), target)
         .fetch_all(p)
-        .await?);
+        .await?
+    });
     if rows.is_empty() {
-        let current: Option<(String, i64)> = on_read!(db, p => sqlx::query_as(
-            "SELECT document, modifie_le FROM alliances WHERE slug = $1")
-            .bind(slug)
+        let sql = format!(
+            "SELECT document, modifie_le FROM {} WHERE {}",
+            target.records(),
+            target.key_is(1)
+        );
+        let current: Option<(String, i64)> = on_read!(db, p => {
+            bind_key!(sqlx::query_as(sqlx::AssertSqlSafe(sql)), target)
             .fetch_optional(p)
-            .await?);
+            .await?
+        });
         return Ok(current
             .map(|(document, le)| Revision {
                 revision: 1,
@@ -256,7 +354,11 @@ pub async fn history(db: &Db, slug: &str) -> Result<Vec<Revision>> {
 
 /// What a new revision is made of.
 pub struct Publish<'a> {
-    pub alliance: &'a Alliance,
+    pub target: Target<'a>,
+    /// The record's name (the `alliances` table keeps it beside the document).
+    pub nom: &'a str,
+    /// The record (JSON, as its kind serialises it).
+    pub document: &'a str,
     /// A new record: nothing may be published under its identifier yet.
     pub create: bool,
     /// `proposition` or `restauration`.
@@ -277,21 +379,60 @@ pub enum Published {
     Taken,
 }
 
-/// Writes a new revision of an alliance in one transaction: its first revision (the record
-/// as it stood) when it had none, the record itself, a change-log row (every server's search
-/// index follows it), the revision, and, for a proposal, its acceptance by `moderateur`.
-/// Nothing is written unless the proposal is still waiting with this very document, and a new
-/// record's identifier is still free.
+/// Writes a new revision of a record in one transaction: its first revision (the record as
+/// it stood) when it had none, the record itself, a change-log row (every server follows
+/// it: the search index for alliances, the in-memory collections for the other kinds), the
+/// revision, and, for a proposal, its acceptance by `moderateur`. Nothing is written unless
+/// the proposal is still waiting with this very document, and a new record's identifier is
+/// still free.
 pub async fn publish(db: &Db, p: &Publish<'_>, moderateur: &str) -> Result<Published> {
-    let document = serde_json::to_string(p.alliance)
-        .map_err(|e| StoreError::Reference(format!("alliance « {} » : {e}", p.alliance.slug)))?;
-    let empreinte = fingerprint(&[document.as_bytes()]);
-    let slug = p.alliance.slug.as_str();
+    let t = p.target;
+    let empreinte = fingerprint(&[p.document.as_bytes()]);
+    let (records, revisions, journal) = (t.records(), t.revisions(), t.journal());
+    let taken_sql = format!("SELECT COUNT(*) FROM {records} WHERE {}", t.key_is(1));
+    let last_sql = format!(
+        "SELECT MAX(revision) FROM {revisions} WHERE {}",
+        t.key_is(1)
+    );
+    let first_sql = format!(
+        "INSERT INTO {revisions} ({keys}, revision, document, le, source) \
+         SELECT {keys}, 1, document, modifie_le, 'import' FROM {records} WHERE {}",
+        t.key_is(1),
+        keys = t.key_columns()
+    );
+    let upsert_sql = match t {
+        Target::Alliance(_) => {
+            "INSERT INTO alliances (nom, document, empreinte, origine, importe_par, cree_le, modifie_le, slug) \
+             VALUES ($1, $2, $3, 'contribution', NULL, $4, $4, $5) \
+             ON CONFLICT (slug) DO UPDATE SET nom = excluded.nom, document = excluded.document, \
+             empreinte = excluded.empreinte, origine = excluded.origine, importe_par = NULL, \
+             modifie_le = excluded.modifie_le"
+        }
+        Target::Document { .. } => {
+            "INSERT INTO documents (document, empreinte, origine, importe_par, cree_le, modifie_le, id, genre) \
+             VALUES ($1, $2, 'contribution', NULL, $3, $3, $4, $5) \
+             ON CONFLICT (genre, id) DO UPDATE SET document = excluded.document, \
+             empreinte = excluded.empreinte, origine = excluded.origine, importe_par = NULL, \
+             modifie_le = excluded.modifie_le"
+        }
+    };
+    let journal_sql = format!(
+        "INSERT INTO {journal} (operation, le, {}) VALUES ('ecriture', $1, {})",
+        t.key_columns(),
+        t.key_values(2)
+    );
+    let revision_sql = format!(
+        "INSERT INTO {revisions} (revision, document, le, source, auteur, proposition, {}) \
+         VALUES ($1, $2, $3, $4, $5, $6, {})",
+        t.key_columns(),
+        t.key_values(7)
+    );
+    let lock_sql = format!("LOCK TABLE {journal} IN EXCLUSIVE MODE");
     let mut tx = Tx::begin_write(db).await?;
-    if let Tx::Pg(t) = &mut tx {
+    if let Tx::Pg(c) = &mut tx {
         // The same lock as an import: change-log numbers commit in order.
-        sqlx::query("LOCK TABLE alliances_journal IN EXCLUSIVE MODE")
-            .execute(&mut **t)
+        sqlx::query(sqlx::AssertSqlSafe(lock_sql))
+            .execute(&mut **c)
             .await?;
     }
     let revision = on_tx!(&mut tx, c => {
@@ -302,7 +443,7 @@ pub async fn publish(db: &Db, p: &Publish<'_>, moderateur: &str) -> Result<Publi
                 .bind(id)
                 .bind(moderateur)
                 .bind(p.now)
-                .bind(&document)
+                .bind(p.document)
                 .execute(&mut *c)
                 .await?
                 .rows_affected();
@@ -311,61 +452,44 @@ pub async fn publish(db: &Db, p: &Publish<'_>, moderateur: &str) -> Result<Publi
             }
         }
         if p.create {
-            let taken: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM alliances WHERE slug = $1")
-                .bind(slug)
-                .fetch_one(&mut *c)
-                .await?;
+            let taken: i64 = bind_key!(sqlx::query_scalar(sqlx::AssertSqlSafe(taken_sql)), t)
+            .fetch_one(&mut *c)
+            .await?;
             if taken > 0 {
                 return Ok(Published::Taken);
             }
         }
-        let last: Option<i64> = sqlx::query_scalar(
-            "SELECT MAX(revision) FROM alliances_revisions WHERE slug = $1")
-            .bind(slug)
-            .fetch_one(&mut *c)
-            .await?;
+        let last: Option<i64> = bind_key!(sqlx::query_scalar(sqlx::AssertSqlSafe(last_sql)), t)
+        .fetch_one(&mut *c)
+        .await?;
         let mut next = last.unwrap_or(0) + 1;
         if last.is_none() {
             // The record as it stood becomes revision 1.
-            let n = sqlx::query(
-                "INSERT INTO alliances_revisions (slug, revision, document, le, source) \
-                 SELECT slug, 1, document, modifie_le, 'import' FROM alliances WHERE slug = $1")
-                .bind(slug)
+            let n = bind_key!(sqlx::query(sqlx::AssertSqlSafe(first_sql)), t)
                 .execute(&mut *c)
                 .await?
                 .rows_affected();
             next += i64::try_from(n).unwrap_or(0);
         }
-        sqlx::query(
-            "INSERT INTO alliances (slug, nom, document, empreinte, origine, importe_par, cree_le, modifie_le) \
-             VALUES ($1, $2, $3, $4, 'contribution', NULL, $5, $5) \
-             ON CONFLICT (slug) DO UPDATE SET nom = excluded.nom, document = excluded.document, \
-             empreinte = excluded.empreinte, origine = excluded.origine, importe_par = NULL, \
-             modifie_le = excluded.modifie_le")
-            .bind(slug)
-            .bind(&p.alliance.nom)
-            .bind(&document)
-            .bind(&empreinte)
-            .bind(p.now)
+        let q = sqlx::query(upsert_sql);
+        let q = match t {
+            Target::Alliance(_) => q.bind(p.nom),
+            Target::Document { .. } => q,
+        };
+        bind_key!(q.bind(p.document).bind(&empreinte).bind(p.now), t)
             .execute(&mut *c)
             .await?;
-        sqlx::query("INSERT INTO alliances_journal (slug, operation, le) VALUES ($1, 'ecriture', $2)")
-            .bind(slug)
-            .bind(p.now)
+        bind_key!(sqlx::query(sqlx::AssertSqlSafe(journal_sql)).bind(p.now), t)
             .execute(&mut *c)
             .await?;
-        sqlx::query(
-            "INSERT INTO alliances_revisions (slug, revision, document, le, source, auteur, proposition) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)")
-            .bind(slug)
+        let q = sqlx::query(sqlx::AssertSqlSafe(revision_sql))
             .bind(next)
-            .bind(&document)
+            .bind(p.document)
             .bind(p.now)
             .bind(p.source)
             .bind(p.auteur)
-            .bind(p.proposition)
-            .execute(&mut *c)
-            .await?;
+            .bind(p.proposition);
+        bind_key!(q, t).execute(&mut *c).await?;
         if let Some(id) = p.proposition {
             sqlx::query("UPDATE propositions SET revision = $2 WHERE id = $1")
                 .bind(id)
@@ -381,19 +505,29 @@ pub async fn publish(db: &Db, p: &Publish<'_>, moderateur: &str) -> Result<Publi
 
 /// The current revision number of a record (1 when it has no history yet), `None` when the
 /// record does not exist.
-pub async fn current_revision(db: &Db, slug: &str) -> Result<Option<i64>> {
-    let exists: i64 = on_read!(db, p => sqlx::query_scalar(
-        "SELECT COUNT(*) FROM alliances WHERE slug = $1")
-        .bind(slug)
+pub async fn current_revision(db: &Db, target: Target<'_>) -> Result<Option<i64>> {
+    let exists_sql = format!(
+        "SELECT COUNT(*) FROM {} WHERE {}",
+        target.records(),
+        target.key_is(1)
+    );
+    let last_sql = format!(
+        "SELECT MAX(revision) FROM {} WHERE {}",
+        target.revisions(),
+        target.key_is(1)
+    );
+    let exists: i64 = on_read!(db, p => {
+        bind_key!(sqlx::query_scalar(sqlx::AssertSqlSafe(exists_sql)), target)
         .fetch_one(p)
-        .await?);
+        .await?
+    });
     if exists == 0 {
         return Ok(None);
     }
-    let last: Option<i64> = on_read!(db, p => sqlx::query_scalar(
-        "SELECT MAX(revision) FROM alliances_revisions WHERE slug = $1")
-        .bind(slug)
+    let last: Option<i64> = on_read!(db, p => {
+        bind_key!(sqlx::query_scalar(sqlx::AssertSqlSafe(last_sql)), target)
         .fetch_one(p)
-        .await?);
+        .await?
+    });
     Ok(Some(last.unwrap_or(1)))
 }

@@ -105,6 +105,7 @@ async fn populated(backend: &Backend) -> TestDb {
         &propositions::Proposal {
             id: "p1".into(),
             genre: "alliance".into(),
+            sujet: "alliance".into(),
             cible: Some(changed.slug.clone()),
             base: Some(1),
             document,
@@ -123,7 +124,9 @@ async fn populated(backend: &Backend) -> TestDb {
     .await
     .unwrap();
     let publish = propositions::Publish {
-        alliance: &changed,
+        target: propositions::Target::Alliance(&changed.slug),
+        nom: &changed.nom,
+        document: &serde_json::to_string(&changed).unwrap(),
         create: false,
         source: "proposition",
         auteur: Some("a1"),
@@ -132,6 +135,29 @@ async fn populated(backend: &Backend) -> TestDb {
     };
     assert_eq!(
         propositions::publish(db, &publish, "a1").await.unwrap(),
+        propositions::Published::Revision(2)
+    );
+    // A tool restored by a moderator: its first two revisions.
+    let tool: alliances_store::documents::Stored<alliances_domain::outil::Outil> =
+        alliances_store::documents::all(db, alliances_store::documents::OUTIL)
+            .await
+            .unwrap()
+            .remove(0);
+    let restore = propositions::Publish {
+        target: propositions::Target::Document {
+            genre: alliances_store::documents::OUTIL,
+            id: &tool.record.slug,
+        },
+        nom: &tool.record.nom,
+        document: &serde_json::to_string(&tool.record).unwrap(),
+        create: false,
+        source: "restauration",
+        auteur: Some("a1"),
+        proposition: None,
+        now: NOW + 2,
+    };
+    assert_eq!(
+        propositions::publish(db, &restore, "a1").await.unwrap(),
         propositions::Published::Revision(2)
     );
     t

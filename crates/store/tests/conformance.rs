@@ -36,13 +36,13 @@ async fn migrations_apply_once(backend: &Backend) {
     let t = empty_db(backend).await;
     assert_eq!(
         migrate::pending(&t.db).await.unwrap(),
-        vec![1, 2, 3, 4, 5, 6, 7]
+        vec![1, 2, 3, 4, 5, 6, 7, 8]
     );
     let first = migrate::run(&t.db).await.unwrap();
-    assert_eq!(first.applied, vec![1, 2, 3, 4, 5, 6, 7]);
+    assert_eq!(first.applied, vec![1, 2, 3, 4, 5, 6, 7, 8]);
     let second = migrate::run(&t.db).await.unwrap();
     assert!(second.applied.is_empty());
-    assert_eq!(second.already, 7);
+    assert_eq!(second.already, 8);
     assert!(migrate::pending(&t.db).await.unwrap().is_empty());
     // A new SQLite file is made with the larger pages the import at 1 000 000 rows needs.
     if let Db::Sqlite(s) = &t.db {

@@ -3,21 +3,24 @@
 //! contribution.
 
 use alliances_store::alliances as store_alliances;
-use alliances_store::propositions::{self, Proposal, Publish, Published, Queue, Revised};
+use alliances_store::propositions::{self, Proposal, Publish, Published, Queue, Revised, Target};
 use alliances_testkit::{Backend, loaded_db};
 
 alliances_testkit::both_backends!(
     the_queue_filters_by_state_kind_territory_and_age,
     publishing_keeps_the_first_revision_and_writes_the_change_log,
     an_import_of_a_record_with_a_history_adds_a_revision,
+    a_tool_keeps_its_revisions_as_an_alliance_does,
 );
 
 const T0: i64 = 1_800_000_000;
+const MUREAUX: Target<'static> = Target::Alliance("ptce-vivre-les-mureaux");
 
 fn proposal(id: &str, territoires: &str, cree_le: i64) -> Proposal {
     Proposal {
         id: id.into(),
         genre: "alliance".into(),
+        sujet: "alliance".into(),
         cible: None,
         base: None,
         document: "{}".into(),
@@ -53,6 +56,10 @@ async fn accounts(db: &alliances_store::Db, ids: &[&str]) {
         };
         assert!(alliances_store::comptes::create(db, &a).await.unwrap());
     }
+}
+
+fn json(a: &alliances_domain::alliance::Alliance) -> String {
+    serde_json::to_string(a).unwrap()
 }
 
 async fn ids(db: &alliances_store::Db, q: Queue<'_>) -> Vec<String> {
@@ -125,6 +132,28 @@ async fn the_queue_filters_by_state_kind_territory_and_age(backend: &Backend) {
         .await,
         Vec::<String>::new()
     );
+    // A tool's proposal and a report on a tool: the kind « outil » finds both, the kind
+    // « signalement » the report only.
+    let mut tool = proposal("o", "", T0 + 200);
+    (tool.genre, tool.sujet) = ("outil".into(), "outil".into());
+    propositions::create(db, &tool).await.unwrap();
+    let mut report = proposal("s", "", T0 + 300);
+    (report.genre, report.sujet) = ("signalement".into(), "outil".into());
+    propositions::create(db, &report).await.unwrap();
+    for (genre, expected) in [("outil", vec!["o", "s"]), ("signalement", vec!["s"])] {
+        let q = Queue {
+            genre: Some(genre),
+            ..waiting.clone()
+        };
+        assert_eq!(ids(db, q).await, expected, "{genre}");
+    }
+    for id in ["o", "s"] {
+        assert!(
+            propositions::decide(db, id, "en_attente", "refusee", "m", None, T0)
+                .await
+                .unwrap()
+        );
+    }
     // A decision is taken once; a proposal sent back is revised by its author only.
     assert!(
         propositions::decide(
@@ -169,17 +198,12 @@ async fn publishing_keeps_the_first_revision_and_writes_the_change_log(backend: 
         .unwrap();
     let before = store_alliances::last_change(db).await.unwrap();
     assert_eq!(
-        propositions::history(db, "ptce-vivre-les-mureaux")
-            .await
-            .unwrap()
-            .len(),
+        propositions::history(db, MUREAUX).await.unwrap().len(),
         1,
         "the record itself"
     );
     assert_eq!(
-        propositions::current_revision(db, "ptce-vivre-les-mureaux")
-            .await
-            .unwrap(),
+        propositions::current_revision(db, MUREAUX).await.unwrap(),
         Some(1)
     );
     let mut changed = stored.alliance.clone();
@@ -190,7 +214,9 @@ async fn publishing_keeps_the_first_revision_and_writes_the_change_log(backend: 
     propositions::create(db, &p).await.unwrap();
     let publish = Publish {
         create: false,
-        alliance: &changed,
+        target: Target::Alliance(&changed.slug),
+        nom: &changed.nom,
+        document: &json(&changed),
         source: "proposition",
         auteur: None,
         proposition: Some("p1"),
@@ -205,9 +231,7 @@ async fn publishing_keeps_the_first_revision_and_writes_the_change_log(backend: 
         Published::NotWaiting,
         "accepted once"
     );
-    let history = propositions::history(db, "ptce-vivre-les-mureaux")
-        .await
-        .unwrap();
+    let history = propositions::history(db, MUREAUX).await.unwrap();
     assert_eq!(
         history
             .iter()
@@ -227,7 +251,9 @@ async fn publishing_keeps_the_first_revision_and_writes_the_change_log(backend: 
         serde_json::from_str(&history[0].document).unwrap();
     let restore = Publish {
         create: false,
-        alliance: &first,
+        target: Target::Alliance(&first.slug),
+        nom: &first.nom,
+        document: &json(&first),
         source: "restauration",
         auteur: Some("mod"),
         proposition: None,
@@ -260,7 +286,9 @@ async fn an_import_of_a_record_with_a_history_adds_a_revision(backend: &Backend)
     changed.resume = Some("Par une contribution.".into());
     let publish = Publish {
         create: false,
-        alliance: &changed,
+        target: Target::Alliance(&changed.slug),
+        nom: &changed.nom,
+        document: &json(&changed),
         source: "proposition",
         auteur: None,
         proposition: None,
@@ -281,9 +309,7 @@ async fn an_import_of_a_record_with_a_history_adds_a_revision(backend: &Backend)
     store_alliances::upsert_all(db, &[imported, other.clone()], "fichier.csv", T0 + 10)
         .await
         .unwrap();
-    let history = propositions::history(db, "ptce-vivre-les-mureaux")
-        .await
-        .unwrap();
+    let history = propositions::history(db, MUREAUX).await.unwrap();
     assert_eq!(
         history
             .iter()
@@ -297,7 +323,122 @@ async fn an_import_of_a_record_with_a_history_adds_a_revision(backend: &Backend)
     );
     assert!(history[2].document.contains("Par un import."));
     // The other keeps no revision row: its history is itself.
-    let h = propositions::history(db, &other.slug).await.unwrap();
+    let h = propositions::history(db, Target::Alliance(&other.slug))
+        .await
+        .unwrap();
     assert_eq!((h.len(), h[0].le), (1, T0 + 10));
+    t.remove().await;
+}
+
+async fn a_tool_keeps_its_revisions_as_an_alliance_does(backend: &Backend) {
+    use alliances_domain::outil::Outil;
+    use alliances_store::documents::{self, OUTIL};
+    let t = loaded_db(backend).await;
+    let db = &t.db;
+    accounts(db, &["m", "mod"]).await;
+    let tools: Vec<documents::Stored<Outil>> = documents::all(db, OUTIL).await.unwrap();
+    let stored = tools[0].clone();
+    let target = Target::Document {
+        genre: OUTIL,
+        id: &stored.record.slug,
+    };
+    assert_eq!(
+        propositions::history(db, target).await.unwrap().len(),
+        1,
+        "the record itself"
+    );
+    assert_eq!(
+        propositions::current_revision(
+            db,
+            Target::Document {
+                genre: OUTIL,
+                id: "inconnu"
+            }
+        )
+        .await
+        .unwrap(),
+        None
+    );
+    let before = documents::last_change(db).await.unwrap();
+    let mut changed = stored.record.clone();
+    changed.description = Some("Une description proposée.".into());
+    let document = serde_json::to_string(&changed).unwrap();
+    let mut p = proposal("t1", "", T0);
+    (p.genre, p.sujet, p.cible) = ("outil".into(), "outil".into(), Some(changed.slug.clone()));
+    p.document = document.clone();
+    propositions::create(db, &p).await.unwrap();
+    let publish = Publish {
+        target,
+        nom: &changed.nom,
+        document: &document,
+        create: false,
+        source: "proposition",
+        auteur: Some("m"),
+        proposition: Some("t1"),
+        now: T0 + 10,
+    };
+    assert_eq!(
+        propositions::publish(db, &publish, "mod").await.unwrap(),
+        Published::Revision(2)
+    );
+    // Published in `documents`, through their change log (every server reloads its tools).
+    assert_eq!(documents::last_change(db).await.unwrap(), before + 1);
+    let now: Vec<documents::Stored<Outil>> =
+        documents::by_ids(db, OUTIL, std::slice::from_ref(&changed.slug))
+            .await
+            .unwrap();
+    assert_eq!(
+        (&now[0].record, now[0].origine.as_str()),
+        (&changed, "contribution")
+    );
+    // A new tool under a taken identifier is refused.
+    let create = Publish {
+        create: true,
+        proposition: None,
+        ..publish
+    };
+    assert_eq!(
+        propositions::publish(db, &create, "mod").await.unwrap(),
+        Published::Taken
+    );
+    // An import of the tool appends a revision; the alliances' history is untouched.
+    let mut imported = changed.clone();
+    imported.description = Some("Par un import.".into());
+    documents::upsert_all(db, OUTIL, &[imported], "outils.csv", None, T0 + 20)
+        .await
+        .unwrap();
+    let history = propositions::history(db, target).await.unwrap();
+    assert_eq!(
+        history
+            .iter()
+            .map(|r| (r.revision, r.source.as_str(), r.auteur.as_deref()))
+            .collect::<Vec<_>>(),
+        [
+            (1, "import", None),
+            (2, "proposition", Some("m")),
+            (3, "import", None)
+        ]
+    );
+    assert_eq!(propositions::history(db, MUREAUX).await.unwrap().len(), 1);
+    // Restoring the first revision publishes it again.
+    let restore = Publish {
+        target,
+        nom: &stored.record.nom,
+        document: &history[0].document,
+        create: false,
+        source: "restauration",
+        auteur: Some("mod"),
+        proposition: None,
+        now: T0 + 30,
+    };
+    assert_eq!(
+        propositions::publish(db, &restore, "mod").await.unwrap(),
+        Published::Revision(4)
+    );
+    let back: Vec<documents::Stored<Outil>> =
+        documents::by_ids(db, OUTIL, std::slice::from_ref(&changed.slug))
+            .await
+            .unwrap();
+    assert_eq!(back[0].record, stored.record);
     t.remove().await;
 }

@@ -53,13 +53,13 @@ pub const TABLE: &[Rule] = &[
         "/mon-espace/contributions/{id}/reviser",
         Role::Membre,
     ),
-    rule("GET", "/contributions/alliances/nouvelle", Role::Membre),
+    rule("GET", "/contributions/{genre}/nouvelle", Role::Membre),
     rule(
         "GET",
-        "/contributions/alliances/{slug}/modifier",
+        "/contributions/{genre}/{slug}/modifier",
         Role::Membre,
     ),
-    rule("POST", "/contributions/alliances", Role::Membre),
+    rule("POST", "/contributions/{genre}", Role::Membre),
     rule("POST", "/api/v1/propositions", Role::Membre),
     rule("PUT", "/api/v1/propositions/{id}", Role::Membre),
     rule("GET", "/moderation", Role::Moderateur),
@@ -82,6 +82,16 @@ pub const TABLE: &[Rule] = &[
     rule(
         "POST",
         "/moderation/alliances/{slug}/restaurer",
+        Role::Moderateur,
+    ),
+    rule(
+        "POST",
+        "/moderation/outils/{slug}/restaurer",
+        Role::Moderateur,
+    ),
+    rule(
+        "POST",
+        "/moderation/catalyseurs/{slug}/restaurer",
         Role::Moderateur,
     ),
     rule("GET", "/admin/comptes", Role::Administrateur),

@@ -275,11 +275,29 @@ fn router(state: AppState) -> Router {
         .route("/exemples/flux.atom", get(exemples::feed::feed))
         .route(
             "/exemples/{slug}/historique",
-            get(contributions::html::history),
+            get(contributions::html::history_alliance),
+        )
+        .route(
+            "/outils/{slug}/historique",
+            get(contributions::html::history_outil),
+        )
+        .route(
+            "/catalyseurs/{slug}/historique",
+            get(contributions::html::history_catalyseur),
         )
         .route(
             "/exemples/{slug}/signaler",
-            get(contributions::html::report_form).post(contributions::html::report),
+            get(contributions::html::report_form_alliance)
+                .post(contributions::html::report_alliance),
+        )
+        .route(
+            "/outils/{slug}/signaler",
+            get(contributions::html::report_form_outil).post(contributions::html::report_outil),
+        )
+        .route(
+            "/catalyseurs/{slug}/signaler",
+            get(contributions::html::report_form_catalyseur)
+                .post(contributions::html::report_catalyseur),
         )
         .route("/sitemap.xml", get(donnees_ouvertes::sitemap))
         .route("/donnees-ouvertes/{fichier}", get(donnees_ouvertes::dump))
@@ -340,19 +358,20 @@ fn router(state: AppState) -> Router {
         .route("/mon-espace/contributions", get(contributions::html::mine))
         .route(
             "/mon-espace/contributions/{id}/reviser",
-            get(contributions::html::revise_form).post(contributions::html::revise_submit),
+            get(contributions::form_pages::revise_form)
+                .post(contributions::form_pages::revise_submit),
         )
         .route(
-            "/contributions/alliances/nouvelle",
-            get(contributions::html::new_form),
+            "/contributions/{genre}/nouvelle",
+            get(contributions::form_pages::new_form),
         )
         .route(
-            "/contributions/alliances/{slug}/modifier",
-            get(contributions::html::change_form),
+            "/contributions/{genre}/{slug}/modifier",
+            get(contributions::form_pages::change_form),
         )
         .route(
-            "/contributions/alliances",
-            post(contributions::html::submit_form),
+            "/contributions/{genre}",
+            post(contributions::form_pages::submit_form),
         )
         .route("/moderation", get(moderation::html::queue))
         .route(
@@ -373,7 +392,15 @@ fn router(state: AppState) -> Router {
         )
         .route(
             "/moderation/alliances/{slug}/restaurer",
-            post(moderation::html::restore),
+            post(moderation::html::restore_alliance),
+        )
+        .route(
+            "/moderation/outils/{slug}/restaurer",
+            post(moderation::html::restore_outil),
+        )
+        .route(
+            "/moderation/catalyseurs/{slug}/restaurer",
+            post(moderation::html::restore_catalyseur),
         )
         .merge(features::api::protected_router())
         .route_layer(from_fn_with_state(state.clone(), access::layer));

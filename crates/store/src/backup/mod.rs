@@ -51,6 +51,7 @@ pub const TABLES: &[&str] = &[
     "journal_actions",
     "propositions",
     "alliances_revisions",
+    "documents_revisions",
 ];
 
 /// Rows handed over at a time.

@@ -45,6 +45,7 @@ async fn every_route_answers_each_role_as_the_table_says(backend: &Backend) {
     let proposal = alliances_store::propositions::Proposal {
         id: "proposition-zq7".into(),
         genre: "alliance".into(),
+        sujet: "alliance".into(),
         cible: Some("ptce-vivre-les-mureaux".into()),
         base: Some(1),
         document: serde_json::to_string(&stored.alliance).unwrap(),
@@ -79,10 +80,19 @@ async fn every_route_answers_each_role_as_the_table_says(backend: &Backend) {
         } else {
             &target.id
         };
+        // A record of the kind the route is about.
+        let slug = if rule.path.contains("/outils/") {
+            "rameau-referentiel-co-construction-territoriale"
+        } else if rule.path.contains("/catalyseurs/") {
+            "bordeaux-mecenes-solidaires"
+        } else {
+            "ptce-vivre-les-mureaux"
+        };
         let path = rule
             .path
             .replace("{id}", id)
-            .replace("{slug}", "ptce-vivre-les-mureaux");
+            .replace("{genre}", "alliances")
+            .replace("{slug}", slug);
         for lang in ["", "/en"] {
             let url = format!("{lang}{path}");
             // A visitor.

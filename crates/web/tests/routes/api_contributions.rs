@@ -1,6 +1,7 @@
 //! `POST /api/v1/propositions`, `PUT /api/v1/propositions/{id}`, the moderation pages
 //! (`/moderation…`), `GET /api/v1/alliances/{slug}/historique` and `/exemples/{slug}/historique`:
-//! a proposal accepted, searchable, corrected after a request for changes, restored.
+//! a proposal accepted, searchable, corrected after a request for changes, restored; the same
+//! for tools and catalyseurs (`?genre=`, `GET /api/v1/{outils|catalyseurs}/{slug}/historique`).
 
 use std::time::{Duration, Instant};
 
@@ -18,6 +19,7 @@ alliances_testkit::both_backends!(
     proposals_need_a_confirmed_member_and_a_valid_body,
     a_proposal_is_moderated_published_corrected_and_restored,
     moderators_give_reasons_and_filter_the_queue,
+    tools_and_catalyseurs_are_proposed_moderated_and_restored,
 );
 
 /// `METHOD path` with a JSON body and a Bearer token or a session cookie.
@@ -296,7 +298,7 @@ async fn a_proposal_is_moderated_published_corrected_and_restored(backend: &Back
     assert_eq!(detail.status, 200);
     let text = visible_text(&detail.text());
     assert!(
-        text.contains("Nouvelle alliance") && text.contains("Coopérative Zq7 des communs"),
+        text.contains("Alliance · Nouvelle fiche") && text.contains("Coopérative Zq7 des communs"),
         "{text}"
     );
     assert!(detail.text().contains("<code>partners</code>"));
@@ -623,6 +625,239 @@ async fn moderators_give_reasons_and_filter_the_queue(backend: &Backend) {
     assert_eq!(
         app.get("/api/v1/alliances/alliance-a-refuser").await.status,
         404
+    );
+    app.remove().await;
+}
+
+/// `GET path` answers 200 within 5 s (the servers reload tools and catalyseurs when their
+/// change log moves).
+async fn served(app: &TestApp, path: &str, check: impl Fn(&Value) -> bool) -> bool {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let r = app.get(path).await;
+        if r.status == 200 && check(&r.json()) {
+            return true;
+        }
+        if Instant::now() > deadline {
+            return false;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+async fn accept(app: &TestApp, id: &str, secret: &str, csrf: &str) -> u16 {
+    post_as(
+        app,
+        &format!("/moderation/propositions/{id}/accepter"),
+        Some(secret),
+        &form(&[("csrf", csrf)]),
+    )
+    .await
+    .status
+    .as_u16()
+}
+
+async fn tools_and_catalyseurs_are_proposed_moderated_and_restored(backend: &Backend) {
+    let app = TestApp::new(backend).await;
+    let m = member(&app, "outils@exemple.fr", Role::Membre).await;
+    let moderator = member(&app, "moderateur@exemple.fr", Role::Moderateur).await;
+    let (mod_session, csrf) = session(&app, &moderator.id).await;
+    let t = Auth::Bearer(token(&app, &m.id).await);
+    let post = |genre: &str| format!("/api/v1/propositions?genre={genre}");
+
+    // A kind we do not know, and a tool with bad fields: 422 naming each, nothing stored.
+    let tool_slug = "rameau-referentiel-co-construction-territoriale";
+    let mut tool = app.get(&format!("/api/v1/outils/{tool_slug}")).await.json();
+    let before = count(&app).await;
+    let r = json_as(&app, "POST", &post("recette"), &t, &tool).await;
+    assert_eq!(r.status, 422);
+    assert!(r.text().contains("genre") && r.text().contains("outil, catalyseur"));
+    let mut bad = tool.clone();
+    bad["type"] = json!("brochure");
+    bad["phases"] = json!(["rever"]);
+    bad["url"] = json!("www.exemple.fr");
+    let r = json_as(&app, "POST", &post("outil"), &t, &bad).await;
+    assert_eq!(r.status, 422);
+    let fields: Vec<String> = r.json()["erreurs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["champ"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(fields, ["type", "phases[0]", "url"], "{}", r.text());
+    bad["annee"] = json!("vers 2019");
+    let r = json_as(&app, "POST", &post("outil"), &t, &bad).await;
+    assert_eq!(
+        (r.status.as_u16(), r.json()["erreurs"][0]["champ"].clone()),
+        (422, json!("annee"))
+    );
+    assert_eq!(count(&app).await, before, "nothing stored");
+
+    // A new tool, in the shape GET /api/v1/outils/{slug} gives.
+    tool["slug"] = json!("guide-zq7-des-alliances");
+    tool["nom"] = json!("Guide Zq7 des alliances");
+    let r = json_as(&app, "POST", &post("outil"), &t, &tool).await;
+    assert_eq!(r.status, 201, "{}", r.text());
+    let id = r.json()["id"].as_str().unwrap().to_owned();
+    let queue = visible_text(
+        &get_as(&app, "/moderation?genre=outil", &mod_session)
+            .await
+            .text(),
+    );
+    assert!(
+        queue.contains("Guide Zq7 des alliances") && queue.contains("Outil · Nouvelle fiche"),
+        "{queue}"
+    );
+    let alliances_only = get_as(&app, "/moderation?genre=alliance", &mod_session)
+        .await
+        .text();
+    assert!(!alliances_only.contains("Guide Zq7"));
+    let detail = get_as(
+        &app,
+        &format!("/moderation/propositions/{id}"),
+        &mod_session,
+    )
+    .await;
+    assert!(
+        detail.text().contains("<code>tool_type</code>"),
+        "the diff in the tools' columns"
+    );
+    assert_eq!(accept(&app, &id, &mod_session, &csrf).await, 303);
+    assert!(
+        served(&app, "/api/v1/outils/guide-zq7-des-alliances", |v| v["nom"]
+            == "Guide Zq7 des alliances")
+        .await,
+        "published within 5 s"
+    );
+    let h = app
+        .get("/api/v1/outils/guide-zq7-des-alliances/historique")
+        .await
+        .json();
+    assert_eq!(
+        (h["total"].clone(), h["resultats"][0]["source"].clone()),
+        (json!(1), json!("proposition"))
+    );
+    assert_eq!(h["resultats"][0]["auteur"], "Pseudo outils");
+
+    // A change to a catalyseur from its API JSON; sent back, revised, accepted, restored.
+    let k_slug = "bordeaux-mecenes-solidaires";
+    let original = app
+        .get(&format!("/api/v1/catalyseurs/{k_slug}"))
+        .await
+        .json();
+    let mut k = original.clone();
+    k["fondation"] = json!(2011);
+    let r = json_as(&app, "POST", &post("catalyseur"), &t, &k).await;
+    assert_eq!(r.status, 201, "{}", r.text());
+    let kid = r.json()["id"].as_str().unwrap().to_owned();
+    let diff = visible_text(
+        &get_as(
+            &app,
+            &format!("/moderation/propositions/{kid}"),
+            &mod_session,
+        )
+        .await
+        .text(),
+    );
+    assert!(
+        diff.contains("Catalyseur · Modification")
+            && diff.contains("1 champ modifié")
+            && diff.contains("founded_year"),
+        "{diff}"
+    );
+    let r = post_as(
+        &app,
+        &format!("/moderation/propositions/{kid}/demander"),
+        Some(&mod_session),
+        &form(&[("csrf", &csrf), ("message", "Quelle source donne 2011 ?")]),
+    )
+    .await;
+    assert_eq!(r.status, 303);
+    // The revision keeps its kind: an alliance's body is refused.
+    let wrong = new_alliance(&app, k_slug, "Autre").await;
+    let r = json_as(
+        &app,
+        "PUT",
+        &format!("/api/v1/propositions/{kid}"),
+        &t,
+        &wrong,
+    )
+    .await;
+    assert_eq!(r.status, 422);
+    k["sources"][0]["consulte_le"] = json!("2026-12-01");
+    let r = json_as(&app, "PUT", &format!("/api/v1/propositions/{kid}"), &t, &k).await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(accept(&app, &kid, &mod_session, &csrf).await, 303);
+    assert!(
+        served(
+            &app,
+            &format!("/api/v1/catalyseurs/{k_slug}"),
+            |v| v["fondation"] == 2011
+        )
+        .await,
+        "published within 5 s"
+    );
+    let h = app
+        .get(&format!("/api/v1/catalyseurs/{k_slug}/historique"))
+        .await
+        .json();
+    assert_eq!(h["total"], 2);
+    let changed: Vec<&str> = h["resultats"][1]["champs_modifies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    assert_eq!(changed, ["founded_year", "retrieved"]);
+    let page = visible_text(
+        &app.get(&format!("/catalyseurs/{k_slug}/historique"))
+            .await
+            .text(),
+    );
+    assert!(
+        page.contains("Révision 2") && page.contains("founded_year"),
+        "{page}"
+    );
+    let r = post_as(
+        &app,
+        &format!("/moderation/catalyseurs/{k_slug}/restaurer"),
+        Some(&mod_session),
+        &form(&[("csrf", &csrf), ("revision", "1")]),
+    )
+    .await;
+    assert_eq!(r.status, 303);
+    assert_eq!(
+        r.header("location").unwrap(),
+        format!("/catalyseurs/{k_slug}/historique")
+    );
+    assert!(
+        served(
+            &app,
+            &format!("/api/v1/catalyseurs/{k_slug}"),
+            |v| v["fondation"] == original["fondation"]
+        )
+        .await,
+        "restored within 5 s"
+    );
+    assert_eq!(
+        app.get(&format!("/api/v1/catalyseurs/{k_slug}/historique"))
+            .await
+            .json()["total"],
+        3
+    );
+    assert_eq!(
+        app.get("/api/v1/outils/inconnu-zq7/historique")
+            .await
+            .status,
+        404
+    );
+
+    // The audit log names the kind of record.
+    let journal = comptes::actions(&app.db.db, None, 50).await.unwrap();
+    assert!(
+        journal
+            .iter()
+            .any(|e| e.cible == format!("catalyseur/{k_slug}") && e.action == "restaurer")
     );
     app.remove().await;
 }

@@ -1,11 +1,12 @@
-//! `/contributions/alliances…` (the structured form: new record, change, likely duplicates),
-//! `/mon-espace/contributions/{id}/reviser` and `/exemples/{slug}/signaler`.
+//! `/contributions/{alliances|outils|catalyseurs}…` (the structured forms: new record, change,
+//! likely duplicates), `/mon-espace/contributions/{id}/reviser` and
+//! `/{exemples|outils|catalyseurs}/{slug}/signaler`.
 
 use alliances_domain::compte::{Role, Throttle};
 use alliances_store::{comptes, propositions};
 use alliances_testkit::{Backend, TestApp};
 
-use crate::compte_kit::{form, get_as, member, post_as, session};
+use crate::compte_kit::{form, form_of, get_as, member, post_as, session};
 use crate::visible_text;
 
 alliances_testkit::both_backends!(
@@ -14,6 +15,8 @@ alliances_testkit::both_backends!(
     a_new_alliance_is_checked_against_likely_duplicates,
     a_change_starts_from_the_record_and_a_sent_back_one_is_revised,
     anyone_reports_an_error_and_robots_are_kept_out,
+    every_tool_and_catalyseur_goes_through_its_page_unchanged,
+    the_tool_and_catalyseur_forms_check_as_an_import,
 );
 
 /// A whole form for a new alliance in Les Mureaux.
@@ -277,12 +280,7 @@ async fn a_change_starts_from_the_record_and_a_sent_back_one_is_revised(backend:
         })
         .collect();
     body.push(("action".into(), "envoyer".into()));
-    let encoded = form(
-        &body
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect::<Vec<_>>(),
-    );
+    let encoded = form_of(&body);
     let r = post_as(&app, "/contributions/alliances", Some(&s), &encoded).await;
     assert_eq!(r.status, 303, "{}", visible_text(&r.text()));
     let p = propositions::of_author(&app.db.db, &m.id)
@@ -326,12 +324,7 @@ async fn a_change_starts_from_the_record_and_a_sent_back_one_is_revised(backend:
         })
         .collect();
     body.push(("action".into(), "envoyer".into()));
-    let encoded = form(
-        &body
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect::<Vec<_>>(),
-    );
+    let encoded = form_of(&body);
     let r = post_as(
         &app,
         &format!("/mon-espace/contributions/{}/reviser", p.id),
@@ -499,10 +492,13 @@ async fn anyone_reports_an_error_and_robots_are_kept_out(backend: &Backend) {
     .await;
     assert_eq!(r.status, 303);
     assert_eq!(
-        propositions::history(&app.db.db, "ptce-vivre-les-mureaux")
-            .await
-            .unwrap()
-            .len(),
+        propositions::history(
+            &app.db.db,
+            propositions::Target::Alliance("ptce-vivre-les-mureaux"),
+        )
+        .await
+        .unwrap()
+        .len(),
         1,
         "no revision"
     );
@@ -510,5 +506,310 @@ async fn anyone_reports_an_error_and_robots_are_kept_out(backend: &Backend) {
         comptes::actions(&app.db.db, None, 5).await.unwrap()[0].action,
         "traiter"
     );
+    app.remove().await;
+}
+
+/// Every shipped tool and catalyseur: its change form, as a browser would send it back
+/// untouched, is stored as a proposal equal to the record (the page, the form's reader and
+/// the import's rules agree).
+async fn every_tool_and_catalyseur_goes_through_its_page_unchanged(backend: &Backend) {
+    use alliances_domain::catalyseur::Catalyseur;
+    use alliances_domain::outil::Outil;
+    use alliances_store::documents;
+    let app = TestApp::new(backend).await;
+    let m = member(&app, "membre@exemple.fr", Role::Membre).await;
+    let (s, _) = session(&app, &m.id).await;
+    let tools: Vec<documents::Stored<Outil>> =
+        documents::all(&app.db.db, documents::OUTIL).await.unwrap();
+    let catalyseurs: Vec<documents::Stored<Catalyseur>> =
+        documents::all(&app.db.db, documents::CATALYSEUR)
+            .await
+            .unwrap();
+    let mut records: Vec<(&str, String, String)> = Vec::new();
+    for t in &tools {
+        records.push((
+            "outils",
+            t.record.slug.clone(),
+            serde_json::to_string(&t.record).unwrap(),
+        ));
+    }
+    for c in &catalyseurs {
+        records.push((
+            "catalyseurs",
+            c.record.slug.clone(),
+            serde_json::to_string(&c.record).unwrap(),
+        ));
+    }
+    assert!(tools.len() > 50 && catalyseurs.len() > 50);
+    let mut differ = Vec::new();
+    for (genre, slug, json) in &records {
+        let page = get_as(&app, &format!("/contributions/{genre}/{slug}/modifier"), &s).await;
+        assert_eq!(page.status, 200, "{genre}/{slug}");
+        let fields = form_fields(&page.text());
+        let r = post_as(
+            &app,
+            &format!("/contributions/{genre}"),
+            Some(&s),
+            &form_of(&fields),
+        )
+        .await;
+        if r.status != 303 {
+            differ.push(format!(
+                "{slug}: {} {}",
+                r.status,
+                visible_text(&r.text())
+                    .chars()
+                    .take(300)
+                    .collect::<String>()
+            ));
+            continue;
+        }
+        let mine = propositions::of_author(&app.db.db, &m.id).await.unwrap();
+        let p = mine
+            .iter()
+            .find(|p| p.cible.as_deref() == Some(slug.as_str()))
+            .unwrap();
+        if p.document != *json {
+            differ.push(format!("{slug}: {json} → {}", p.document));
+        }
+    }
+    assert!(
+        differ.is_empty(),
+        "{} of {} records differ, e.g. {:?}",
+        differ.len(),
+        records.len(),
+        &differ[..differ.len().min(3)]
+    );
+    app.remove().await;
+}
+
+async fn the_tool_and_catalyseur_forms_check_as_an_import(backend: &Backend) {
+    let app = TestApp::new(backend).await;
+    let m = member(&app, "membre@exemple.fr", Role::Membre).await;
+    let (s, csrf) = session(&app, &m.id).await;
+    let stored = |app: &TestApp, id: String| {
+        let db = app.db.db.clone();
+        async move { propositions::of_author(&db, &id).await.unwrap() }
+    };
+
+    // A tool: taxonomies as boxes, errors of the import's own rules, typed values kept.
+    let page = get_as(&app, "/contributions/outils/nouvelle", &s).await;
+    assert_eq!(page.status, 200);
+    let text = visible_text(&page.text());
+    for label in [
+        "Nom de l'outil",
+        "Phases",
+        "Tous les acteurs",
+        "Source 1 : adresse",
+    ] {
+        assert!(text.contains(label), "{label} in {text}");
+    }
+    let tool = |slug: &str, nom: &str, extra: &[(&str, &str)]| {
+        let mut pairs = vec![
+            ("csrf", csrf.as_str()),
+            ("nature", "nouvelle"),
+            ("action", "envoyer"),
+            ("slug", slug),
+            ("nom", nom),
+            ("editeur", "Réseau Zq7"),
+            ("annee", "2024"),
+            ("type", "guide"),
+            ("phase", "comprendre"),
+            ("phase", "construire"),
+            ("public", "collectivite"),
+            ("public", "association"),
+            ("langues", "fr, en"),
+            ("acces", "gratuit"),
+            ("url", "https://exemple.fr/guide"),
+            ("source_url", "https://exemple.fr/guide"),
+            ("source_date", "2026-12-01"),
+        ];
+        pairs.extend_from_slice(extra);
+        form(&pairs)
+    };
+    let bad = tool("Guide Zq7", "Guide Zq7", &[]).replace("annee=2024", "annee=vers+2024");
+    let r = post_as(&app, "/contributions/outils", Some(&s), &bad).await;
+    assert_eq!(r.status, 422);
+    let text = visible_text(&r.text());
+    assert!(text.contains("n'est pas une année"), "{text}");
+    let bad = tool("Guide Zq7", "Guide Zq7", &[])
+        .replace("type=guide", "type=brochure")
+        .replace("langues=fr%2C+en", "langues=Fran%C3%A7ais");
+    let r = post_as(&app, "/contributions/outils", Some(&s), &bad).await;
+    assert_eq!(r.status, 422);
+    let text = visible_text(&r.text());
+    for message in [
+        "type « brochure » inconnu",
+        "« Français » n'est pas un code de langue",
+        "identifiant",
+    ] {
+        assert!(text.contains(message), "{message} in {text}");
+    }
+    assert!(
+        r.text().contains("value=\"Réseau Zq7\""),
+        "what was typed is kept"
+    );
+    assert!(
+        r.text()
+            .contains("id=\"phase-construire\" name=\"phase\" value=\"construire\" checked")
+    );
+    // A name close to a published tool's: shown before sending.
+    let r = post_as(
+        &app,
+        "/contributions/outils",
+        Some(&s),
+        &tool(
+            "referentiel-co-construction-zq7",
+            "Référentiel co-construction territoriale",
+            &[],
+        ),
+    )
+    .await;
+    assert_eq!(r.status, 200);
+    assert!(
+        r.text()
+            .contains("href=\"/outils/rameau-referentiel-co-construction-territoriale\""),
+        "{}",
+        visible_text(&r.text())
+    );
+    assert!(
+        stored(&app, m.id.clone()).await.is_empty(),
+        "nothing stored yet"
+    );
+    let r = post_as(
+        &app,
+        "/contributions/outils",
+        Some(&s),
+        &tool("guide-zq7", "Guide Zq7 des communs", &[]),
+    )
+    .await;
+    assert_eq!(r.status, 303, "{}", visible_text(&r.text()));
+    let mine = stored(&app, m.id.clone()).await;
+    let o: alliances_domain::outil::Outil = serde_json::from_str(&mine[0].document).unwrap();
+    assert_eq!(
+        (o.phases.clone(), o.langues.clone(), o.acces.as_deref()),
+        (
+            vec!["comprendre".to_owned(), "construire".to_owned()],
+            vec!["fr".to_owned(), "en".to_owned()],
+            Some("gratuit")
+        )
+    );
+    assert_eq!(
+        (mine[0].genre.as_str(), mine[0].sujet.as_str()),
+        ("outil", "outil")
+    );
+
+    // A catalyseur: its territory by name, or régions ticked; a national one has neither.
+    let catalyseur = |slug: &str, extra: &[(&str, &str)]| {
+        let mut pairs = vec![
+            ("csrf", csrf.as_str()),
+            ("nature", "nouvelle"),
+            ("action", "envoyer"),
+            ("slug", slug),
+            ("nom", "Maison Zq7 des associations"),
+            ("genre", "maison-associations"),
+            ("metier", "accompagnements"),
+            ("fondation", "2015"),
+            ("source_url", "https://exemple.fr/maison"),
+            ("source_date", "2026-12-01"),
+        ];
+        pairs.extend_from_slice(extra);
+        form(&pairs)
+    };
+    let r = post_as(
+        &app,
+        "/contributions/catalyseurs",
+        Some(&s),
+        &catalyseur(
+            "maison-zq7",
+            &[("niveau", "commune"), ("territoire", "Saint-Zq7-sur-Rien")],
+        ),
+    )
+    .await;
+    assert_eq!(r.status, 422);
+    assert!(
+        visible_text(&r.text()).contains("aucun territoire ne s'appelle « Saint-Zq7-sur-Rien »")
+    );
+    let r = post_as(
+        &app,
+        "/contributions/catalyseurs",
+        Some(&s),
+        &catalyseur("maison-zq7", &[("niveau", "departement")]),
+    )
+    .await;
+    assert_eq!(r.status, 422);
+    assert!(
+        visible_text(&r.text()).contains("indiquez le code INSEE du territoire servi"),
+        "{}",
+        visible_text(&r.text())
+    );
+    let r = post_as(
+        &app,
+        "/contributions/catalyseurs",
+        Some(&s),
+        &catalyseur(
+            "maison-zq7",
+            &[("niveau", "commune"), ("territoire", "Les Mureaux")],
+        ),
+    )
+    .await;
+    assert_eq!(r.status, 303, "{}", visible_text(&r.text()));
+    let r = post_as(
+        &app,
+        "/contributions/catalyseurs",
+        Some(&s),
+        &catalyseur(
+            "reseau-zq7",
+            &[("niveau", "region"), ("region", "region:53")],
+        )
+        .replace("Maison+Zq7+des+associations", "R%C3%A9seau+Zq7"),
+    )
+    .await;
+    assert_eq!(r.status, 303, "{}", visible_text(&r.text()));
+    let mine = stored(&app, m.id.clone()).await;
+    let kinds: Vec<alliances_domain::catalyseur::Catalyseur> = mine
+        .iter()
+        .filter(|p| p.genre == "catalyseur")
+        .map(|p| serde_json::from_str(&p.document).unwrap())
+        .collect();
+    let by = |slug: &str| kinds.iter().find(|c| c.slug == slug).unwrap();
+    assert_eq!(by("maison-zq7").territoires[0].code, "78440", "by name");
+    assert_eq!(
+        (
+            by("reseau-zq7").localisation[0].niveau.as_str(),
+            by("reseau-zq7").localisation[0].code.as_str()
+        ),
+        ("region", "53")
+    );
+    // Reports on a tool and a catalyseur reach the moderators with their kind.
+    for path in [
+        "/outils/rameau-referentiel-co-construction-territoriale/signaler",
+        "/catalyseurs/bordeaux-mecenes-solidaires/signaler",
+    ] {
+        let page = app.get(path).await;
+        assert_eq!(page.status, 200, "{path}");
+        let fiche = path.trim_end_matches("/signaler");
+        let links = app.get(fiche).await.text();
+        for link in [path.to_owned(), format!("{fiche}/historique")] {
+            assert!(links.contains(&link), "{fiche} links to {link}");
+        }
+        let r = post_as(&app, path, None, &form(&[("texte", "L'adresse a changé.")])).await;
+        assert_eq!(r.status, 200, "{path}");
+        assert!(visible_text(&r.text()).contains("Merci"), "{path}");
+    }
+    let reports = propositions::queue(
+        &app.db.db,
+        &propositions::Queue {
+            statuts: &["en_attente"],
+            genre: Some("signalement"),
+            limit: 10,
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let mut subjects: Vec<&str> = reports.iter().map(|p| p.sujet.as_str()).collect();
+    subjects.sort_unstable();
+    assert_eq!(subjects, ["catalyseur", "outil"]);
     app.remove().await;
 }

@@ -14,9 +14,9 @@ use crate::personal::form_value;
 use crate::state::Ready;
 
 /// Empty rows offered under the filled ones (and added by « Ajouter des lignes »).
-const SPARE: usize = 2;
+pub(super) const SPARE: usize = 2;
 /// Rows a form may carry at most, per list.
-const MAX_ROWS: usize = 60;
+pub(super) const MAX_ROWS: usize = 60;
 
 #[derive(Debug, Clone, Default)]
 pub struct Partner {
@@ -69,7 +69,7 @@ pub struct AllianceForm {
     pub spare: usize,
 }
 
-fn all(pairs: &[(String, String)], name: &str) -> Vec<String> {
+pub(super) fn all(pairs: &[(String, String)], name: &str) -> Vec<String> {
     pairs
         .iter()
         .filter(|(k, _)| k == name)
@@ -77,7 +77,7 @@ fn all(pairs: &[(String, String)], name: &str) -> Vec<String> {
         .collect()
 }
 
-fn rows(pairs: &[(String, String)], name: &str) -> Vec<String> {
+pub(super) fn rows(pairs: &[(String, String)], name: &str) -> Vec<String> {
     all(pairs, name).into_iter().take(MAX_ROWS).collect()
 }
 
@@ -88,8 +88,6 @@ impl AllianceForm {
         let noms = rows(pairs, "partenaire_nom");
         let types = rows(pairs, "partenaire_type");
         let roles = rows(pairs, "partenaire_role");
-        let urls = rows(pairs, "source_url");
-        let dates = rows(pairs, "source_date");
         AllianceForm {
             slug: form_value(pairs, "slug").trim().to_owned(),
             nom: form_value(pairs, "nom"),
@@ -119,22 +117,13 @@ impl AllianceForm {
             debut: form_value(pairs, "debut"),
             statut: form_value(pairs, "statut"),
             phase: form_value(pairs, "phase"),
-            sources: urls
-                .iter()
-                .enumerate()
-                .map(|(i, u)| SourceRow {
-                    url: u.clone(),
-                    date: dates.get(i).cloned().unwrap_or_default(),
-                })
-                .collect(),
+            sources: read_sources(pairs),
             note: form_value(pairs, "note"),
             editorial_modes: all(pairs, "mode_editorial"),
             order: all(pairs, "ordre"),
             verifie_le: form_value(pairs, "verifie_le"),
             licence: form_value(pairs, "licence"),
-            spare: form_value(pairs, "lignes_vides")
-                .parse::<usize>()
-                .map_or(SPARE, |n| n.clamp(SPARE, MAX_ROWS)),
+            spare: spare_of(pairs),
         }
     }
 
@@ -192,14 +181,7 @@ impl AllianceForm {
             debut: a.debut.clone().unwrap_or_default(),
             statut: a.statut.clone(),
             phase: a.phase.clone().unwrap_or_default(),
-            sources: a
-                .sources
-                .iter()
-                .map(|s| SourceRow {
-                    url: s.url.clone(),
-                    date: s.consulte_le.clone(),
-                })
-                .collect(),
+            sources: source_rows(&a.sources),
             note: String::new(),
             editorial_modes: a
                 .modes
@@ -235,26 +217,12 @@ impl AllianceForm {
     #[must_use]
     pub fn with_spare_rows(&self) -> AllianceForm {
         let mut f = self.clone();
-        f.partenaires
-            .retain(|p| !(p.nom.trim().is_empty() && p.role.trim().is_empty()));
-        f.territoires.retain(|t| !t.trim().is_empty());
-        f.cibles.retain(|t| !t.trim().is_empty());
-        f.sources
-            .retain(|s| !(s.url.trim().is_empty() && s.date.trim().is_empty()));
-        let spare = self.spare.max(SPARE);
-        let extra = |n: usize| if n == 0 { spare.max(3) } else { spare };
-        for _ in 0..extra(f.partenaires.len()) {
-            f.partenaires.push(Partner::default());
-        }
-        for _ in 0..extra(f.territoires.len()) {
-            f.territoires.push(String::new());
-        }
-        for _ in 0..extra(f.cibles.len()) {
-            f.cibles.push(String::new());
-        }
-        for _ in 0..extra(f.sources.len()) {
-            f.sources.push(SourceRow::default());
-        }
+        f.partenaires = with_spare(&self.partenaires, self.spare, |p| {
+            p.nom.trim().is_empty() && p.role.trim().is_empty()
+        });
+        f.territoires = with_spare(&self.territoires, self.spare, |t| t.trim().is_empty());
+        f.cibles = with_spare(&self.cibles, self.spare, |t| t.trim().is_empty());
+        f.sources = spare_sources(&self.sources, self.spare);
         f
     }
 }
@@ -271,14 +239,12 @@ impl AllianceForm {
 
     /// Ticked codes in the record's order, new ones after in the page's.
     fn ordered(&self, kind: &str, codes: &[String]) -> Vec<String> {
-        let mut out = codes.to_vec();
-        out.sort_by_key(|c| self.rank(kind, c));
-        out
+        in_order(&self.order, kind, codes)
     }
 }
 
 /// A territory typed by name or code: the code, or what to fix.
-fn territory_code(ready: &Ready, typed: &str) -> Result<String, String> {
+pub(super) fn territory_code(ready: &Ready, typed: &str) -> Result<String, String> {
     let typed = typed.trim();
     // « Les Mureaux (78440) » as the form shows a record's territory.
     if let Some(code) = typed
@@ -314,12 +280,111 @@ fn territory_code(ready: &Ready, typed: &str) -> Result<String, String> {
 }
 
 /// A separator of the import layout inside one entry would cut it in two.
-fn separator_error(value: &str) -> Option<&'static str> {
+pub(super) fn separator_error(value: &str) -> Option<&'static str> {
     if value.contains('|') {
         Some("retirez le caractère « | » de cette ligne")
     } else {
         None
     }
+}
+
+/// The source rows as the import's `source_urls` and `retrieved` cells; a half-filled row
+/// is an error of its line.
+pub(super) fn source_columns(rows: &[SourceRow], errors: &mut Vec<FieldError>) -> (String, String) {
+    let mut urls = Vec::new();
+    let mut dates = Vec::new();
+    for (i, s) in rows.iter().enumerate() {
+        let (url, date) = (s.url.trim(), s.date.trim());
+        if url.is_empty() && date.is_empty() {
+            continue;
+        }
+        if url.is_empty() || date.is_empty() {
+            errors.push(FieldError::new(
+                format!("sources[{i}]"),
+                "donnez l'adresse de la source et la date où vous l'avez consultée (AAAA-MM-JJ)",
+            ));
+            continue;
+        }
+        if let Some(m) = separator_error(url).or_else(|| separator_error(date)) {
+            errors.push(FieldError::new(format!("sources[{i}]"), m));
+            continue;
+        }
+        urls.push(url.to_owned());
+        dates.push(date.to_owned());
+    }
+    (urls.join(" | "), dates.join(" | "))
+}
+
+/// The empty rows a form asks for (`lignes_vides`).
+pub(super) fn spare_of(pairs: &[(String, String)]) -> usize {
+    form_value(pairs, "lignes_vides")
+        .parse::<usize>()
+        .map_or(SPARE, |n| n.clamp(SPARE, MAX_ROWS))
+}
+
+/// The filled rows of a list and `spare` empty ones (at least three in an empty list).
+pub(super) fn with_spare<T: Clone + Default>(
+    list: &[T],
+    spare: usize,
+    empty: impl Fn(&T) -> bool,
+) -> Vec<T> {
+    let mut out: Vec<T> = list.iter().filter(|x| !empty(x)).cloned().collect();
+    let spare = spare.max(SPARE);
+    let n = if out.is_empty() { spare.max(3) } else { spare };
+    out.extend(std::iter::repeat_n(T::default(), n));
+    out
+}
+
+/// The filled source rows and `spare` empty ones.
+pub(super) fn spare_sources(list: &[SourceRow], spare: usize) -> Vec<SourceRow> {
+    with_spare(list, spare, |s| {
+        s.url.trim().is_empty() && s.date.trim().is_empty()
+    })
+}
+
+/// The source rows of a form.
+pub(super) fn read_sources(pairs: &[(String, String)]) -> Vec<SourceRow> {
+    let urls = rows(pairs, "source_url");
+    let dates = rows(pairs, "source_date");
+    urls.iter()
+        .enumerate()
+        .map(|(i, u)| SourceRow {
+            url: u.clone(),
+            date: dates.get(i).cloned().unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// A record's sources as rows.
+pub(super) fn source_rows(sources: &[alliances_domain::alliance::Source]) -> Vec<SourceRow> {
+    sources
+        .iter()
+        .map(|s| SourceRow {
+            url: s.url.clone(),
+            date: s.consulte_le.clone(),
+        })
+        .collect()
+}
+
+/// Ticked codes in a record's order (`order`: `kind:code` as the record listed them), new
+/// ones after in the page's order: an unchanged list reads back the same.
+pub(super) fn in_order(order: &[String], kind: &str, codes: &[String]) -> Vec<String> {
+    let rank = |code: &str| {
+        let key = format!("{kind}:{code}");
+        order.iter().position(|o| *o == key).unwrap_or(usize::MAX)
+    };
+    let mut out = codes.to_vec();
+    out.sort_by_key(|c| rank(c));
+    out
+}
+
+/// The value of a column among `(column, value)` pairs, `None` when empty.
+pub(super) fn column(columns: &[(&str, String)], name: &str) -> Option<String> {
+    columns
+        .iter()
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.clone())
+        .filter(|v| !v.is_empty())
 }
 
 impl AllianceForm {
@@ -378,27 +443,7 @@ impl AllianceForm {
                 None => cibles.push(c.trim().to_owned()),
             }
         }
-        let mut urls = Vec::new();
-        let mut dates = Vec::new();
-        for (i, s) in self.sources.iter().enumerate() {
-            let (url, date) = (s.url.trim(), s.date.trim());
-            if url.is_empty() && date.is_empty() {
-                continue;
-            }
-            if url.is_empty() || date.is_empty() {
-                errors.push(FieldError::new(
-                    format!("sources[{i}]"),
-                    "donnez l'adresse de la source et la date où vous l'avez consultée (AAAA-MM-JJ)",
-                ));
-                continue;
-            }
-            if let Some(m) = separator_error(url).or_else(|| separator_error(date)) {
-                errors.push(FieldError::new(format!("sources[{i}]"), m));
-                continue;
-            }
-            urls.push(url.to_owned());
-            dates.push(date.to_owned());
-        }
+        let (urls, dates) = source_columns(&self.sources, &mut errors);
         let lines = |text: &str, field: &str, errors: &mut Vec<FieldError>| -> String {
             let kept: Vec<&str> = text
                 .lines()
@@ -449,8 +494,8 @@ impl AllianceForm {
             ("sdgs_stated", objectifs),
             ("fragilities", fragilites),
             ("results", resultats),
-            ("source_urls", urls.join(" | ")),
-            ("retrieved", dates.join(" | ")),
+            ("source_urls", urls),
+            ("retrieved", dates),
             ("cibles", cibles.join(" | ")),
             ("resume", self.resume.trim().to_owned()),
             ("description", self.description.trim().to_owned()),
@@ -463,13 +508,7 @@ impl AllianceForm {
             ("verifie_le", self.verifie_le.trim().to_owned()),
             ("licence", self.licence.trim().to_owned()),
         ];
-        let get = |c: &str| {
-            columns
-                .iter()
-                .find(|(k, _)| *k == c)
-                .map(|(_, v)| v.clone())
-                .filter(|v| !v.is_empty())
-        };
+        let get = |c: &str| column(&columns, c);
         let mut alliance = Alliance::from_columns(&get, &ready.referential)?;
         alliance.validate(&ready.referential)?;
         alliance.derive_editorial(&ready.referential);

@@ -1,62 +1,23 @@
-//! Contributions: a member proposes a new alliance or a change to one (API, forms), sees
-//! their proposals and the moderators' messages, and revises one sent back. Proposals are
-//! read and checked here, once, as an import checks its rows.
+//! Contributions: a member proposes a new alliance, tool or catalyseur, or a change to one
+//! (API, forms), sees their proposals and the moderators' messages, and revises one sent
+//! back. Proposals are read and checked once (`revisions::Doc`), as an import checks its rows.
 
 pub mod api;
+pub mod duplicates;
 pub mod form;
+pub mod form_catalyseur;
+pub mod form_outil;
+pub mod form_pages;
 pub mod html;
 
-use alliances_domain::alliance::Alliance;
 use alliances_domain::error::{FieldError, Invalid};
 use alliances_domain::proposition::Statut;
 use alliances_store::propositions::{self, Proposal};
 
 use crate::accounts::Member;
 use crate::error::{AppError, AppResult};
-use crate::state::{AppState, Ready};
-
-/// A proposed alliance from a JSON object in the API's shape (`GET /api/v1/alliances/{slug}`;
-/// what only the API adds — names and links of territories, `url`, `provenance` — is
-/// ignored), checked as the imports check a row, its editorial classifications derived.
-pub fn read_json(ready: &Ready, body: &[u8]) -> Result<Alliance, Invalid> {
-    let value: serde_json::Value = serde_json::from_slice(body).map_err(|e| {
-        Invalid(vec![FieldError::new(
-            "corps",
-            format!("JSON illisible : {e} ; envoyez un objet comme celui de GET /api/v1/alliances/{{slug}}"),
-        )])
-    })?;
-    if !value.is_object() {
-        return Err(Invalid(vec![FieldError::new(
-            "corps",
-            "envoyez un objet JSON comme celui de GET /api/v1/alliances/{slug}",
-        )]));
-    }
-    let mut alliance: Alliance = serde_path_to_error::deserialize(value).map_err(|e| {
-        let champ = e.path().to_string();
-        let champ = if champ == "." {
-            "corps".to_owned()
-        } else {
-            champ
-        };
-        Invalid(vec![FieldError::new(
-            champ,
-            format!("valeur illisible : {}", e.inner()),
-        )])
-    })?;
-    alliance.validate(&ready.referential).map_err(Invalid)?;
-    alliance.derive_editorial(&ready.referential);
-    Ok(alliance)
-}
-
-/// `niveau:code` of each place a record names, for the queue's territory filter.
-#[must_use]
-pub fn places_of(alliance: &Alliance) -> String {
-    alliance
-        .places()
-        .map(|t| format!("{}:{}", t.niveau, t.code))
-        .collect::<Vec<_>>()
-        .join(" ")
-}
+use crate::revisions::Doc;
+use crate::state::AppState;
 
 /// A member may propose once their address is confirmed.
 pub fn may_propose(member: &Member) -> AppResult<()> {
@@ -69,24 +30,26 @@ pub fn may_propose(member: &Member) -> AppResult<()> {
     }
 }
 
-/// Stores a new proposal of `alliance` by `member`: a change when its slug is a record's,
-/// a new record otherwise. Returns the proposal.
+/// Stores a new proposal of a record by `member`: a change when its identifier is a
+/// published record's, a new record otherwise. Returns the proposal.
 pub async fn submit(
     state: &AppState,
     member: &Member,
-    alliance: &Alliance,
+    doc: &Doc,
     note: Option<String>,
 ) -> AppResult<Proposal> {
-    let base = propositions::current_revision(&state.db, &alliance.slug).await?;
+    let kind = doc.kind();
+    let base = propositions::current_revision(&state.db, kind.target(doc.slug())).await?;
     let now = state.now();
     let proposal = Proposal {
         id: crate::accounts::new_id(),
-        genre: "alliance".into(),
-        cible: base.map(|_| alliance.slug.clone()),
+        genre: kind.code().into(),
+        sujet: kind.code().into(),
+        cible: base.map(|_| doc.slug().to_owned()),
         base,
-        document: serde_json::to_string(alliance).map_err(|e| AppError::Internal(e.to_string()))?,
-        nom: alliance.nom.clone(),
-        territoires: places_of(alliance),
+        document: doc.to_json()?,
+        nom: doc.nom().to_owned(),
+        territoires: doc.places(),
         statut: Statut::EnAttente.code().into(),
         message: None,
         note,
@@ -115,25 +78,24 @@ pub async fn revise(
     state: &AppState,
     member: &Member,
     p: &Proposal,
-    alliance: &Alliance,
+    doc: &Doc,
     note: Option<&str>,
 ) -> AppResult<()> {
-    if slug_of(p).as_deref() != Some(alliance.slug.as_str()) {
+    if p.genre != doc.kind().code() || slug_of(p).as_deref() != Some(doc.slug()) {
         return Err(AppError::Invalid(Invalid(vec![FieldError::new(
             "slug",
-            "une révision garde l'identifiant de la fiche proposée",
+            "une révision garde le genre et l'identifiant de la fiche proposée",
         )])));
     }
-    let document =
-        serde_json::to_string(alliance).map_err(|e| AppError::Internal(e.to_string()))?;
-    let places = places_of(alliance);
+    let document = doc.to_json()?;
+    let places = doc.places();
     let revised = propositions::revise(
         &state.db,
         &p.id,
         &member.account.id,
         &propositions::Revised {
             document: &document,
-            nom: &alliance.nom,
+            nom: doc.nom(),
             territoires: &places,
             note,
         },

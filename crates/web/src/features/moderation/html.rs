@@ -1,9 +1,8 @@
 //! `/moderation…` pages and decisions.
 
-use alliances_domain::alliance::Alliance;
 use alliances_domain::proposition::{self, Decision, Statut};
+use alliances_store::comptes;
 use alliances_store::propositions::{self, Proposal, Publish, Published, Queue};
-use alliances_store::{alliances, comptes};
 use askama::Template;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
@@ -15,6 +14,8 @@ use crate::clock::iso_date;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::personal::{form_pairs, form_value, page, see_other};
+use crate::revisions::kind::changed_columns;
+use crate::revisions::{Doc, Kind};
 use crate::state::{AppState, ready};
 
 const DAY: i64 = 86_400;
@@ -29,6 +30,8 @@ pub struct Filters {
 
 pub struct Row {
     pub signalement: bool,
+    /// The kind of record, as the reader's language names it.
+    pub sujet: String,
     pub id: String,
     pub nom: String,
     pub nouvelle: bool,
@@ -106,6 +109,10 @@ pub async fn queue(
         rows.push(Row {
             auteur: author(&ctx, &state, &p).await?,
             signalement: p.genre == "signalement",
+            sujet: ctx.t(format!(
+                "moderation-sujet-{}",
+                Kind::of_proposal(&p)?.code()
+            )),
             date: ctx.date(&iso_date(p.cree_le)),
             jours: (now - p.cree_le) / DAY,
             nouvelle: p.cible.is_none(),
@@ -142,6 +149,8 @@ struct ProposalPage {
     base: String,
     nom: String,
     nouvelle: bool,
+    /// The kind of record, as the reader's language names it.
+    sujet: String,
     /// An error report: its text, no change to publish.
     signalement: bool,
     fiche: String,
@@ -155,27 +164,8 @@ struct ProposalPage {
     error: Option<(String, String)>,
 }
 
-fn proposed(p: &Proposal) -> AppResult<Alliance> {
-    serde_json::from_str(&p.document)
-        .map_err(|e| AppError::Internal(format!("proposition {} illisible : {e}", p.id)))
-}
-
-/// The changed columns of the import layout between the published record and the proposal
-/// (every field the proposal sets, for a new record).
-fn diff(before: Option<&Alliance>, after: &Alliance) -> Vec<Change> {
-    let old: std::collections::BTreeMap<&str, String> = before
-        .map(|a| a.to_columns(&[]).into_iter().collect())
-        .unwrap_or_default();
-    after
-        .to_columns(&[])
-        .into_iter()
-        .filter(|(k, v)| old.get(k).map_or(!v.is_empty(), |o| o != v))
-        .map(|(k, v)| Change {
-            champ: k.to_owned(),
-            avant: old.get(k).cloned().unwrap_or_default(),
-            apres: v,
-        })
-        .collect()
+fn proposed(p: &Proposal) -> AppResult<Doc> {
+    Doc::from_json(Kind::of_proposal(p)?, &p.document)
 }
 
 /// Who made a proposal: as they sign; a visitor for a report without an account.
@@ -194,9 +184,11 @@ async fn proposal_page(
     status: StatusCode,
     error: Option<(String, String)>,
 ) -> AppResult<Response> {
+    let ready = ready(state)?;
     let after = proposed(&p)?;
-    let published = alliances::get(&state.db, &after.slug).await?;
-    let current = propositions::current_revision(&state.db, &after.slug).await?;
+    let kind = after.kind();
+    let published = Doc::published(state, kind, after.slug()).await?;
+    let current = propositions::current_revision(&state.db, kind.target(after.slug())).await?;
     let t = ProposalPage {
         csrf: member.csrf().to_owned(),
         auteur: author(&ctx, state, &p).await?,
@@ -204,8 +196,16 @@ async fn proposal_page(
         date: ctx.date(&iso_date(p.cree_le)),
         nouvelle: p.cible.is_none(),
         stale: p.base.is_some() && current != p.base,
-        changes: diff(published.as_ref().map(|s| &s.alliance), &after),
-        fiche: ctx.href(format!("/exemples/{}", after.slug)),
+        changes: changed_columns(ready, published.as_ref(), &after)
+            .into_iter()
+            .map(|(champ, avant, apres)| Change {
+                champ: champ.to_owned(),
+                avant,
+                apres,
+            })
+            .collect(),
+        sujet: ctx.t(format!("moderation-sujet-{}", kind.code())),
+        fiche: ctx.href(kind.fiche(after.slug())),
         statut: ctx.t(format!("proposition-statut-{}", p.statut)),
         base: ctx.href(format!("/moderation/propositions/{}", p.id)),
         nom: p.nom,
@@ -289,17 +289,21 @@ pub async fn accept(
         .await?;
         return Ok(see_other(&ctx.href("/moderation?ok=acceptee")));
     }
-    let alliance = proposed(&p)?;
-    if p.cible.is_none() && alliances::get(&state.db, &alliance.slug).await?.is_some() {
-        return Err(taken(&alliance.slug));
+    let doc = proposed(&p)?;
+    let kind = doc.kind();
+    let slug = doc.slug().to_owned();
+    if p.cible.is_none() && Doc::published(&state, kind, &slug).await?.is_some() {
+        return Err(taken(&slug));
     }
-    alliance
-        .validate(&ready(&state)?.referential)
+    // Checked again: the reference data may have moved since the proposal was made.
+    doc.checked(ready(&state)?)
         .map_err(|e| AppError::Invalid(alliances_domain::error::Invalid(e)))?;
     let published = propositions::publish(
         &state.db,
         &Publish {
-            alliance: &alliance,
+            target: kind.target(&slug),
+            nom: &p.nom,
+            document: &p.document,
             create: p.cible.is_none(),
             source: "proposition",
             auteur: p.auteur.as_deref(),
@@ -312,14 +316,14 @@ pub async fn accept(
     let revision = match published {
         Published::Revision(n) => n,
         Published::NotWaiting => return Err(not_waiting()),
-        Published::Taken => return Err(taken(&alliance.slug)),
+        Published::Taken => return Err(taken(&slug)),
     };
     let details = serde_json::json!({ "proposition": p.id, "revision": revision }).to_string();
     comptes::log_action(
         &state.db,
         Some(&member.account.id),
         Decision::Accepter.code(),
-        &alliance.slug,
+        &format!("{}/{slug}", kind.code()),
         &details,
         state.now(),
     )
@@ -417,16 +421,17 @@ pub async fn ask(
     .await
 }
 
-/// `POST /moderation/alliances/{slug}/restaurer`: an earlier revision published again as a
-/// new one.
-pub async fn restore(
+/// `POST /moderation/{alliances|outils|catalyseurs}/{slug}/restaurer`: an earlier revision
+/// published again as a new one.
+async fn restore(
     ctx: Ctx,
-    State(state): State<AppState>,
-    Signed(member): Signed,
-    Path(slug): Path<String>,
-    body: Bytes,
+    state: &AppState,
+    member: &Member,
+    kind: Kind,
+    slug: &str,
+    body: &Bytes,
 ) -> AppResult<Response> {
-    let pairs = form_pairs(&body);
+    let pairs = form_pairs(body);
     let wanted: i64 = form_value(&pairs, "revision").parse().map_err(|_| {
         AppError::Invalid(alliances_domain::error::Invalid(vec![
             alliances_domain::error::FieldError::new(
@@ -435,7 +440,7 @@ pub async fn restore(
             ),
         ]))
     })?;
-    let revisions = propositions::history(&state.db, &slug).await?;
+    let revisions = propositions::history(&state.db, kind.target(slug)).await?;
     if revisions.is_empty() {
         return Err(AppError::NotFound);
     }
@@ -447,12 +452,13 @@ pub async fn restore(
             ),
         ])));
     };
-    let alliance: Alliance = serde_json::from_str(&r.document)
-        .map_err(|e| AppError::Internal(format!("révision {wanted} de {slug} : {e}")))?;
+    let doc = Doc::from_json(kind, &r.document)?;
     let revision = propositions::publish(
         &state.db,
         &Publish {
-            alliance: &alliance,
+            target: kind.target(slug),
+            nom: doc.nom(),
+            document: &r.document,
             create: false,
             source: "restauration",
             auteur: Some(&member.account.id),
@@ -470,10 +476,45 @@ pub async fn restore(
         &state.db,
         Some(&member.account.id),
         "restaurer",
-        &slug,
+        &format!("{}/{slug}", kind.code()),
         &details,
         state.now(),
     )
     .await?;
-    Ok(see_other(&ctx.href(format!("/exemples/{slug}/historique"))))
+    Ok(see_other(
+        &ctx.href(format!("{}/historique", kind.fiche(slug))),
+    ))
+}
+
+/// `POST /moderation/alliances/{slug}/restaurer`.
+pub async fn restore_alliance(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Signed(member): Signed,
+    Path(slug): Path<String>,
+    body: Bytes,
+) -> AppResult<Response> {
+    restore(ctx, &state, &member, Kind::Alliance, &slug, &body).await
+}
+
+/// `POST /moderation/outils/{slug}/restaurer`.
+pub async fn restore_outil(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Signed(member): Signed,
+    Path(slug): Path<String>,
+    body: Bytes,
+) -> AppResult<Response> {
+    restore(ctx, &state, &member, Kind::Outil, &slug, &body).await
+}
+
+/// `POST /moderation/catalyseurs/{slug}/restaurer`.
+pub async fn restore_catalyseur(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Signed(member): Signed,
+    Path(slug): Path<String>,
+    body: Bytes,
+) -> AppResult<Response> {
+    restore(ctx, &state, &member, Kind::Catalyseur, &slug, &body).await
 }

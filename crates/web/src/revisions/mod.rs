@@ -1,13 +1,17 @@
-//! What several features show of contributions: an alliance's revisions with who published
-//! them and which fields changed, and how a contributor is named in public.
+//! What several features show of contributions: the kinds of records open to them (`kind`),
+//! a record's revisions with who published them and which fields changed, and how a
+//! contributor is named in public.
 
-use alliances_domain::alliance::{Alliance, changed_fields};
+pub mod kind;
+
+pub use kind::{Doc, Kind};
+
 use alliances_domain::compte::{Signature, public_author};
 use alliances_store::{comptes, propositions};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::state::AppState;
 
 /// How a contribution whose account was deleted is signed.
@@ -54,29 +58,17 @@ pub struct Historique {
     pub resultats: Vec<Revision>,
 }
 
-/// The fields a record sets, for a first revision.
-fn fields_set(a: &Alliance) -> Vec<String> {
-    a.to_columns(&[])
-        .into_iter()
-        .filter(|(_, v)| !v.is_empty())
-        .map(|(k, _)| k.to_owned())
-        .collect()
-}
-
 /// A record's revisions, oldest first, with who and what changed.
-pub async fn history(state: &AppState, slug: &str) -> AppResult<Vec<(Revision, Alliance)>> {
-    let revisions = propositions::history(&state.db, slug).await?;
-    let mut out: Vec<(Revision, Alliance)> = Vec::with_capacity(revisions.len());
+pub async fn history(state: &AppState, kind: Kind, slug: &str) -> AppResult<Vec<(Revision, Doc)>> {
+    let ready = crate::state::ready(state)?;
+    let revisions = propositions::history(&state.db, kind.target(slug)).await?;
+    let mut out: Vec<(Revision, Doc)> = Vec::with_capacity(revisions.len());
     for r in revisions {
-        let alliance: Alliance = serde_json::from_str(&r.document)
-            .map_err(|e| AppError::Internal(format!("révision {} de {slug} : {e}", r.revision)))?;
-        let champs = match out.last() {
-            Some((_, before)) => changed_fields(before, &alliance)
-                .into_iter()
-                .map(str::to_owned)
-                .collect(),
-            None => fields_set(&alliance),
-        };
+        let doc = Doc::from_json(kind, &r.document)?;
+        let champs = kind::changed_columns(ready, out.last().map(|(_, d)| d), &doc)
+            .into_iter()
+            .map(|(k, _, _)| k.to_owned())
+            .collect();
         let auteur = if r.auteur.is_none() && r.source == "import" {
             None
         } else {
@@ -90,7 +82,7 @@ pub async fn history(state: &AppState, slug: &str) -> AppResult<Vec<(Revision, A
                 source: r.source,
                 champs_modifies: champs,
             },
-            alliance,
+            doc,
         ));
     }
     Ok(out)
