@@ -2,8 +2,8 @@
 // alliance through the form; a moderator sees the diff and accepts it; it is searchable
 // within 5 s; a second member proposes a correction, the moderator asks for changes, the
 // member fixes it, it is accepted; the history shows both revisions; the moderator restores
-// the first. axe on every page type of it. Then XSS payloads typed in every text field of
-// these forms are shown as text, never run.
+// the first. axe on every page type of it. The same for a tool and a catalyseur. Then XSS
+// payloads typed in every text field of these forms are shown as text, never run.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -187,6 +187,85 @@ describe('contribution and moderation, keyboard only', () => {
     assert.equal(await first.locator('text=Restaurer').count(), 0, 'members see no restore button');
   });
 
+  test('a tool proposed and a catalyseur corrected, then restored', { timeout: TEST_TIMEOUT * 4 }, async (t) => {
+    assert.ok(ADMIN && ADMIN_PASSWORD, 'E2E_ADMIN_EMAIL and E2E_ADMIN_PASSWORD must be set');
+    const stamp = Date.now().toString(36);
+    const word = `Zq${stamp}`;
+    const slug = `guide-des-communs-${stamp}`;
+    const m = (await open(t)).page;
+    const moderator = (await open(t)).page;
+
+    // A new tool, from « mes contributions ».
+    await member(m, `outils-${stamp}@exemple.fr`, `Outils ${stamp}`);
+    await visit(m, '/mon-espace/contributions');
+    await press(m, /Proposer un outil/);
+    assert.equal(pathOf(m.url()), '/contributions/outils/nouvelle');
+    await axeClean(m, 'the tool form');
+    await typeInto(m, 'champ-nom', `Guide des communs ${word}`);
+    await typeInto(m, 'champ-slug', slug);
+    await typeInto(m, 'champ-editeur', 'Réseau des communs');
+    await tabUntil(m, (f) => f.id === 'champ-type');
+    await m.keyboard.type('Guide');
+    await tabUntil(m, (f) => f.id === 'phase-construire');
+    await m.keyboard.press('Space');
+    await tabUntil(m, (f) => f.id === 'public-tous');
+    await m.keyboard.press('Space');
+    await typeInto(m, 'champ-langues', 'fr');
+    await typeInto(m, 'source-1-url', `https://exemple.fr/${slug}`);
+    await typeInto(m, 'source-1-date', '2026-12-01');
+    await press(m, /Envoyer la proposition/);
+    assert.match(pathOf(m.url()), /^\/mon-espace\/contributions\?ok=envoyee/);
+
+    // A change to a catalyseur, from its page.
+    await visit(m, '/catalyseurs/bordeaux-mecenes-solidaires');
+    await press(m, /Proposer une modification/);
+    await axeClean(m, 'the catalyseur form');
+    assert.equal(await m.inputValue('#territoire-1'), 'Gironde (33)', 'the territory by name and code');
+    await typeInto(m, 'champ-fondation', '2011', { clear: true });
+    await press(m, /Envoyer la proposition/);
+    assert.match(pathOf(m.url()), /^\/mon-espace\/contributions/);
+
+    // The moderator accepts both from the queue filtered by kind.
+    await signIn(moderator, ADMIN, ADMIN_PASSWORD);
+    await visit(moderator, '/moderation?genre=outil');
+    await press(moderator, new RegExp(word));
+    assert.match(await moderator.locator('table.diff').innerText(), /tool_type/);
+    await press(moderator, /Accepter et publier/);
+    await visit(moderator, '/moderation?genre=catalyseur');
+    await axeClean(moderator, 'the queue filtered by kind');
+    await press(moderator, /Bordeaux Mécènes Solidaires/);
+    assert.match(await moderator.locator('table.diff').innerText(), /founded_year/);
+    await press(moderator, /Accepter et publier/);
+
+    // Published within 5 s (every server reloads its tools and catalyseurs).
+    const deadline = Date.now() + 5000;
+    let status = 0;
+    while (status !== 200 && Date.now() < deadline) {
+      status = (await moderator.request.get(url(`/api/v1/outils/${slug}`))).status();
+      if (status !== 200) await new Promise((r) => setTimeout(r, 250));
+    }
+    assert.equal(status, 200, 'the tool is published within 5 s');
+    await visit(moderator, `/outils/${slug}`);
+    await press(moderator, /Historique de la fiche/);
+    await axeClean(moderator, "a tool's history");
+    // The catalyseur goes back to its first revision.
+    await visit(moderator, '/catalyseurs/bordeaux-mecenes-solidaires/historique');
+    await press(moderator, /Restaurer la révision 1/);
+    const h = await (await moderator.request.get(url('/api/v1/catalyseurs/bordeaux-mecenes-solidaires/historique'))).json();
+    assert.equal(h.total, 3);
+    assert.equal(h.resultats[1].auteur, `Outils ${stamp}`);
+    assert.deepEqual(h.resultats[1].champs_modifies, ['founded_year']);
+
+    // Anyone reports an error on a tool.
+    const visitor = (await open(t)).page;
+    await visit(visitor, `/outils/${slug}`);
+    await press(visitor, /Signaler une erreur/);
+    await axeClean(visitor, 'report an error on a tool');
+    await typeInto(visitor, 'champ-texte', "L'éditeur a changé de nom.");
+    await press(visitor, /Envoyer le signalement/);
+    assert.match(await visitor.locator('.notice-success').innerText(), /Merci/);
+  });
+
   test('report an error without an account', { timeout: TEST_TIMEOUT }, async (t) => {
     const { page } = await open(t);
     await visit(page, '/exemples/ptce-vivre-les-mureaux');
@@ -248,6 +327,17 @@ describe('XSS payloads are shown as text', () => {
     if (await page.locator('#pas-un-doublon').count()) {
       await page.check('#pas-un-doublon');
       await Promise.all([page.waitForNavigation(), page.click('button[value=envoyer]')]);
+    }
+    // The tool and catalyseur forms: every text field, refused (bad slug) then shown again.
+    for (const [path, ids] of [
+      ['/contributions/outils/nouvelle', ['champ-nom', 'champ-editeur', 'champ-annee', 'champ-description', 'champ-url', 'champ-langues', 'champ-licence', 'source-1-url', 'source-1-date', 'champ-note']],
+      ['/contributions/catalyseurs/nouvelle', ['champ-nom', 'champ-genre-precision', 'champ-fondation', 'champ-site', 'champ-territoire-libelle', 'territoire-1', 'source-1-url', 'source-1-date', 'champ-note']],
+    ]) {
+      await visit(page, path);
+      for (const id of ids) await page.fill(`#${id}`, PAYLOAD);
+      await page.fill('#champ-slug', PAYLOAD);
+      await Promise.all([page.waitForNavigation(), page.click('button[value=envoyer]')]);
+      assert.equal(await page.inputValue('#champ-nom'), PAYLOAD, path);
     }
     await visit(page, '/mon-espace/contributions');
     await visit(page, `/exemples/ptce-vivre-les-mureaux/signaler`);
