@@ -253,6 +253,13 @@ impl Throttle {
         let end = since + Self::WINDOW;
         (failures >= max && now < end).then_some(end - now)
     }
+
+    /// Seconds left to wait when the attempt just counted — the `counted`-th in the window
+    /// that began at `since` — goes past the limit `max`; `None` when it may be made.
+    #[must_use]
+    pub fn wait_after(max: i64, counted: i64, since: i64, now: i64) -> Option<i64> {
+        Self::wait(max, counted - 1, since, now)
+    }
 }
 
 #[cfg(test)]
@@ -355,5 +362,11 @@ mod tests {
         );
         assert_eq!(Throttle::wait(Throttle::MAX, 9, 0, Throttle::WINDOW), None);
         assert_eq!(Throttle::wait(Throttle::CLIENT_MAX, 5, 0, 10), None);
+        // Counted first: the fifth attempt may be made, the sixth waits.
+        assert_eq!(Throttle::wait_after(Throttle::MAX, 5, 0, 10), None);
+        assert_eq!(
+            Throttle::wait_after(Throttle::MAX, 6, 0, 10),
+            Some(Throttle::WINDOW - 10)
+        );
     }
 }

@@ -489,16 +489,28 @@ pub async fn failures(db: &Db, cle: &str) -> Result<Option<(i64, i64)>> {
         .await?))
 }
 
-/// Counts one failure; a window past `window` seconds starts again at one.
-pub async fn fail(db: &Db, cle: &str, now: i64, window: i64) -> Result<()> {
-    on_write!(db, p => sqlx::query(
+/// Counts one attempt (or failure) atomically; a window past `window` seconds starts again
+/// at one. Returns the count and the window's start after it, so that parallel attempts each
+/// see their own number.
+pub async fn fail(db: &Db, cle: &str, now: i64, window: i64) -> Result<(i64, i64)> {
+    Ok(on_write!(db, p => sqlx::query_as(
         "INSERT INTO tentatives (cle, echecs, depuis) VALUES ($1, 1, $2) \
          ON CONFLICT (cle) DO UPDATE SET \
            echecs = CASE WHEN tentatives.depuis + $3 <= $2 THEN 1 ELSE tentatives.echecs + 1 END, \
-           depuis = CASE WHEN tentatives.depuis + $3 <= $2 THEN $2 ELSE tentatives.depuis END")
+           depuis = CASE WHEN tentatives.depuis + $3 <= $2 THEN $2 ELSE tentatives.depuis END \
+         RETURNING echecs, depuis")
         .bind(cle)
         .bind(now)
         .bind(window)
+        .fetch_one(p)
+        .await?))
+}
+
+/// Takes back one attempt counted by [`fail`] (an attempt that succeeded).
+pub async fn release(db: &Db, cle: &str) -> Result<()> {
+    on_write!(db, p => sqlx::query(
+        "UPDATE tentatives SET echecs = echecs - 1 WHERE cle = $1 AND echecs > 0")
+        .bind(cle)
         .execute(p)
         .await?
         .rows_affected());

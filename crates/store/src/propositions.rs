@@ -153,8 +153,24 @@ pub async fn of_author(db: &Db, auteur: &str) -> Result<Vec<Proposal>> {
     Ok(rows.into_iter().map(proposal).collect())
 }
 
-/// Moves a proposal from `from` to `to` with a moderator and a message; `Ok(false)` when it
-/// was no longer in `from` (someone else decided first).
+/// The audit-log row of a moderator's decision, written in the decision's transaction (the
+/// moderator is its actor).
+#[derive(Debug, Clone)]
+pub struct Audit<'a> {
+    /// `accepter`, `refuser`, `demander`, `traiter`, `restaurer`.
+    pub action: &'a str,
+    /// What it is about (`outil/guide-des-communs`, a proposal's name…).
+    pub cible: &'a str,
+    /// Codes and ids (JSON object); a publication adds the revision it wrote.
+    pub details: serde_json::Value,
+}
+
+const AUDIT_SQL: &str = "INSERT INTO journal_actions (date, acteur, action, cible, details) VALUES ($1, $2, $3, $4, $5)";
+
+/// Moves a proposal from `from` to `to` with a moderator and a message, and logs it, in one
+/// transaction; `Ok(false)` (nothing written) when it was no longer in `from` (someone else
+/// decided first).
+#[allow(clippy::too_many_arguments)]
 pub async fn decide(
     db: &Db,
     id: &str,
@@ -163,19 +179,36 @@ pub async fn decide(
     moderateur: &str,
     message: Option<&str>,
     now: i64,
+    audit: &Audit<'_>,
 ) -> Result<bool> {
-    let n = crate::on_write!(db, p => sqlx::query(
-        "UPDATE propositions SET statut = $3, moderateur = $4, message = $5, modifie_le = $6 \
-         WHERE id = $1 AND statut = $2")
-        .bind(id)
-        .bind(from)
-        .bind(to)
-        .bind(moderateur)
-        .bind(message)
-        .bind(now)
-        .execute(p)
-        .await?
-        .rows_affected());
+    let details = audit.details.to_string();
+    let mut tx = Tx::begin_write(db).await?;
+    let n = on_tx!(&mut tx, c => {
+        let n = sqlx::query(
+            "UPDATE propositions SET statut = $3, moderateur = $4, message = $5, modifie_le = $6 \
+             WHERE id = $1 AND statut = $2")
+            .bind(id)
+            .bind(from)
+            .bind(to)
+            .bind(moderateur)
+            .bind(message)
+            .bind(now)
+            .execute(&mut *c)
+            .await?
+            .rows_affected();
+        if n == 1 {
+            sqlx::query(AUDIT_SQL)
+                .bind(now)
+                .bind(moderateur)
+                .bind(audit.action)
+                .bind(audit.cible)
+                .bind(&details)
+                .execute(&mut *c)
+                .await?;
+        }
+        n
+    });
+    tx.commit().await?;
     Ok(n == 1)
 }
 
@@ -382,10 +415,15 @@ pub enum Published {
 /// Writes a new revision of a record in one transaction: its first revision (the record as
 /// it stood) when it had none, the record itself, a change-log row (every server follows
 /// it: the search index for alliances, the in-memory collections for the other kinds), the
-/// revision, and, for a proposal, its acceptance by `moderateur`. Nothing is written unless
-/// the proposal is still waiting with this very document, and a new record's identifier is
-/// still free.
-pub async fn publish(db: &Db, p: &Publish<'_>, moderateur: &str) -> Result<Published> {
+/// revision, for a proposal its acceptance by `moderateur`, and the audit-log row. Nothing
+/// is written unless the proposal is still waiting with this very document, and a new
+/// record's identifier is still free.
+pub async fn publish(
+    db: &Db,
+    p: &Publish<'_>,
+    moderateur: &str,
+    audit: &Audit<'_>,
+) -> Result<Published> {
     let t = p.target;
     let empreinte = fingerprint(&[p.document.as_bytes()]);
     let (records, revisions, journal) = (t.records(), t.revisions(), t.journal());
@@ -497,6 +535,18 @@ pub async fn publish(db: &Db, p: &Publish<'_>, moderateur: &str) -> Result<Publi
                 .execute(&mut *c)
                 .await?;
         }
+        let mut details = audit.details.clone();
+        if let Some(o) = details.as_object_mut() {
+            o.insert("revision".into(), next.into());
+        }
+        sqlx::query(AUDIT_SQL)
+            .bind(p.now)
+            .bind(moderateur)
+            .bind(audit.action)
+            .bind(audit.cible)
+            .bind(details.to_string())
+            .execute(&mut *c)
+            .await?;
         next
     });
     tx.commit().await?;

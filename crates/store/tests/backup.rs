@@ -123,6 +123,11 @@ async fn populated(backend: &Backend) -> TestDb {
     )
     .await
     .unwrap();
+    let audit = propositions::Audit {
+        action: "accepter",
+        cible: "alliance/ptce-vivre-les-mureaux",
+        details: serde_json::json!({}),
+    };
     let publish = propositions::Publish {
         target: propositions::Target::Alliance(&changed.slug),
         nom: &changed.nom,
@@ -134,7 +139,9 @@ async fn populated(backend: &Backend) -> TestDb {
         now: NOW + 1,
     };
     assert_eq!(
-        propositions::publish(db, &publish, "a1").await.unwrap(),
+        propositions::publish(db, &publish, "a1", &audit)
+            .await
+            .unwrap(),
         propositions::Published::Revision(2)
     );
     // A tool restored by a moderator: its first two revisions.
@@ -157,7 +164,9 @@ async fn populated(backend: &Backend) -> TestDb {
         now: NOW + 2,
     };
     assert_eq!(
-        propositions::publish(db, &restore, "a1").await.unwrap(),
+        propositions::publish(db, &restore, "a1", &audit)
+            .await
+            .unwrap(),
         propositions::Published::Revision(2)
     );
     t

@@ -3,7 +3,9 @@
 //! contribution.
 
 use alliances_store::alliances as store_alliances;
-use alliances_store::propositions::{self, Proposal, Publish, Published, Queue, Revised, Target};
+use alliances_store::propositions::{
+    self, Audit, Proposal, Publish, Published, Queue, Revised, Target,
+};
 use alliances_testkit::{Backend, loaded_db};
 
 alliances_testkit::both_backends!(
@@ -55,6 +57,15 @@ async fn accounts(db: &alliances_store::Db, ids: &[&str]) {
             connecte_le: T0,
         };
         assert!(alliances_store::comptes::create(db, &a).await.unwrap());
+    }
+}
+
+/// The audit-log row a test decision writes.
+fn audit() -> Audit<'static> {
+    Audit {
+        action: "test",
+        cible: "test",
+        details: serde_json::json!({}),
     }
 }
 
@@ -149,7 +160,7 @@ async fn the_queue_filters_by_state_kind_territory_and_age(backend: &Backend) {
     }
     for id in ["o", "s"] {
         assert!(
-            propositions::decide(db, id, "en_attente", "refusee", "m", None, T0)
+            propositions::decide(db, id, "en_attente", "refusee", "m", None, T0, &audit())
                 .await
                 .unwrap()
         );
@@ -163,15 +174,33 @@ async fn the_queue_filters_by_state_kind_territory_and_age(backend: &Backend) {
             "changements_demandes",
             "m",
             Some("Sources ?"),
-            T0 + 5
+            T0 + 5,
+            &audit()
         )
         .await
         .unwrap()
     );
     assert!(
-        !propositions::decide(db, "a", "en_attente", "refusee", "m", None, T0 + 6)
+        !propositions::decide(
+            db,
+            "a",
+            "en_attente",
+            "refusee",
+            "m",
+            None,
+            T0 + 6,
+            &audit()
+        )
+        .await
+        .unwrap()
+    );
+    assert_eq!(
+        alliances_store::comptes::actions(db, Some("m"), 10)
             .await
             .unwrap()
+            .len(),
+        3,
+        "a row for each decision taken (two refusals, a request), none for the late one"
     );
     assert_eq!(ids(db, waiting.clone()).await, ["b"]);
     let r = Revised {
@@ -223,14 +252,24 @@ async fn publishing_keeps_the_first_revision_and_writes_the_change_log(backend: 
         now: T0 + 10,
     };
     assert_eq!(
-        propositions::publish(db, &publish, "mod").await.unwrap(),
+        propositions::publish(db, &publish, "mod", &audit())
+            .await
+            .unwrap(),
         Published::Revision(2)
     );
     assert_eq!(
-        propositions::publish(db, &publish, "mod").await.unwrap(),
+        propositions::publish(db, &publish, "mod", &audit())
+            .await
+            .unwrap(),
         Published::NotWaiting,
         "accepted once"
     );
+    // The audit-log row is written with the publication, once, with the revision.
+    let logged = alliances_store::comptes::actions(db, Some("mod"), 10)
+        .await
+        .unwrap();
+    assert_eq!(logged.len(), 1, "one row for one publication");
+    assert_eq!(logged[0].details, r#"{"revision":2}"#);
     let history = propositions::history(db, MUREAUX).await.unwrap();
     assert_eq!(
         history
@@ -260,7 +299,9 @@ async fn publishing_keeps_the_first_revision_and_writes_the_change_log(backend: 
         now: T0 + 20,
     };
     assert_eq!(
-        propositions::publish(db, &restore, "mod").await.unwrap(),
+        propositions::publish(db, &restore, "mod", &audit())
+            .await
+            .unwrap(),
         Published::Revision(3)
     );
     assert_eq!(
@@ -294,7 +335,9 @@ async fn an_import_of_a_record_with_a_history_adds_a_revision(backend: &Backend)
         proposition: None,
         now: T0,
     };
-    propositions::publish(db, &publish, "mod").await.unwrap();
+    propositions::publish(db, &publish, "mod", &audit())
+        .await
+        .unwrap();
     // An import changes it, and another record without a history.
     let mut imported = changed.clone();
     imported.resume = Some("Par un import.".into());
@@ -378,7 +421,9 @@ async fn a_tool_keeps_its_revisions_as_an_alliance_does(backend: &Backend) {
         now: T0 + 10,
     };
     assert_eq!(
-        propositions::publish(db, &publish, "mod").await.unwrap(),
+        propositions::publish(db, &publish, "mod", &audit())
+            .await
+            .unwrap(),
         Published::Revision(2)
     );
     // Published in `documents`, through their change log (every server reloads its tools).
@@ -398,7 +443,9 @@ async fn a_tool_keeps_its_revisions_as_an_alliance_does(backend: &Backend) {
         ..publish
     };
     assert_eq!(
-        propositions::publish(db, &create, "mod").await.unwrap(),
+        propositions::publish(db, &create, "mod", &audit())
+            .await
+            .unwrap(),
         Published::Taken
     );
     // An import of the tool appends a revision; the alliances' history is untouched.
@@ -432,7 +479,9 @@ async fn a_tool_keeps_its_revisions_as_an_alliance_does(backend: &Backend) {
         now: T0 + 30,
     };
     assert_eq!(
-        propositions::publish(db, &restore, "mod").await.unwrap(),
+        propositions::publish(db, &restore, "mod", &audit())
+            .await
+            .unwrap(),
         Published::Revision(4)
     );
     let back: Vec<documents::Stored<Outil>> =

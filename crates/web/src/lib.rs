@@ -62,6 +62,7 @@ use crate::features::{
     admin, catalyseurs, competences, compte, contributions, donnees, donnees_ouvertes, exemples,
     home, methodes, moderation, odd, ops, outils, pages, reperes, territoires,
 };
+use crate::revisions::Kind;
 
 /// Renders a template into an HTML response.
 pub fn render<T: askama::Template>(template: &T) -> AppResult<Html<String>> {
@@ -275,29 +276,30 @@ fn router(state: AppState) -> Router {
         .route("/exemples/flux.atom", get(exemples::feed::feed))
         .route(
             "/exemples/{slug}/historique",
-            get(contributions::html::history_alliance),
+            get(contributions::html::history::<{ Kind::ALLIANCE }>),
         )
         .route(
             "/outils/{slug}/historique",
-            get(contributions::html::history_outil),
+            get(contributions::html::history::<{ Kind::OUTIL }>),
         )
         .route(
             "/catalyseurs/{slug}/historique",
-            get(contributions::html::history_catalyseur),
+            get(contributions::html::history::<{ Kind::CATALYSEUR }>),
         )
         .route(
             "/exemples/{slug}/signaler",
-            get(contributions::html::report_form_alliance)
-                .post(contributions::html::report_alliance),
+            get(contributions::html::report_form::<{ Kind::ALLIANCE }>)
+                .post(contributions::html::report::<{ Kind::ALLIANCE }>),
         )
         .route(
             "/outils/{slug}/signaler",
-            get(contributions::html::report_form_outil).post(contributions::html::report_outil),
+            get(contributions::html::report_form::<{ Kind::OUTIL }>)
+                .post(contributions::html::report::<{ Kind::OUTIL }>),
         )
         .route(
             "/catalyseurs/{slug}/signaler",
-            get(contributions::html::report_form_catalyseur)
-                .post(contributions::html::report_catalyseur),
+            get(contributions::html::report_form::<{ Kind::CATALYSEUR }>)
+                .post(contributions::html::report::<{ Kind::CATALYSEUR }>),
         )
         .route("/sitemap.xml", get(donnees_ouvertes::sitemap))
         .route("/donnees-ouvertes/{fichier}", get(donnees_ouvertes::dump))
@@ -392,15 +394,15 @@ fn router(state: AppState) -> Router {
         )
         .route(
             "/moderation/alliances/{slug}/restaurer",
-            post(moderation::html::restore_alliance),
+            post(moderation::html::restore::<{ Kind::ALLIANCE }>),
         )
         .route(
             "/moderation/outils/{slug}/restaurer",
-            post(moderation::html::restore_outil),
+            post(moderation::html::restore::<{ Kind::OUTIL }>),
         )
         .route(
             "/moderation/catalyseurs/{slug}/restaurer",
-            post(moderation::html::restore_catalyseur),
+            post(moderation::html::restore::<{ Kind::CATALYSEUR }>),
         )
         .merge(features::api::protected_router())
         .route_layer(from_fn_with_state(state.clone(), access::layer));

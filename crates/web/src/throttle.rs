@@ -1,6 +1,6 @@
-//! Attempts counted in the database (shared by every app server): failed logins and reset
-//! requests per address and client, error reports per client. Past the limit, 429 with the
-//! seconds to wait.
+//! Attempts counted in the database (shared by every app server): logins and reset requests
+//! per address and client, sign-ups, error reports per client. Each attempt is counted before
+//! it is made; past the limit, 429 with the seconds to wait.
 
 use alliances_domain::compte::Throttle;
 use alliances_store::comptes;
@@ -23,23 +23,28 @@ pub fn keys(kind: &str, courriel: &str, client: std::net::IpAddr) -> [(String, i
     ]
 }
 
-/// `Err(Throttled)` while one of the keys is past its limit.
-pub async fn check(state: &AppState, keys: &[(String, i64)]) -> AppResult<()> {
+/// Counts an attempt on each key, then `Err(Throttled)` if it went past a key's limit. The
+/// count comes first and is atomic: a burst of parallel attempts cannot all pass a check made
+/// before any of them is counted.
+pub async fn take(state: &AppState, keys: &[(String, i64)]) -> AppResult<()> {
     let now = state.now();
+    let mut refused = None;
     for (key, max) in keys {
-        if let Some((failures, since)) = comptes::failures(&state.db, key).await?
-            && let Some(wait) = Throttle::wait(*max, failures, since, now)
-        {
-            return Err(AppError::Throttled(wait));
+        let (counted, since) = comptes::fail(&state.db, key, now, Throttle::WINDOW).await?;
+        if let Some(wait) = Throttle::wait_after(*max, counted, since, now) {
+            refused = Some(refused.map_or(wait, |w: i64| w.max(wait)));
         }
     }
-    Ok(())
+    match refused {
+        Some(wait) => Err(AppError::Throttled(wait)),
+        None => Ok(()),
+    }
 }
 
-/// Counts a failure on each key.
-pub async fn count(state: &AppState, keys: &[(String, i64)]) -> AppResult<()> {
+/// Takes back the attempt [`take`] counted on each key (it succeeded).
+pub async fn release(state: &AppState, keys: &[(String, i64)]) -> AppResult<()> {
     for (key, _) in keys {
-        comptes::fail(&state.db, key, state.now(), Throttle::WINDOW).await?;
+        comptes::release(&state.db, key).await?;
     }
     Ok(())
 }

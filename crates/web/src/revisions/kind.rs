@@ -23,6 +23,11 @@ pub enum Kind {
 
 impl Kind {
     pub const ALL: [Kind; 3] = [Kind::Alliance, Kind::Outil, Kind::Catalyseur];
+    /// Each kind's place in [`Kind::ALL`]: handlers shared by the kinds take it as a const
+    /// parameter (`history::<{ Kind::OUTIL }>`), one route per kind.
+    pub const ALLIANCE: usize = 0;
+    pub const OUTIL: usize = 1;
+    pub const CATALYSEUR: usize = 2;
 
     /// As stored in a proposal's `genre` (and, for tools and catalyseurs, in `documents`).
     #[must_use]

@@ -236,6 +236,36 @@ async fn login_opens_a_new_session_and_closes_the_planted_one(backend: &Backend)
 async fn failed_logins_are_throttled_by_address_and_client(backend: &Backend) {
     let app = TestApp::new(backend).await;
     member(&app, "cible@exemple.fr", Role::Membre).await;
+    // A burst of parallel attempts on another address: each is counted before its password
+    // is checked, so no more than the limit are checked.
+    member(&app, "rafale@exemple.fr", Role::Membre).await;
+    let burst = form(&[
+        ("courriel", "rafale@exemple.fr"),
+        ("mot_de_passe", "mauvais mot de passe"),
+    ]);
+    let answers = futures_util::future::join_all(
+        (0..3 * Throttle::MAX).map(|_| post_as(&app, "/compte/connexion", None, &burst)),
+    )
+    .await;
+    let checked = answers.iter().filter(|r| r.status == 401).count();
+    let refused = answers.iter().filter(|r| r.status == 429).count();
+    let max = usize::try_from(Throttle::MAX).unwrap();
+    assert_eq!(
+        (checked, refused),
+        (max, 2 * max),
+        "{:?}",
+        answers.iter().map(|r| r.status).collect::<Vec<_>>()
+    );
+    // The rest starts from no attempt (the burst counted on this client too).
+    let sql = "DELETE FROM tentatives";
+    match &app.db.db {
+        alliances_store::Db::Sqlite(s) => {
+            sqlx::query(sql).execute(&s.write).await.unwrap();
+        }
+        alliances_store::Db::Pg(p) => {
+            sqlx::query(sql).execute(p).await.unwrap();
+        }
+    }
     let attempt = |password: &'static str| {
         form(&[("courriel", "cible@exemple.fr"), ("mot_de_passe", password)])
     };

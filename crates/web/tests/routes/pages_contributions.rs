@@ -797,6 +797,20 @@ async fn the_tool_and_catalyseur_forms_check_as_an_import(backend: &Backend) {
         assert_eq!(r.status, 200, "{path}");
         assert!(visible_text(&r.text()).contains("Merci"), "{path}");
     }
+    // A member's report is signed with their session's form token only.
+    let path = "/outils/rameau-referentiel-co-construction-territoriale/signaler";
+    let page = get_as(&app, path, &s).await.text();
+    assert!(page.contains(&format!("name=\"csrf\" value=\"{csrf}\"")));
+    for (token, texte) in [(csrf.as_str(), "Signé."), ("", "Sans jeton.")] {
+        let r = post_as(
+            &app,
+            path,
+            Some(&s),
+            &form(&[("csrf", token), ("texte", texte)]),
+        )
+        .await;
+        assert_eq!(r.status, 200);
+    }
     let reports = propositions::queue(
         &app.db.db,
         &propositions::Queue {
@@ -810,6 +824,14 @@ async fn the_tool_and_catalyseur_forms_check_as_an_import(backend: &Backend) {
     .unwrap();
     let mut subjects: Vec<&str> = reports.iter().map(|p| p.sujet.as_str()).collect();
     subjects.sort_unstable();
-    assert_eq!(subjects, ["catalyseur", "outil"]);
+    assert_eq!(subjects, ["catalyseur", "outil", "outil", "outil"]);
+    let author_of = |texte: &str| {
+        reports
+            .iter()
+            .find(|p| p.note.as_deref() == Some(texte))
+            .map(|p| p.auteur.clone())
+    };
+    assert_eq!(author_of("Signé."), Some(Some(m.id.clone())));
+    assert_eq!(author_of("Sans jeton."), Some(None), "a visitor's");
     app.remove().await;
 }

@@ -178,8 +178,7 @@ pub async fn signup(
         }
     };
     let keys = crate::throttle::keys("inscription", &valid.courriel, client);
-    crate::throttle::check(&state, &keys).await?;
-    crate::throttle::count(&state, &keys).await?;
+    crate::throttle::take(&state, &keys).await?;
     let now = state.now();
     let account = Account {
         id: accounts::new_id(),
@@ -342,7 +341,8 @@ pub async fn login(
     let courriel = form_value(&pairs, "courriel").trim().to_lowercase();
     let retour = safe_return(&form_value(&pairs, "retour"));
     let keys = crate::throttle::keys("connexion", &courriel, client);
-    crate::throttle::check(&state, &keys).await?;
+    // Counted before the password is checked: a burst in parallel cannot pass the limit.
+    crate::throttle::take(&state, &keys).await?;
     let account = comptes::by_email(&state.db, &courriel).await?;
     let ok = accounts::verify_password(
         account.as_ref().map(|a| a.mot_de_passe.clone()),
@@ -350,11 +350,12 @@ pub async fn login(
     )
     .await?;
     let Some(account) = account.filter(|_| ok) else {
-        crate::throttle::count(&state, &keys).await?;
         let general = Some(ctx.t("compte-connexion-echec"));
         return login_page(ctx, StatusCode::UNAUTHORIZED, &courriel, &retour, general);
     };
+    // A success: the address starts afresh, the client's attempt is taken back.
     comptes::clear_failures(&state.db, &keys[0].0).await?;
+    crate::throttle::release(&state, &keys[1..]).await?;
     let secret = accounts::open_session(&state, &headers, &account.id).await?;
     let mut response = see_other(&ctx.href(&retour));
     response
@@ -429,8 +430,7 @@ pub async fn forgot(
         Err(m) => return forgot_page(ctx, StatusCode::UNPROCESSABLE_ENTITY, &raw, Some(m)),
     };
     let keys = crate::throttle::keys("reinitialisation", &courriel, client);
-    crate::throttle::check(&state, &keys).await?;
-    crate::throttle::count(&state, &keys).await?;
+    crate::throttle::take(&state, &keys).await?;
     if let Some(account) = comptes::by_email(&state.db, &courriel).await? {
         // Sent beside the answer: neither its time nor a mail server's failure tells the
         // visitor whether the address has an account.

@@ -244,7 +244,7 @@ impl AllianceForm {
 }
 
 /// A territory typed by name or code: the code, or what to fix.
-pub(super) fn territory_code(ready: &Ready, typed: &str) -> Result<String, String> {
+fn territory_code(ready: &Ready, typed: &str) -> Result<String, String> {
     let typed = typed.trim();
     // « Les Mureaux (78440) » as the form shows a record's territory.
     if let Some(code) = typed
@@ -277,6 +277,27 @@ pub(super) fn territory_code(ready: &Ready, typed: &str) -> Result<String, Strin
             ))
         }
     }
+}
+
+/// The codes of the territory rows typed by name or code (empty rows skipped); each row
+/// that names no single territory is an error of its line.
+pub(super) fn territory_codes(
+    ready: &Ready,
+    rows: &[String],
+    errors: &mut Vec<FieldError>,
+) -> Vec<String> {
+    let mut codes = Vec::new();
+    for (i, t) in rows
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| !t.trim().is_empty())
+    {
+        match territory_code(ready, t) {
+            Ok(c) => codes.push(c),
+            Err(m) => errors.push(FieldError::new(format!("territoires[{i}]"), m)),
+        }
+    }
+    codes
 }
 
 /// A separator of the import layout inside one entry would cut it in two.
@@ -419,18 +440,7 @@ impl AllianceForm {
                 format!("{nom} ({}; {role})", p.type_acteur.trim())
             });
         }
-        let mut codes = Vec::new();
-        for (i, t) in self
-            .territoires
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| !t.trim().is_empty())
-        {
-            match territory_code(ready, t) {
-                Ok(c) => codes.push(c),
-                Err(m) => errors.push(FieldError::new(format!("territoires[{i}]"), m)),
-            }
-        }
+        let codes = territory_codes(ready, &self.territoires, &mut errors);
         let mut cibles: Vec<String> = Vec::new();
         for (i, c) in self
             .cibles

@@ -10,7 +10,7 @@ use alliances_domain::territory::Level;
 
 use super::form::{
     SPARE, SourceRow, all, column, in_order, read_sources, rows, separator_error, source_columns,
-    source_rows, territory_code, with_spare,
+    source_rows, territory_codes, with_spare,
 };
 use crate::personal::form_value;
 use crate::state::Ready;
@@ -109,18 +109,7 @@ impl CatalyseurForm {
     /// The catalyseur the form describes, checked as an import row is.
     pub fn to_catalyseur(&self, ready: &Ready) -> Result<Catalyseur, Vec<FieldError>> {
         let mut errors = Vec::new();
-        let mut codes = Vec::new();
-        for (i, t) in self
-            .territoires
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| !t.trim().is_empty())
-        {
-            match territory_code(ready, t) {
-                Ok(c) => codes.push(c),
-                Err(m) => errors.push(FieldError::new(format!("territoires[{i}]"), m)),
-            }
-        }
+        let codes = territory_codes(ready, &self.territoires, &mut errors);
         let mut regions = Vec::new();
         for r in in_order(&self.order, "region", &self.regions) {
             let named = r.split_once(':').and_then(|(niveau, code)| {

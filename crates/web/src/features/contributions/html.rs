@@ -97,7 +97,7 @@ struct HistoryPage {
 }
 
 /// A record's revisions, newest first.
-async fn history(
+async fn history_of(
     ctx: Ctx,
     state: &AppState,
     viewer: Option<&crate::accounts::Member>,
@@ -142,34 +142,15 @@ async fn history(
     Ok(response)
 }
 
-/// `GET /exemples/{slug}/historique`.
-pub async fn history_alliance(
+/// `GET /{exemples|outils|catalyseurs}/{slug}/historique` (`K`: the kind's place in
+/// [`Kind::ALL`]).
+pub async fn history<const K: usize>(
     ctx: Ctx,
     State(state): State<AppState>,
     Viewer(viewer): Viewer,
     Path(slug): Path<String>,
 ) -> AppResult<Response> {
-    history(ctx, &state, viewer.as_ref(), Kind::Alliance, &slug).await
-}
-
-/// `GET /outils/{slug}/historique`.
-pub async fn history_outil(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    Viewer(viewer): Viewer,
-    Path(slug): Path<String>,
-) -> AppResult<Response> {
-    history(ctx, &state, viewer.as_ref(), Kind::Outil, &slug).await
-}
-
-/// `GET /catalyseurs/{slug}/historique`.
-pub async fn history_catalyseur(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    Viewer(viewer): Viewer,
-    Path(slug): Path<String>,
-) -> AppResult<Response> {
-    history(ctx, &state, viewer.as_ref(), Kind::Catalyseur, &slug).await
+    history_of(ctx, &state, viewer.as_ref(), Kind::ALL[K], &slug).await
 }
 
 // ----- « Signaler une erreur » -----
@@ -183,6 +164,8 @@ struct ReportPage {
     action: String,
     /// Signed in and confirmed: the change form is offered too.
     modifier: Option<String>,
+    /// Signed in: the session's form token (the report is signed only with it).
+    csrf: Option<String>,
     texte: String,
     error: Option<String>,
     sent: bool,
@@ -211,6 +194,7 @@ fn report_page(
         modifier: viewer
             .filter(|m| m.verified())
             .map(|_| ctx.href(format!("/contributions/{}/{slug}/modifier", kind.plural()))),
+        csrf: viewer.and_then(|m| m.session.as_ref().map(|(_, c)| c.clone())),
         texte: r.texte,
         error: r.error,
         sent: r.sent,
@@ -225,9 +209,8 @@ async fn published(state: &AppState, kind: Kind, slug: &str) -> AppResult<Doc> {
         .ok_or(AppError::NotFound)
 }
 
-/// `GET /{exemples|outils|catalyseurs}/{slug}/signaler`: what is wrong, in a few words (no
-/// account needed).
-async fn report_form(
+/// The report form: what is wrong, in a few words (no account needed).
+async fn report_page_of(
     ctx: Ctx,
     state: &AppState,
     viewer: Option<&crate::accounts::Member>,
@@ -245,9 +228,9 @@ async fn report_form(
     report_page(ctx, viewer, r, StatusCode::OK)
 }
 
-/// `POST /{exemples|outils|catalyseurs}/{slug}/signaler`: a correction proposal for the
-/// moderators (a honeypot and a throttle per client keep robots out; no third-party captcha).
-async fn report(
+/// A report sent: a correction proposal for the moderators (a honeypot and a throttle per
+/// client keep robots out; no third-party captcha).
+async fn report_of(
     ctx: Ctx,
     state: &AppState,
     kind: Kind,
@@ -255,7 +238,15 @@ async fn report(
     request: axum::extract::Request,
 ) -> AppResult<Response> {
     let (headers, client, pairs) = crate::personal::client_form(state, request).await?;
-    let viewer = crate::accounts::resolve(state, &headers).await?;
+    // A member's report is signed only when it carries their session's form token; without
+    // it (a form posted from elsewhere), it is a visitor's.
+    let viewer = crate::accounts::resolve(state, &headers)
+        .await?
+        .filter(|m| {
+            m.session
+                .as_ref()
+                .is_some_and(|(_, c)| crate::personal::form_value(&pairs, "csrf") == *c)
+        });
     let doc = published(state, kind, slug).await?;
     let texte = crate::personal::form_value(&pairs, "texte");
     let sent = |ctx: Ctx| {
@@ -276,7 +267,7 @@ async fn report(
         crate::links::key_of(&format!("signalement:{client}")),
         alliances_domain::compte::Throttle::MAX,
     )];
-    crate::throttle::check(state, &keys).await?;
+    crate::throttle::take(state, &keys).await?;
     let note = match alliances_domain::proposition::message(&texte, true) {
         Ok(Some(n)) => n,
         Ok(None) | Err(_) => {
@@ -284,6 +275,8 @@ async fn report(
                 .err()
                 .unwrap_or_default()
                 .replace("au contributeur", "aux modérateurs");
+            // A text to fix is not a report: its attempt is taken back.
+            crate::throttle::release(state, &keys).await?;
             let r = Report {
                 kind,
                 doc: &doc,
@@ -294,7 +287,6 @@ async fn report(
             return report_page(ctx, viewer.as_ref(), r, StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
-    crate::throttle::count(state, &keys).await?;
     let now = state.now();
     let proposal = alliances_store::propositions::Proposal {
         id: crate::accounts::new_id(),
@@ -320,62 +312,22 @@ async fn report(
     sent(ctx)
 }
 
-/// `GET /exemples/{slug}/signaler`.
-pub async fn report_form_alliance(
+/// `GET /{exemples|outils|catalyseurs}/{slug}/signaler`.
+pub async fn report_form<const K: usize>(
     ctx: Ctx,
     State(state): State<AppState>,
     Viewer(viewer): Viewer,
     Path(slug): Path<String>,
 ) -> AppResult<Response> {
-    report_form(ctx, &state, viewer.as_ref(), Kind::Alliance, &slug).await
+    report_page_of(ctx, &state, viewer.as_ref(), Kind::ALL[K], &slug).await
 }
 
-/// `GET /outils/{slug}/signaler`.
-pub async fn report_form_outil(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    Viewer(viewer): Viewer,
-    Path(slug): Path<String>,
-) -> AppResult<Response> {
-    report_form(ctx, &state, viewer.as_ref(), Kind::Outil, &slug).await
-}
-
-/// `GET /catalyseurs/{slug}/signaler`.
-pub async fn report_form_catalyseur(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    Viewer(viewer): Viewer,
-    Path(slug): Path<String>,
-) -> AppResult<Response> {
-    report_form(ctx, &state, viewer.as_ref(), Kind::Catalyseur, &slug).await
-}
-
-/// `POST /exemples/{slug}/signaler`.
-pub async fn report_alliance(
+/// `POST /{exemples|outils|catalyseurs}/{slug}/signaler`.
+pub async fn report<const K: usize>(
     ctx: Ctx,
     State(state): State<AppState>,
     Path(slug): Path<String>,
     request: axum::extract::Request,
 ) -> AppResult<Response> {
-    report(ctx, &state, Kind::Alliance, &slug, request).await
-}
-
-/// `POST /outils/{slug}/signaler`.
-pub async fn report_outil(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    Path(slug): Path<String>,
-    request: axum::extract::Request,
-) -> AppResult<Response> {
-    report(ctx, &state, Kind::Outil, &slug, request).await
-}
-
-/// `POST /catalyseurs/{slug}/signaler`.
-pub async fn report_catalyseur(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    Path(slug): Path<String>,
-    request: axum::extract::Request,
-) -> AppResult<Response> {
-    report(ctx, &state, Kind::Catalyseur, &slug, request).await
+    report_of(ctx, &state, Kind::ALL[K], &slug, request).await
 }

@@ -1,8 +1,7 @@
 //! `/moderation…` pages and decisions.
 
 use alliances_domain::proposition::{self, Decision, Statut};
-use alliances_store::comptes;
-use alliances_store::propositions::{self, Proposal, Publish, Published, Queue};
+use alliances_store::propositions::{self, Audit, Proposal, Publish, Published, Queue};
 use askama::Template;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
@@ -240,6 +239,17 @@ fn taken(slug: &str) -> AppError {
     ))
 }
 
+/// What an audit-log row names: the kind of record and its identifier (a new record's, from
+/// its document), else the proposal's name.
+fn audit_target(p: &Proposal) -> String {
+    let slug = p.cible.clone().or_else(|| {
+        serde_json::from_str::<serde_json::Value>(&p.document)
+            .ok()
+            .and_then(|d| d["slug"].as_str().map(str::to_owned))
+    });
+    format!("{}/{}", p.sujet, slug.unwrap_or_else(|| p.nom.clone()))
+}
+
 fn not_waiting() -> AppError {
     AppError::Conflict(
         "Cette proposition n'attend plus de décision : un autre modérateur l'a déjà traitée, ou son contributeur la révise.".into(),
@@ -263,6 +273,11 @@ pub async fn accept(
     }
     if p.genre == "signalement" {
         // A report publishes nothing: the moderator corrects the record by a proposal.
+        let audit = Audit {
+            action: "traiter",
+            cible: &audit_target(&p),
+            details: serde_json::json!({ "proposition": p.id }),
+        };
         if !propositions::decide(
             &state.db,
             &id,
@@ -271,22 +286,12 @@ pub async fn accept(
             &member.account.id,
             None,
             state.now(),
+            &audit,
         )
         .await?
         {
             return Err(not_waiting());
         }
-        let details = serde_json::json!({ "proposition": p.id }).to_string();
-        let cible = p.cible.clone().unwrap_or_default();
-        comptes::log_action(
-            &state.db,
-            Some(&member.account.id),
-            "traiter",
-            &cible,
-            &details,
-            state.now(),
-        )
-        .await?;
         return Ok(see_other(&ctx.href("/moderation?ok=acceptee")));
     }
     let doc = proposed(&p)?;
@@ -311,23 +316,18 @@ pub async fn accept(
             now: state.now(),
         },
         &member.account.id,
+        &Audit {
+            action: Decision::Accepter.code(),
+            cible: &audit_target(&p),
+            details: serde_json::json!({ "proposition": p.id }),
+        },
     )
     .await?;
-    let revision = match published {
-        Published::Revision(n) => n,
+    match published {
+        Published::Revision(_) => {}
         Published::NotWaiting => return Err(not_waiting()),
         Published::Taken => return Err(taken(&slug)),
-    };
-    let details = serde_json::json!({ "proposition": p.id, "revision": revision }).to_string();
-    comptes::log_action(
-        &state.db,
-        Some(&member.account.id),
-        Decision::Accepter.code(),
-        &format!("{}/{slug}", kind.code()),
-        &details,
-        state.now(),
-    )
-    .await?;
+    }
     Ok(see_other(&ctx.href("/moderation?ok=acceptee")))
 }
 
@@ -362,6 +362,11 @@ async fn answer(
                 .await;
             }
         };
+    let audit = Audit {
+        action: decision.code(),
+        cible: &audit_target(&p),
+        details: serde_json::json!({ "proposition": p.id }),
+    };
     if !propositions::decide(
         &state.db,
         id,
@@ -370,22 +375,12 @@ async fn answer(
         &member.account.id,
         message.as_deref(),
         state.now(),
+        &audit,
     )
     .await?
     {
         return Err(not_waiting());
     }
-    let details = serde_json::json!({ "proposition": p.id }).to_string();
-    let cible = p.cible.clone().unwrap_or_else(|| p.nom.clone());
-    comptes::log_action(
-        &state.db,
-        Some(&member.account.id),
-        decision.code(),
-        &cible,
-        &details,
-        state.now(),
-    )
-    .await?;
     Ok(see_other(
         &ctx.href(format!("/moderation?ok={}", to.code())),
     ))
@@ -421,9 +416,8 @@ pub async fn ask(
     .await
 }
 
-/// `POST /moderation/{alliances|outils|catalyseurs}/{slug}/restaurer`: an earlier revision
-/// published again as a new one.
-async fn restore(
+/// An earlier revision published again as a new one.
+async fn restore_of(
     ctx: Ctx,
     state: &AppState,
     member: &Member,
@@ -466,55 +460,29 @@ async fn restore(
             now: state.now(),
         },
         &member.account.id,
+        &Audit {
+            action: "restaurer",
+            cible: &format!("{}/{slug}", kind.code()),
+            details: serde_json::json!({ "depuis": wanted }),
+        },
     )
     .await?;
-    let Published::Revision(revision) = revision else {
+    let Published::Revision(_) = revision else {
         return Err(AppError::Internal("restauration non écrite".into()));
     };
-    let details = serde_json::json!({ "depuis": wanted, "revision": revision }).to_string();
-    comptes::log_action(
-        &state.db,
-        Some(&member.account.id),
-        "restaurer",
-        &format!("{}/{slug}", kind.code()),
-        &details,
-        state.now(),
-    )
-    .await?;
     Ok(see_other(
         &ctx.href(format!("{}/historique", kind.fiche(slug))),
     ))
 }
 
-/// `POST /moderation/alliances/{slug}/restaurer`.
-pub async fn restore_alliance(
+/// `POST /moderation/{alliances|outils|catalyseurs}/{slug}/restaurer` (`K`: the kind's
+/// place in [`Kind::ALL`]).
+pub async fn restore<const K: usize>(
     ctx: Ctx,
     State(state): State<AppState>,
     Signed(member): Signed,
     Path(slug): Path<String>,
     body: Bytes,
 ) -> AppResult<Response> {
-    restore(ctx, &state, &member, Kind::Alliance, &slug, &body).await
-}
-
-/// `POST /moderation/outils/{slug}/restaurer`.
-pub async fn restore_outil(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    Signed(member): Signed,
-    Path(slug): Path<String>,
-    body: Bytes,
-) -> AppResult<Response> {
-    restore(ctx, &state, &member, Kind::Outil, &slug, &body).await
-}
-
-/// `POST /moderation/catalyseurs/{slug}/restaurer`.
-pub async fn restore_catalyseur(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    Signed(member): Signed,
-    Path(slug): Path<String>,
-    body: Bytes,
-) -> AppResult<Response> {
-    restore(ctx, &state, &member, Kind::Catalyseur, &slug, &body).await
+    restore_of(ctx, &state, &member, Kind::ALL[K], &slug, &body).await
 }
