@@ -223,12 +223,18 @@ async fn a_proposal_accepted_on_one_server_is_searchable_on_the_other() {
     assert_eq!(status, 200, "{page}");
     let at = page.find("name=\"csrf\" value=\"").unwrap() + "name=\"csrf\" value=\"".len();
     let csrf = &page[at..at + 40];
+    // The version the page shows: the one accepted.
+    let at = page.find("name=\"version\" value=\"").unwrap() + "name=\"version\" value=\"".len();
+    let version = &page[at..at + 64];
     let (status, head, _) = raw_send(
         &b.address,
         "POST",
         &format!("{path}/accepter"),
         &[("Cookie", &moderator)],
-        Some(("application/x-www-form-urlencoded", &format!("csrf={csrf}"))),
+        Some((
+            "application/x-www-form-urlencoded",
+            &format!("csrf={csrf}&version={version}"),
+        )),
     )
     .await;
     assert_eq!(status, 303, "{head}");

@@ -236,9 +236,10 @@ pub fn public_author(
     }
 }
 
-/// Login and reset attempts: at most [`Throttle::MAX`] failures per address and
+/// Attempts (logins, resets, sign-ups, reports): at most [`Throttle::MAX`] per address and
 /// [`Throttle::CLIENT_MAX`] per client in a window of [`Throttle::WINDOW`] seconds; past it,
-/// the key waits for the window's end.
+/// the key waits for the window's end. Each attempt is counted before it is made; a
+/// successful login clears its address's count.
 pub struct Throttle;
 
 impl Throttle {

@@ -297,7 +297,7 @@ impl<'a> Target<'a> {
         }
     }
 
-    /// The key's placeholders from `$n` (bound last, by [`Target::bind`]).
+    /// The key's placeholders from `$n` (bound last, by `bind_key!`).
     fn key_values(&self, n: usize) -> String {
         match self {
             Target::Alliance(_) => format!("${n}"),

@@ -12,7 +12,7 @@ use axum::body::Body;
 use axum::http::Request;
 use serde_json::{Value, json};
 
-use crate::compte_kit::{form, get_as, member, post_as, session};
+use crate::compte_kit::{accept_form, form, get_as, member, post_as, session};
 use crate::visible_text;
 
 alliances_testkit::both_backends!(
@@ -320,7 +320,7 @@ async fn a_proposal_is_moderated_published_corrected_and_restored(backend: &Back
         &app,
         &format!("/moderation/propositions/{id}/accepter"),
         Some(&mod_session),
-        &form(&[("csrf", &csrf)]),
+        &accept_form(&app, &id, &mod_session, &csrf).await,
     )
     .await;
     assert_eq!(r.status, 303);
@@ -333,7 +333,7 @@ async fn a_proposal_is_moderated_published_corrected_and_restored(backend: &Back
         &app,
         &format!("/moderation/propositions/{id}/accepter"),
         Some(&mod_session),
-        &form(&[("csrf", &csrf)]),
+        &accept_form(&app, &id, &mod_session, &csrf).await,
     )
     .await;
     assert_eq!(again.status, 409, "decided once");
@@ -342,7 +342,7 @@ async fn a_proposal_is_moderated_published_corrected_and_restored(backend: &Back
         &app,
         &format!("/moderation/propositions/{rival}/accepter"),
         Some(&mod_session),
-        &form(&[("csrf", &csrf)]),
+        &accept_form(&app, &rival, &mod_session, &csrf).await,
     )
     .await;
     assert_eq!(r.status, 409);
@@ -434,6 +434,8 @@ async fn a_proposal_is_moderated_published_corrected_and_restored(backend: &Back
         .status,
         404
     );
+    // The page a moderator opened before the member revised it.
+    let read_before = accept_form(&app, &cid, &mod_session, &csrf).await;
     let r = json_as(
         &app,
         "PUT",
@@ -444,6 +446,18 @@ async fn a_proposal_is_moderated_published_corrected_and_restored(backend: &Back
     .await;
     assert_eq!(r.status, 200, "{}", r.text());
     assert_eq!(r.json()["statut"], "en_attente");
+    let r = post_as(
+        &app,
+        &format!("/moderation/propositions/{cid}/accepter"),
+        Some(&mod_session),
+        &read_before,
+    )
+    .await;
+    assert_eq!(
+        r.status, 409,
+        "a version revised since it was read is not published unseen"
+    );
+    assert!(visible_text(&r.text()).contains("a changé depuis que vous l'avez ouverte"));
     let r = json_as(
         &app,
         "PUT",
@@ -457,7 +471,7 @@ async fn a_proposal_is_moderated_published_corrected_and_restored(backend: &Back
         &app,
         &format!("/moderation/propositions/{cid}/accepter"),
         Some(&mod_session),
-        &form(&[("csrf", &csrf)]),
+        &accept_form(&app, &cid, &mod_session, &csrf).await,
     )
     .await;
     assert_eq!(r.status, 303);
@@ -650,7 +664,7 @@ async fn accept(app: &TestApp, id: &str, secret: &str, csrf: &str) -> u16 {
         app,
         &format!("/moderation/propositions/{id}/accepter"),
         Some(secret),
-        &form(&[("csrf", csrf)]),
+        &accept_form(app, id, secret, csrf).await,
     )
     .await
     .status

@@ -110,3 +110,15 @@ pub fn form_of(pairs: &[(String, String)]) -> String {
     }
     s.finish()
 }
+
+/// The body of the form « Accepter » of a proposal as its moderation page shows it (the
+/// session's token and the version of the proposal read).
+pub async fn accept_form(app: &TestApp, id: &str, secret: &str, csrf: &str) -> String {
+    let page = get_as(app, &format!("/moderation/propositions/{id}"), secret)
+        .await
+        .text();
+    let key = "name=\"version\" value=\"";
+    let at = page.find(key).expect("the version on the page") + key.len();
+    let version = &page[at..at + page[at..].find('"').unwrap()];
+    form(&[("csrf", csrf), ("version", version)])
+}

@@ -6,7 +6,7 @@ use alliances_domain::compte::{Role, Throttle};
 use alliances_store::{comptes, propositions};
 use alliances_testkit::{Backend, TestApp};
 
-use crate::compte_kit::{form, form_of, get_as, member, post_as, session};
+use crate::compte_kit::{accept_form, form, form_of, get_as, member, post_as, session};
 use crate::visible_text;
 
 alliances_testkit::both_backends!(
@@ -483,11 +483,20 @@ async fn anyone_reports_an_error_and_robots_are_kept_out(backend: &Backend) {
             && detail.contains("Le PTCE a changé de nom en 2025."),
         "{detail}"
     );
+    // A report is not sent back to its author (there is nothing to revise).
+    let r = post_as(
+        &app,
+        &format!("/moderation/propositions/{}/demander", reports[0].id),
+        Some(&ms),
+        &form(&[("csrf", &csrf), ("message", "Précisez.")]),
+    )
+    .await;
+    assert_eq!(r.status, 409);
     let r = post_as(
         &app,
         &format!("/moderation/propositions/{}/accepter", reports[0].id),
         Some(&ms),
-        &form(&[("csrf", &csrf)]),
+        &accept_form(&app, &reports[0].id, &ms, &csrf).await,
     )
     .await;
     assert_eq!(r.status, 303);

@@ -435,6 +435,7 @@ pub async fn export(State(state): State<AppState>, Signed(member): Signed) -> Ap
         })).collect::<Vec<_>>(),
         "propositions": proposals.iter().map(|p| serde_json::json!({
             "genre": p.genre,
+            "sujet": p.sujet,
             "fiche": p.cible,
             "nom": p.nom,
             "statut": p.statut,

@@ -9,8 +9,8 @@ use alliances_domain::taxonomy::CATALYSE_METIERS;
 use alliances_domain::territory::Level;
 
 use super::form::{
-    SPARE, SourceRow, all, column, in_order, read_sources, rows, separator_error, source_columns,
-    source_rows, territory_codes, with_spare,
+    SPARE, SourceRow, all, column, in_order, read_sources, rows, source_columns, source_rows,
+    territory_codes, with_spare,
 };
 use crate::personal::form_value;
 use crate::state::Ready;
@@ -123,12 +123,8 @@ impl CatalyseurForm {
                 )),
             }
         }
+        // Free text in one cell each, never split: kept as typed.
         let precision = self.genre_precision.trim();
-        for v in [precision, self.territoire_libelle.trim()] {
-            if let Some(m) = separator_error(v) {
-                errors.push(FieldError::new("genre", m));
-            }
-        }
         let (urls, dates) = source_columns(&self.sources, &mut errors);
         if !errors.is_empty() {
             return Err(errors);

@@ -165,7 +165,7 @@ pub struct Frame {
     /// The moderator's message, when revising.
     pub message: Option<String>,
     pub new_record: bool,
-    /// A change to a published record: its identifier cannot change.
+    /// A change or a revision: the identifier cannot change.
     pub modification: bool,
     pub errors: Vec<ErrorView>,
     pub duplicates: Vec<DuplicateView>,

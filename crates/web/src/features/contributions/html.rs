@@ -24,6 +24,8 @@ pub struct ProposalView {
     /// The kind of record, as the reader's language names it.
     pub sujet: String,
     pub nouvelle: bool,
+    /// An error report (no fiche proposed).
+    pub signalement: bool,
     pub statut: String,
     pub statut_libelle: String,
     pub message: Option<String>,
@@ -58,6 +60,7 @@ pub async fn mine(
             reviser: (p.statut == "changements_demandes")
                 .then(|| ctx.href(format!("/mon-espace/contributions/{}/reviser", p.id))),
             nouvelle: p.cible.is_none(),
+            signalement: p.genre == "signalement",
             statut_libelle: ctx.t(format!("proposition-statut-{}", p.statut)),
             date: ctx.date(&iso_date(p.modifie_le)),
             fiche: (p.statut == "acceptee" || p.cible.is_some())

@@ -81,6 +81,11 @@ pub async fn revise(
     doc: &Doc,
     note: Option<&str>,
 ) -> AppResult<()> {
+    if p.genre == "signalement" {
+        return Err(AppError::Conflict(
+            "Un signalement ne se révise pas : proposez une modification de la fiche.".into(),
+        ));
+    }
     if p.genre != doc.kind().code() || slug_of(p).as_deref() != Some(doc.slug()) {
         return Err(AppError::Invalid(Invalid(vec![FieldError::new(
             "slug",

@@ -160,6 +160,9 @@ struct ProposalPage {
     changes: Vec<Change>,
     /// The record moved on since the proposal was made.
     stale: bool,
+    /// The version of the proposal shown ([`version_of`]): an acceptance publishes this one
+    /// only.
+    version: String,
     error: Option<(String, String)>,
 }
 
@@ -207,6 +210,7 @@ async fn proposal_page(
         fiche: ctx.href(kind.fiche(after.slug())),
         statut: ctx.t(format!("proposition-statut-{}", p.statut)),
         base: ctx.href(format!("/moderation/propositions/{}", p.id)),
+        version: version_of(&p),
         nom: p.nom,
         note: p.note,
         error,
@@ -239,6 +243,12 @@ fn taken(slug: &str) -> AppError {
     ))
 }
 
+/// A proposal's version as its page shows it: the SHA-256 of its document. Accepting checks
+/// it, so that a version revised after the moderator read it is never published unseen.
+fn version_of(p: &Proposal) -> String {
+    crate::links::key_of(&p.document)
+}
+
 /// What an audit-log row names: the kind of record and its identifier (a new record's, from
 /// its document), else the proposal's name.
 fn audit_target(p: &Proposal) -> String {
@@ -263,6 +273,7 @@ pub async fn accept(
     State(state): State<AppState>,
     Signed(member): Signed,
     Path(id): Path<String>,
+    body: Bytes,
 ) -> AppResult<Response> {
     let p = load(&state, &id).await?;
     if Decision::Accepter
@@ -270,6 +281,11 @@ pub async fn accept(
         .is_none()
     {
         return Err(not_waiting());
+    }
+    if form_value(&form_pairs(&body), "version") != version_of(&p) {
+        return Err(AppError::Conflict(
+            "Cette proposition a changé depuis que vous l'avez ouverte (son contributeur l'a révisée) : relisez-la avant de décider.".into(),
+        ));
     }
     if p.genre == "signalement" {
         // A report publishes nothing: the moderator corrects the record by a proposal.
@@ -344,6 +360,12 @@ async fn answer(
     let Some(to) = decision.apply(Statut::parse(&p.statut).unwrap_or(Statut::Refusee)) else {
         return Err(not_waiting());
     };
+    if p.genre == "signalement" && decision == Decision::DemanderChangements {
+        return Err(AppError::Conflict(
+            "Un signalement ne se renvoie pas à son auteur : marquez-le traité, ou refusez-le."
+                .into(),
+        ));
+    }
     let pairs = form_pairs(body);
     let field = decision.code();
     let message =
