@@ -662,6 +662,27 @@ async fn the_tool_and_catalyseur_forms_check_as_an_import(backend: &Backend) {
         r.text()
             .contains("id=\"phase-construire\" name=\"phase\" value=\"construire\" checked")
     );
+    // A new tool cannot take a published tool's identifier; the form's other errors show too.
+    let r = post_as(
+        &app,
+        "/contributions/outils",
+        Some(&s),
+        &tool(
+            "rameau-referentiel-co-construction-territoriale",
+            "Guide Zq7",
+            &[],
+        )
+        .replace("type=guide", "type=brochure"),
+    )
+    .await;
+    assert_eq!(r.status, 422);
+    let text = visible_text(&r.text());
+    for message in [
+        "une fiche porte déjà cet identifiant",
+        "type « brochure » inconnu",
+    ] {
+        assert!(text.contains(message), "{message} in {text}");
+    }
     // A name close to a published tool's: shown before sending.
     let r = post_as(
         &app,

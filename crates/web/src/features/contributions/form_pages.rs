@@ -345,6 +345,29 @@ fn form_page(
     }
 }
 
+/// The record a posted form describes, or what its page must show again: more rows when
+/// « Ajouter des lignes » was pressed, else the import rules' errors with `errors` (checks of
+/// the page's own).
+fn read_posted(
+    ready: &Ready,
+    form: &mut AnyForm,
+    pairs: &[(String, String)],
+    mut errors: Vec<FieldError>,
+) -> Result<Doc, Feedback> {
+    if form_value(pairs, "action") == "lignes" {
+        form.add_rows();
+        return Err(Feedback::None);
+    }
+    match form.to_doc(ready) {
+        Ok(doc) if errors.is_empty() => Ok(doc),
+        Ok(_) => Err(Feedback::Errors(errors)),
+        Err(found) => {
+            errors.extend(found);
+            Err(Feedback::Errors(errors))
+        }
+    }
+}
+
 /// The note to the moderators (optional, 2 000 characters at most).
 fn read_note(text: &str) -> AppResult<Option<String>> {
     alliances_domain::proposition::message(text, false)
@@ -417,36 +440,19 @@ pub async fn submit_form(
     } else {
         Purpose::New
     };
-    if form_value(&pairs, "action") == "lignes" {
-        form.add_rows();
-        return form_page(ctx, &state, &member, &purpose, &form, Feedback::None);
-    }
-    if matches!(purpose, Purpose::New) && existing {
-        let e = FieldError::new(
-            "slug",
-            "une fiche porte déjà cet identifiant : choisissez-en un autre, ou proposez une modification depuis sa page",
-        );
-        return form_page(
-            ctx,
-            &state,
-            &member,
-            &purpose,
-            &form,
-            Feedback::Errors(vec![e]),
-        );
-    }
-    let doc = match form.to_doc(ready) {
+    // A new record cannot take a published record's identifier.
+    let taken = (matches!(purpose, Purpose::New) && existing)
+        .then(|| {
+            FieldError::new(
+                "slug",
+                "une fiche porte déjà cet identifiant : choisissez-en un autre, ou proposez une modification depuis sa page",
+            )
+        })
+        .into_iter()
+        .collect();
+    let doc = match read_posted(ready, &mut form, &pairs, taken) {
         Ok(d) => d,
-        Err(errors) => {
-            return form_page(
-                ctx,
-                &state,
-                &member,
-                &purpose,
-                &form,
-                Feedback::Errors(errors),
-            );
-        }
+        Err(feedback) => return form_page(ctx, &state, &member, &purpose, &form, feedback),
     };
     if matches!(purpose, Purpose::New) && form_value(&pairs, "pas_un_doublon").is_empty() {
         let found = super::duplicates::likely(ready, &doc)
@@ -523,22 +529,9 @@ pub async fn revise_submit(
     let pairs = form_pairs(&body);
     let mut form = AnyForm::read(Kind::of_proposal(&p)?, &pairs);
     let purpose = Purpose::Revise(id.clone(), p.message.clone());
-    if form_value(&pairs, "action") == "lignes" {
-        form.add_rows();
-        return form_page(ctx, &state, &member, &purpose, &form, Feedback::None);
-    }
-    let doc = match form.to_doc(ready) {
+    let doc = match read_posted(ready, &mut form, &pairs, Vec::new()) {
         Ok(d) => d,
-        Err(errors) => {
-            return form_page(
-                ctx,
-                &state,
-                &member,
-                &purpose,
-                &form,
-                Feedback::Errors(errors),
-            );
-        }
+        Err(feedback) => return form_page(ctx, &state, &member, &purpose, &form, feedback),
     };
     let note = read_note(form.note())?;
     super::revise(&state, &member, &p, &doc, note.as_deref()).await?;
