@@ -185,6 +185,11 @@ impl Doc {
         Ok(self)
     }
 
+    /// The record a proposal holds.
+    pub fn of_proposal(p: &alliances_store::propositions::Proposal) -> AppResult<Doc> {
+        Doc::from_json(Kind::of_proposal(p)?, &p.document)
+    }
+
     /// As stored in a proposal or a revision.
     pub fn from_json(kind: Kind, json: &str) -> AppResult<Doc> {
         let read = match kind {
@@ -249,6 +254,16 @@ impl Doc {
             }
         })
     }
+}
+
+/// The identifier of the record a proposal is about (its target, else its document's).
+#[must_use]
+pub fn slug_of(p: &alliances_store::propositions::Proposal) -> Option<String> {
+    p.cible.clone().or_else(|| {
+        serde_json::from_str::<serde_json::Value>(&p.document)
+            .ok()
+            .and_then(|d| d["slug"].as_str().map(str::to_owned))
+    })
 }
 
 fn first<R>(found: Vec<documents::Stored<R>>) -> Option<R> {

@@ -81,11 +81,9 @@ fn regions_of<'a>(
     ready: &Ready,
     places: impl Iterator<Item = &'a TerritoryRef>,
 ) -> BTreeSet<(Level, String)> {
-    places
-        .filter_map(|t| t.level().map(|l| (l, t.code.as_str())))
-        .flat_map(|(l, code)| crate::places::with_parents(ready, l, code))
-        .filter(|(l, _)| matches!(l, Level::Region | Level::CollectiviteOutreMer))
-        .collect()
+    let mut found = crate::places::places_with_parents(ready, places);
+    found.retain(|(l, _)| matches!(l, Level::Region | Level::CollectiviteOutreMer));
+    found
 }
 
 /// The words of a name that tell it apart (folded, three letters or more).

@@ -502,7 +502,7 @@ pub async fn revise_form(
             "Cette proposition n'attend pas de révision : seule une proposition renvoyée par un modérateur peut être révisée.".into(),
         ));
     }
-    let doc = Doc::from_json(Kind::of_proposal(&p)?, &p.document)?;
+    let doc = Doc::of_proposal(&p)?;
     let mut form = AnyForm::of(&doc, ready);
     form.set_note(p.note.unwrap_or_default());
     form_page(

@@ -63,8 +63,9 @@ pub async fn mine(
             signalement: p.genre == "signalement",
             statut_libelle: ctx.t(format!("proposition-statut-{}", p.statut)),
             date: ctx.date(&iso_date(p.modifie_le)),
-            fiche: (p.statut == "acceptee" || p.cible.is_some())
-                .then(|| ctx.href(kind.fiche(&super::slug_of(&p).unwrap_or_default()))),
+            fiche: (p.statut == "acceptee" || p.cible.is_some()).then(|| {
+                ctx.href(kind.fiche(&crate::revisions::kind::slug_of(&p).unwrap_or_default()))
+            }),
             sujet: ctx.t(format!("moderation-sujet-{}", kind.code())),
             statut: p.statut,
             message: p.message,

@@ -63,15 +63,6 @@ pub async fn submit(
     Ok(proposal)
 }
 
-/// The slug of the record a proposal is about (its target, else its JSON's).
-pub(super) fn slug_of(p: &Proposal) -> Option<String> {
-    p.cible.clone().or_else(|| {
-        serde_json::from_str::<serde_json::Value>(&p.document)
-            .ok()
-            .and_then(|d| d["slug"].as_str().map(str::to_owned))
-    })
-}
-
 /// A new version of one's proposal that a moderator sent back: the same record, waiting
 /// again for moderation.
 pub async fn revise(
@@ -86,7 +77,9 @@ pub async fn revise(
             "Un signalement ne se révise pas : proposez une modification de la fiche.".into(),
         ));
     }
-    if p.genre != doc.kind().code() || slug_of(p).as_deref() != Some(doc.slug()) {
+    if p.genre != doc.kind().code()
+        || crate::revisions::kind::slug_of(p).as_deref() != Some(doc.slug())
+    {
         return Err(AppError::Invalid(Invalid(vec![FieldError::new(
             "slug",
             "une révision garde le genre et l'identifiant de la fiche proposée",

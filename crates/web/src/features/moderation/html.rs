@@ -166,10 +166,6 @@ struct ProposalPage {
     error: Option<(String, String)>,
 }
 
-fn proposed(p: &Proposal) -> AppResult<Doc> {
-    Doc::from_json(Kind::of_proposal(p)?, &p.document)
-}
-
 /// Who made a proposal: as they sign; a visitor for a report without an account.
 async fn author(ctx: &Ctx, state: &AppState, p: &Proposal) -> AppResult<String> {
     if p.auteur.is_none() && p.genre == "signalement" {
@@ -187,7 +183,7 @@ async fn proposal_page(
     error: Option<(String, String)>,
 ) -> AppResult<Response> {
     let ready = ready(state)?;
-    let after = proposed(&p)?;
+    let after = Doc::of_proposal(&p)?;
     let kind = after.kind();
     let published = Doc::published(state, kind, after.slug()).await?;
     let current = propositions::current_revision(&state.db, kind.target(after.slug())).await?;
@@ -252,12 +248,8 @@ fn version_of(p: &Proposal) -> String {
 /// What an audit-log row names: the kind of record and its identifier (a new record's, from
 /// its document), else the proposal's name.
 fn audit_target(p: &Proposal) -> String {
-    let slug = p.cible.clone().or_else(|| {
-        serde_json::from_str::<serde_json::Value>(&p.document)
-            .ok()
-            .and_then(|d| d["slug"].as_str().map(str::to_owned))
-    });
-    format!("{}/{}", p.sujet, slug.unwrap_or_else(|| p.nom.clone()))
+    let slug = crate::revisions::kind::slug_of(p).unwrap_or_else(|| p.nom.clone());
+    format!("{}/{slug}", p.sujet)
 }
 
 fn not_waiting() -> AppError {
@@ -310,7 +302,7 @@ pub async fn accept(
         }
         return Ok(see_other(&ctx.href("/moderation?ok=acceptee")));
     }
-    let doc = proposed(&p)?;
+    let doc = Doc::of_proposal(&p)?;
     let kind = doc.kind();
     let slug = doc.slug().to_owned();
     if p.cible.is_none() && Doc::published(&state, kind, &slug).await?.is_some() {
